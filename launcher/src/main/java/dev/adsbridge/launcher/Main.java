@@ -1,0 +1,33 @@
+package dev.adsbridge.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The single executable jar. Each subcommand starts one role; {@code dev} starts everything a newcomer needs in one JVM.
+ */
+@Command(name = "adsbridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Connect Meta (Facebook) Ads accounts to a SaaS: Meta sandbox, MCP server and console.",
+        subcommands = {DevCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"adsbridge " + (version == null ? "dev" : version)};
+        }
+    }
+}

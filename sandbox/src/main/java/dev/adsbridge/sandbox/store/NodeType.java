@@ -1,0 +1,90 @@
+package dev.adsbridge.sandbox.store;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Graph node types the sandbox serves, with Meta's type name (used in error messages), the fields returned when a
+ * request names none, and every readable field (anything else is "(#100) Tried accessing nonexisting field").
+ * Edges (campaigns, insights, …) are not fields: {@code fields=} may still name them for field expansion.
+ */
+public enum NodeType {
+    USER("User", List.of("id", "name"),
+            List.of("id", "name", "first_name", "last_name", "email", "picture", "short_name")),
+    PAGE("Page", List.of("id", "name"),
+            List.of("id", "name", "category", "fan_count", "link", "picture", "username", "verification_status",
+                    "is_published", "instagram_business_account")),
+    AD_ACCOUNT("AdAccount", List.of("id", "account_id"),
+            List.of("id", "account_id", "name", "account_status", "currency", "timezone_name", "timezone_offset_hours_utc",
+                    "amount_spent", "balance", "spend_cap", "business", "disable_reason", "created_time", "owner",
+                    "age", "min_daily_budget", "funding_source", "is_prepay_account", "capabilities", "user_tasks",
+                    "business_name", "business_country_code")),
+    CAMPAIGN("Campaign", List.of("id"),
+            List.of("id", "account_id", "name", "objective", "status", "configured_status", "effective_status",
+                    "special_ad_categories", "special_ad_category", "daily_budget", "lifetime_budget", "budget_remaining",
+                    "bid_strategy", "spend_cap", "buying_type", "start_time", "stop_time", "created_time", "updated_time",
+                    "promoted_object", "is_adset_budget_sharing_enabled", "can_use_spend_cap", "issues_info",
+                    "source_campaign_id", "smart_promotion_type", "pacing_type", "budget_rebalance_flag")),
+    AD_SET("AdSet", List.of("id"),
+            List.of("id", "account_id", "campaign_id", "name", "status", "configured_status", "effective_status",
+                    "daily_budget", "lifetime_budget", "budget_remaining", "bid_amount", "bid_strategy", "bid_constraints",
+                    "billing_event", "optimization_goal", "targeting", "promoted_object", "destination_type",
+                    "start_time", "end_time", "created_time", "updated_time", "pacing_type", "campaign",
+                    "source_adset_id", "is_dynamic_creative", "attribution_spec", "learning_stage_info")),
+    AD("Ad", List.of("id"),
+            List.of("id", "account_id", "campaign_id", "adset_id", "name", "status", "configured_status",
+                    "effective_status", "creative", "tracking_specs", "conversion_specs", "created_time", "updated_time",
+                    "bid_amount", "campaign", "adset", "source_ad_id", "preview_shareable_link", "ad_review_feedback",
+                    "issues_info")),
+    AD_CREATIVE("AdCreative", List.of("id"),
+            List.of("id", "account_id", "name", "title", "body", "status", "object_story_spec", "object_story_id",
+                    "asset_feed_spec", "image_hash", "image_url", "thumbnail_url", "video_id", "call_to_action_type",
+                    "link_url", "url_tags", "object_type", "effective_object_story_id", "instagram_actor_id",
+                    "instagram_user_id", "degrees_of_freedom_spec", "actor_id")),
+    AD_IMAGE("AdImage", List.of("hash", "url"),
+            List.of("id", "account_id", "hash", "name", "url", "url_128", "permalink_url", "width", "height",
+                    "original_width", "original_height", "status", "created_time", "updated_time", "creatives")),
+    CUSTOM_AUDIENCE("CustomAudience", List.of("id"),
+            List.of("id", "account_id", "name", "description", "subtype", "customer_file_source",
+                    "approximate_count_lower_bound", "approximate_count_upper_bound", "delivery_status",
+                    "operation_status", "lookalike_spec", "retention_days", "time_created", "time_updated",
+                    "data_source", "rule")),
+    AD_REPORT_RUN("AdReportRun", List.of("id"),
+            List.of("id", "account_id", "async_status", "async_percent_completion", "date_start", "date_stop",
+                    "time_ref", "time_completion", "emails", "friendly_name", "is_bookmarked", "is_running",
+                    "schedule_id")),
+    BUDGET_SCHEDULE("HighDemandPeriod", List.of("id"),
+            List.of("id", "budget_value", "budget_value_type", "time_start", "time_end", "recurrence_type"));
+
+    private final String graphName;
+    private final List<String> defaultFields;
+    private final Set<String> knownFields;
+
+    NodeType(String graphName, List<String> defaultFields, List<String> knownFields) {
+        this.graphName = graphName;
+        this.defaultFields = defaultFields;
+        this.knownFields = new LinkedHashSet<>(knownFields);
+    }
+
+    public String graphName() {
+        return graphName;
+    }
+
+    public List<String> defaultFields() {
+        return defaultFields;
+    }
+
+    public boolean hasField(String field) {
+        return knownFields.contains(field);
+    }
+
+    public Set<String> knownFields() {
+        return knownFields;
+    }
+
+    /** Objects of these types belong to an ad account and need ads_read / ads_management. */
+    public boolean isMarketingObject() {
+        return this != USER && this != PAGE;
+    }
+}
