@@ -7,6 +7,7 @@ import dev.adsbridge.sandbox.http.GraphServlet;
 import dev.adsbridge.sandbox.insights.InsightsEndpoints;
 import dev.adsbridge.sandbox.limits.UsageLimits;
 import dev.adsbridge.sandbox.oauth.OAuthEndpoints;
+import dev.adsbridge.sandbox.objects.ImageCdnServlet;
 import dev.adsbridge.sandbox.objects.MarketingEndpoints;
 import dev.adsbridge.sandbox.seed.Seeder;
 import dev.adsbridge.sandbox.store.SandboxStore;
@@ -69,6 +70,7 @@ public final class SandboxServer implements AutoCloseable {
         ServletHolder control = new ServletHolder("control", new ControlServlet(api));
         handler.addServlet(control, "/_sandbox/*");
         handler.addServlet(control, "/_sandbox");
+        handler.addServlet(new ServletHolder("cdn", new ImageCdnServlet(context)), "/cdn/*");
         server.setHandler(handler);
         try {
             server.start();
