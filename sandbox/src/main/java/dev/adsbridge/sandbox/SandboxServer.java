@@ -1,5 +1,7 @@
 package dev.adsbridge.sandbox;
 
+import dev.adsbridge.sandbox.batch.BatchEndpoint;
+import dev.adsbridge.sandbox.control.AdjustableClock;
 import dev.adsbridge.sandbox.control.ControlServlet;
 import dev.adsbridge.sandbox.faults.Faults;
 import dev.adsbridge.sandbox.http.GraphApi;
@@ -43,11 +45,14 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public static SandboxServer start(SandboxConfig config) {
+        // One movable clock for the whole instance: POST /_sandbox/clock advances it.
+        config = config.withClock(new AdjustableClock(config.clock()));
         SandboxStore store = new SandboxStore();
         Seeder.seed(store, config);
-        SandboxContext context = new SandboxContext(config, store, new Faults(), new UsageLimits());
+        SandboxContext context = new SandboxContext(config, store, new Faults(), new UsageLimits(config));
         GraphApi api = new GraphApi(context);
         OAuthEndpoints.register(api);
+        BatchEndpoint.register(api);
         MarketingEndpoints.register(api);
         InsightsEndpoints.register(api);
 

@@ -75,6 +75,7 @@ public final class GraphApi {
         call.api(this);
         if (!call.isNested()) {
             context.faults().beforeCall(call);
+            context.limits().admit(call);
         }
         String path = call.pathString();
         StaticRoute route = staticRoutes.get(call.method() + " " + path);
