@@ -1,5 +1,6 @@
 package dev.adsbridge.sandbox.objects;
 
+import dev.adsbridge.sandbox.http.FieldSpec;
 import dev.adsbridge.sandbox.http.GraphApi;
 import dev.adsbridge.sandbox.http.GraphCall;
 import dev.adsbridge.sandbox.http.Pager;
@@ -8,12 +9,22 @@ import dev.adsbridge.sandbox.store.Node;
 import dev.adsbridge.sandbox.store.NodeType;
 import dev.adsbridge.sandbox.store.SandboxStore;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Users, pages, ad accounts and the marketing objects under them. */
+/**
+ * Users, pages, ad accounts and the marketing objects under them: reads by id, edges (newest first, paged, with
+ * effective_status / filtering filters), creates, updates, deletes, copies, images, audiences, budget schedules,
+ * activities, previews, targeting search, audience estimates and the Ad Library.
+ */
 public final class MarketingEndpoints {
+
+    private static final List<NodeType> OBJECT_TYPES = List.of(NodeType.CAMPAIGN, NodeType.AD_SET, NodeType.AD,
+            NodeType.AD_CREATIVE, NodeType.CUSTOM_AUDIENCE, NodeType.BUDGET_SCHEDULE);
 
     private MarketingEndpoints() {
     }
@@ -33,6 +44,108 @@ public final class MarketingEndpoints {
                     .map(id -> store.node(id).orElse(null)).filter(Objects::nonNull).toList();
             return Pager.page(call, pages, node -> render(call, node));
         });
+        registerReads(api, store);
+        registerWrites(api);
+        api.route("GET", "search", GraphApi.Auth.USER_TOKEN, TargetingSearch::search);
+        AdsArchive archive = new AdsArchive(api.context().config().seed(),
+                LocalDate.now(api.context().config().clock().withZone(ZoneOffset.UTC)));
+        api.route("GET", "ads_archive", GraphApi.Auth.USER_TOKEN, archive::search);
+    }
+
+    private static void registerReads(GraphApi api, SandboxStore store) {
+        for (NodeType type : OBJECT_TYPES) {
+            api.node("GET", type, null, call -> NodeViews.render(call, call.node()));
+        }
+        api.node("GET", NodeType.AD_ACCOUNT, "campaigns",
+                call -> list(call, NodeType.CAMPAIGN, newestFirst(store, call.node().id(), NodeType.CAMPAIGN)));
+        api.node("GET", NodeType.AD_ACCOUNT, "adsets",
+                call -> list(call, NodeType.AD_SET, newestFirst(store, call.node().id(), NodeType.AD_SET)));
+        api.node("GET", NodeType.AD_ACCOUNT, "ads",
+                call -> list(call, NodeType.AD, newestFirst(store, call.node().id(), NodeType.AD)));
+        api.node("GET", NodeType.CAMPAIGN, "adsets",
+                call -> list(call, NodeType.AD_SET, children(store, call.node(), Hidden.ADSETS)));
+        api.node("GET", NodeType.CAMPAIGN, "ads",
+                call -> list(call, NodeType.AD, children(store, call.node(), Hidden.ADS)));
+        api.node("GET", NodeType.AD_SET, "ads",
+                call -> list(call, NodeType.AD, children(store, call.node(), Hidden.ADS)));
+        api.node("GET", NodeType.AD_ACCOUNT, "adcreatives", call -> {
+            List<Node> creatives = newestFirst(store, call.node().id(), NodeType.AD_CREATIVE);
+            creatives.removeIf(c -> "DELETED".equals(c.getString("status")));
+            return page(call, creatives);
+        });
+        api.node("GET", NodeType.AD, "adcreatives", call -> {
+            List<Node> creatives = new ArrayList<>();
+            String id = NodeViews.creativeId(call.node());
+            if (id != null) {
+                store.node(id).ifPresent(creatives::add);
+            }
+            return page(call, creatives);
+        });
+        api.node("GET", NodeType.AD_ACCOUNT, "adimages", AdImages::list);
+        api.node("GET", NodeType.AD_ACCOUNT, "customaudiences",
+                call -> page(call, newestFirst(store, call.node().id(), NodeType.CUSTOM_AUDIENCE)));
+        api.node("GET", NodeType.AD_ACCOUNT, "activities", Activities::list);
+        api.node("GET", NodeType.AD_ACCOUNT, "promote_pages", call -> {
+            List<Node> pages = Hidden.ids(call.node(), Hidden.PROMOTE_PAGES).stream()
+                    .map(id -> store.node(id).orElse(null)).filter(Objects::nonNull).toList();
+            return Pager.page(call, pages, node -> render(call, node));
+        });
+        api.node("GET", NodeType.AD_ACCOUNT, "reachestimate", AudienceEstimates::reach);
+        api.node("GET", NodeType.AD_ACCOUNT, "delivery_estimate", AudienceEstimates::delivery);
+        api.node("GET", NodeType.AD_CREATIVE, "previews", Previews::previews);
+        api.node("GET", NodeType.AD, "previews", Previews::previews);
+        api.node("GET", NodeType.CAMPAIGN, "budget_schedules", BudgetSchedules::list);
+        api.node("GET", NodeType.AD_SET, "budget_schedules", BudgetSchedules::list);
+    }
+
+    private static void registerWrites(GraphApi api) {
+        api.node("POST", NodeType.AD_ACCOUNT, "campaigns", CampaignWrites::create);
+        api.node("POST", NodeType.AD_ACCOUNT, "adsets", AdSetWrites::create);
+        api.node("POST", NodeType.AD_ACCOUNT, "ads", AdWrites::create);
+        api.node("POST", NodeType.AD_ACCOUNT, "adcreatives", CreativeWrites::create);
+        api.node("POST", NodeType.AD_ACCOUNT, "adimages", AdImages::upload);
+        api.node("DELETE", NodeType.AD_ACCOUNT, "adimages", AdImages::delete);
+        api.node("POST", NodeType.AD_ACCOUNT, "customaudiences", AudienceWrites::create);
+        for (NodeType type : OBJECT_TYPES) {
+            api.node("POST", type, null, ObjectUpdates::update);
+            api.node("DELETE", type, null, ObjectUpdates::delete);
+        }
+        for (NodeType type : List.of(NodeType.CAMPAIGN, NodeType.AD_SET, NodeType.AD)) {
+            api.node("POST", type, "copies", Copies::copy);
+        }
+        api.node("POST", NodeType.CAMPAIGN, "budget_schedules", BudgetSchedules::create);
+        api.node("POST", NodeType.AD_SET, "budget_schedules", BudgetSchedules::create);
+    }
+
+    /** A filtered, paged edge of campaigns, ad sets or ads. */
+    private static Object list(GraphCall call, NodeType type, List<Node> newestFirst) {
+        List<Node> items = EdgeFilter.of(call, type).apply(newestFirst);
+        return page(call, items);
+    }
+
+    private static Object page(GraphCall call, List<Node> items) {
+        List<FieldSpec> fields = call.fields();
+        return Pager.page(call, items, node -> NodeViews.render(call, node, fields));
+    }
+
+    /** Objects of a type in an account, newest first (creation order reversed; no sort needed). */
+    private static List<Node> newestFirst(SandboxStore store, String accountId, NodeType type) {
+        List<Node> oldestFirst = store.nodesOf(accountId, type);
+        List<Node> out = new ArrayList<>(oldestFirst.size());
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            out.add(oldestFirst.get(i));
+        }
+        return out;
+    }
+
+    /** A campaign's ad sets or ads, or an ad set's ads, newest first, from the parent's child list. */
+    private static List<Node> children(SandboxStore store, Node parent, String key) {
+        List<String> ids = Hidden.ids(parent, key);
+        List<Node> out = new ArrayList<>(ids.size());
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            store.node(ids.get(i)).ifPresent(out::add);
+        }
+        return out;
     }
 
     static Object readNode(GraphCall call) {

@@ -16,6 +16,8 @@ public final class Node {
     private final String accountId;
     private final long sequence;
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    /** Bumped by every {@link #update}: lets readers tell cheaply whether a node changed (insights result cache). */
+    private volatile long version;
 
     /**
      * @param accountId the owning ad account as {@code act_…}, or null for users and pages
@@ -46,6 +48,11 @@ public final class Node {
         return sequence;
     }
 
+    /** How many times {@link #update} changed this node. */
+    public long version() {
+        return version;
+    }
+
     public synchronized Object get(String field) {
         return fields.get(field);
     }
@@ -62,6 +69,7 @@ public final class Node {
     public synchronized void update(Consumer<Map<String, Object>> change) {
         change.accept(fields);
         fields.put("id", id);
+        version++;
     }
 
     @Override

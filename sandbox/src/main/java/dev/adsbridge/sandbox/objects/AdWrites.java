@@ -1,0 +1,83 @@
+package dev.adsbridge.sandbox.objects;
+
+import dev.adsbridge.sandbox.http.GraphCall;
+import dev.adsbridge.sandbox.http.Json;
+import dev.adsbridge.sandbox.store.Node;
+import dev.adsbridge.sandbox.store.NodeType;
+import dev.adsbridge.sandbox.store.SandboxStore;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code POST /act_{id}/ads}: an ad in an ad set, pointing at a creative of the same account. */
+final class AdWrites {
+
+    private AdWrites() {
+    }
+
+    static Object create(GraphCall call) {
+        Node account = call.node();
+        AccountGuard.requireWritable(account);
+        NodeViews.checkFields(call, NodeType.AD);
+        SandboxStore store = call.api().context().store();
+        Params p = new Params(call);
+        long now = call.api().context().nowEpochSeconds();
+
+        String name = p.required("name");
+        Node adSet = adSetFor(store, account, p.required("adset_id"));
+        Node campaign = AdSetWrites.campaignFor(store, account, adSet.getString("campaign_id"));
+        String creativeId = creativeId(store, account, p.json("creative").orElseThrow(() -> AdErrors.required(
+                "creative")));
+        String status = p.oneOf("status", AdVocabulary.CREATE_STATUSES).orElse("ACTIVE");
+        var tracking = p.json("tracking_specs");
+        if (p.validateOnly()) {
+            return Map.of("success", true);
+        }
+
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("campaign_id", campaign.id());
+        fields.put("adset_id", adSet.id());
+        fields.put("name", name);
+        fields.put("status", status);
+        fields.put("creative", Map.of("id", creativeId));
+        tracking.ifPresent(v -> fields.put("tracking_specs", Json.MAPPER.convertValue(v, Object.class)));
+        Node ad = MarketingObjects.create(store, NodeType.AD, account.id(), fields, now);
+        ad.update(f -> f.put("preview_shareable_link", "https://fb.me/sbx" + ad.id().substring(10)));
+        Activities.record(call, account.id(), "create_ad", ad, Map.of("adset_id", adSet.id()));
+        return NodeViews.created(call, ad);
+    }
+
+    /** The ad set an ad goes into: in this account, not deleted or archived. */
+    static Node adSetFor(SandboxStore store, Node account, String adSetId) {
+        Node adSet = store.node(adSetId).filter(n -> n.type() == NodeType.AD_SET)
+                .filter(n -> account.id().equals(n.accountId()))
+                .orElseThrow(() -> AdErrors.parameter("Param adset_id must be a valid ad set id of this ad account",
+                        "Ad Set Not Found", "The ad set " + adSetId + " doesn't exist in this ad account."));
+        String status = adSet.getString("status");
+        if ("DELETED".equals(status) || "ARCHIVED".equals(status)) {
+            throw AdErrors.invalid(null, "Ad Set Is " + (status.equals("DELETED") ? "Deleted" : "Archived"),
+                    "The ad set \"" + adSet.getString("name") + "\" is " + status.toLowerCase()
+                            + ", so you can't add ads to it.");
+        }
+        return adSet;
+    }
+
+    /** {@code creative={"creative_id":"…"}}: a creative of this account that is not deleted. */
+    static String creativeId(SandboxStore store, Node account, JsonNode creative) {
+        String id = creative.isObject() ? creative.path("creative_id").asString("") : "";
+        if (id.isEmpty()) {
+            throw AdErrors.parameter("Param creative must be an object with a creative_id",
+                    "Creative Required", "Choose the ad's creative: send creative={\"creative_id\":\"…\"}.");
+        }
+        boolean usable = store.node(id).filter(n -> n.type() == NodeType.AD_CREATIVE)
+                .filter(n -> account.id().equals(n.accountId()))
+                .filter(n -> !"DELETED".equals(n.getString("status"))).isPresent();
+        if (!usable) {
+            throw AdErrors.parameter("Param creative[creative_id] must be a valid creative id of this ad account",
+                    "Creative Not Found", "The creative " + id + " doesn't exist in this ad account or was "
+                            + "deleted.");
+        }
+        return id;
+    }
+}
