@@ -1,0 +1,253 @@
+package dev.adsbridge.mcp;
+
+import dev.adsbridge.graph.GraphClient;
+import dev.adsbridge.mcp.http.Headers;
+import dev.adsbridge.mcp.http.JsonErrorHandler;
+import dev.adsbridge.mcp.http.McpEndpointFilter;
+import dev.adsbridge.mcp.http.OperationsServlet;
+import dev.adsbridge.mcp.inventory.Inventory;
+import dev.adsbridge.mcp.inventory.ToolDefinition;
+import dev.adsbridge.mcp.inventory.ToolRunner;
+import dev.adsbridge.mcp.metrics.ServerMetrics;
+import dev.adsbridge.mcp.tools.AllTools;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Meta Ads MCP server over HTTP: the MCP SDK's stateless streamable-HTTP transport on Jetty, at {@code /mcp} and
+ * {@code /mcp/}, with {@code /healthz}, {@code /readyz} and {@code /metrics}. It holds no state between requests:
+ * each request brings the user's Meta token ({@code Authorization: Bearer …}), so replicas scale behind any load
+ * balancer. It never uses a token of its own.
+ *
+ * <pre>{@code
+ * try (MetaAdsMcpServer server = MetaAdsMcpServer.create(McpServerConfig.builder()
+ *         .port(8081).graphUrl("http://127.0.0.1:8090").build())) {
+ *     int port = server.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class MetaAdsMcpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MetaAdsMcpServer.class);
+
+    /** Name announced in {@code initialize}, the same as the reference server's. */
+    public static final String SERVER_NAME = "meta-ads";
+    public static final String SERVER_VERSION = "0.1.0";
+
+    static final String INSTRUCTIONS = """
+            Tools for Meta (Facebook and Instagram) advertising through the Marketing API. Start with get_ad_accounts \
+            to find account ids (act_…). Money amounts (budgets, bids, spend caps) are whole numbers in the account \
+            currency's minor units: 5000 = 50.00 USD; get_account_info tells the currency. New campaigns, ad sets and \
+            ads start PAUSED unless you ask otherwise, and every write accepts validate_only=true for a dry run. \
+            Errors come back as {"error":{...,"category"}}: auth means the user must reconnect, rate_limit means wait \
+            retry_after_seconds, invalid_request means fix the arguments as the message says.""";
+
+    private final McpServerConfig config;
+    private final Inventory inventory;
+    private final ToolRunner runner;
+    private final ServerMetrics metrics;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private Server jetty;
+    private McpStatelessSyncServer mcp;
+    private int port = -1;
+
+    private MetaAdsMcpServer(McpServerConfig config, List<ToolDefinition> tools) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.inventory = Inventory.builder(tools)
+                .readOnly(config.readOnly())
+                .toolsets(config.toolsets())
+                .build();
+        this.metrics = new ServerMetrics(inventory.all().stream().map(ToolDefinition::name).toList());
+        this.runner = new ToolRunner(inventory, GraphClient.create(config.graphConfig()), metrics);
+    }
+
+    /** A server for the configuration with every known tool ({@link AllTools}); call {@link #start()}. */
+    public static MetaAdsMcpServer create(McpServerConfig config) {
+        return new MetaAdsMcpServer(config, AllTools.all());
+    }
+
+    /** A server with a chosen tool list (tests, embedding). */
+    public static MetaAdsMcpServer create(McpServerConfig config, List<ToolDefinition> tools) {
+        return new MetaAdsMcpServer(config, tools);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @return the bound port (useful with port 0)
+     * @throws IllegalStateException when the port cannot be bound or the server is already started
+     */
+    public synchronized int start() {
+        if (jetty != null) {
+            throw new IllegalStateException("already started");
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("mcp-http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        try {
+            // Opened before the handlers are built: DNS-rebinding protection needs the real port.
+            connector.open();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        int boundPort = connector.getLocalPort();
+
+        DefaultServerTransportSecurityValidator security = securityValidator(boundPort);
+        HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder()
+                .messageEndpoint("/mcp")
+                .contextExtractor(new Headers())
+                .securityValidator(security)
+                .maxRequestSize(config.maxRequestBytes())
+                .build();
+        McpStatelessSyncServer sdkServer = McpServer.sync(transport)
+                .serverInfo(SERVER_NAME, SERVER_VERSION)
+                .instructions(INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .tools(runner.statelessSpecifications())
+                .addToolFilter(runner.listFilter())
+                // Handlers run on the request thread, where the servlet context and MDC live.
+                .immediateExecution(true)
+                .validateToolInputs(false)
+                .requestTimeout(config.requestTimeout().multipliedBy(3))
+                .build();
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.setErrorHandler(new JsonErrorHandler());
+        McpEndpointFilter filter = new McpEndpointFilter(security, config.serverKey(), config.maxRequestBytes(),
+                name -> inventory.find(name).map(ToolDefinition::needsToken).orElse(true), metrics);
+        FilterHolder filterHolder = new FilterHolder(filter);
+        // "/mcp/*" matches /mcp, /mcp/ and anything below (which the filter answers with 404).
+        context.addFilter(filterHolder, "/mcp/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder mcpServlet = new ServletHolder("mcp", transport);
+        mcpServlet.setAsyncSupported(true);
+        context.addServlet(mcpServlet, "/mcp/*");
+        context.addServlet(new ServletHolder("operations", new OperationsServlet(ready::get, metrics)), "/");
+        server.setHandler(context);
+        server.setErrorHandler(new JsonErrorHandler());
+        try {
+            server.start();
+        } catch (Exception e) {
+            sdkServer.close();
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // already failing
+            }
+            throw new IllegalStateException("MCP server failed to start on " + config.host() + ":" + boundPort, e);
+        }
+        this.jetty = server;
+        this.mcp = sdkServer;
+        this.port = boundPort;
+        ready.set(true);
+        log.info("Meta Ads MCP server listening on http://{}:{}/mcp ({} tools offered; Graph {}/{}; read-only {})",
+                config.host(), boundPort, inventory.offered().size(), config.graphUrl(), config.apiVersion(),
+                config.readOnly());
+        return boundPort;
+    }
+
+    private DefaultServerTransportSecurityValidator securityValidator(int boundPort) {
+        List<String> hosts = new ArrayList<>();
+        if (config.bindsLoopback()) {
+            for (String name : List.of("localhost", "127.0.0.1", "[::1]")) {
+                hosts.add(name + ":" + boundPort);
+                if (boundPort == 80) {
+                    hosts.add(name);
+                }
+            }
+            hosts.addAll(config.allowedHosts());
+        } else {
+            hosts.addAll(config.allowedHosts());
+            if (hosts.isEmpty()) {
+                log.warn("MCP server bound to {} with no allowed hosts configured: Host header checks are off; "
+                        + "configure allowed hosts to protect browsers against DNS rebinding", config.host());
+            }
+        }
+        List<String> origins = new ArrayList<>(List.of("http://localhost", "http://127.0.0.1", "http://[::1]",
+                "http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"));
+        origins.addAll(config.allowedOrigins());
+        return DefaultServerTransportSecurityValidator.builder()
+                .allowedHosts(hosts)
+                .allowedOrigins(origins)
+                .build();
+    }
+
+    /** The bound port, or -1 before {@link #start()}. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://host:port}, with a loopback address when bound to every interface. */
+    public String baseUrl() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port;
+    }
+
+    /** {@code http://host:port/mcp}. */
+    public String endpoint() {
+        return baseUrl() + "/mcp";
+    }
+
+    public boolean isRunning() {
+        return ready.get();
+    }
+
+    public McpServerConfig config() {
+        return config;
+    }
+
+    /** The tools this server knows and the filters it applies. */
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public synchronized void close() {
+        ready.set(false);
+        if (mcp != null) {
+            mcp.close();
+            mcp = null;
+        }
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("MCP server failed to stop", e);
+            } finally {
+                jetty = null;
+            }
+        }
+    }
+}

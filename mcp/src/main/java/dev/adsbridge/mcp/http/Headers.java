@@ -1,0 +1,83 @@
+package dev.adsbridge.mcp.http;
+
+import dev.adsbridge.mcp.inventory.Caller;
+import dev.adsbridge.mcp.inventory.Toolset;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpTransportContextExtractor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The request headers this server reads, and the one place that turns them into a {@link Caller} in the SDK's
+ * transport context. Tool handlers never see a header: they get the caller from the context.
+ */
+public final class Headers implements McpTransportContextExtractor<HttpServletRequest> {
+
+    public static final String AUTHORIZATION = "Authorization";
+    public static final String META_ACCESS_TOKEN = "X-META-ACCESS-TOKEN";
+    public static final String TOOLSETS = "X-MCP-Toolsets";
+    public static final String READONLY = "X-MCP-Readonly";
+    public static final String SERVER_KEY = "X-MCP-Server-Key";
+    /** Request attribute holding an {@code access_token} argument the filter lifted out of the body. */
+    static final String ARGUMENT_TOKEN_ATTRIBUTE = "adsbridge.accessTokenArgument";
+
+    @Override
+    public McpTransportContext extract(HttpServletRequest request) {
+        return callerOf(request).toContext();
+    }
+
+    /** The caller a request describes. Over HTTP the token comes from headers only, never from the environment. */
+    public static Caller callerOf(HttpServletRequest request) {
+        Optional<Set<Toolset>> toolsets;
+        try {
+            toolsets = requestedToolsets(request);
+        } catch (IllegalArgumentException unknown) {
+            // The filter answers 400 before this; should it be bypassed, an unknown name hides every tool.
+            toolsets = Optional.of(Set.of());
+        }
+        Object argumentToken = request.getAttribute(ARGUMENT_TOKEN_ATTRIBUTE);
+        return Caller.of(token(request), argumentToken instanceof String text ? text : null, toolsets,
+                readOnly(request));
+    }
+
+    /** {@code Authorization: Bearer …}, else {@code X-META-ACCESS-TOKEN}; null when neither carries a token. */
+    public static String token(HttpServletRequest request) {
+        String authorization = request.getHeader(AUTHORIZATION);
+        if (authorization != null) {
+            String value = authorization.strip();
+            if (value.length() > 7 && value.substring(0, 7).equalsIgnoreCase("bearer ")) {
+                String token = value.substring(7).strip();
+                if (!token.isEmpty()) {
+                    return token;
+                }
+            }
+        }
+        String header = request.getHeader(META_ACCESS_TOKEN);
+        return header == null || header.isBlank() ? null : header.strip();
+    }
+
+    /**
+     * The toolsets named in {@code X-MCP-Toolsets}, or empty when the header is absent or blank.
+     *
+     * @throws IllegalArgumentException for an unknown toolset name
+     */
+    public static Optional<Set<Toolset>> requestedToolsets(HttpServletRequest request) {
+        String header = request.getHeader(TOOLSETS);
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Toolset.parse(header));
+    }
+
+    /** {@code X-MCP-Readonly: true} (also 1 or yes). */
+    public static boolean readOnly(HttpServletRequest request) {
+        String header = request.getHeader(READONLY);
+        if (header == null) {
+            return false;
+        }
+        String value = header.strip().toLowerCase(Locale.ROOT);
+        return value.equals("true") || value.equals("1") || value.equals("yes");
+    }
+}

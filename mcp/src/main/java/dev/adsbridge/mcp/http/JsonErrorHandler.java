@@ -1,0 +1,61 @@
+package dev.adsbridge.mcp.http;
+
+import dev.adsbridge.mcp.inventory.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.ee11.servlet.ErrorHandler;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Jetty's last resort for errors (an exception in a servlet, a malformed HTTP request): always a small JSON body with
+ * the status and a fixed text; never HTML, never a stack trace or an exception message.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+
+    public JsonErrorHandler() {
+        setShowStacks(false);
+        setShowCauses(false);
+        setShowMessageInTitle(false);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        writeJson(response, code, callback);
+    }
+
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+                                                 String contentType, List<Charset> charsets, int code, String message,
+                                                 Throwable cause) {
+        writeJson(response, code, callback);
+        return true;
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeJson(Response response, int code, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(body(code).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    static String body(int status) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putObject("error");
+        error.put("status", status);
+        error.put("message", JsonRpcErrors.messageFor(status));
+        return Json.write(body);
+    }
+}

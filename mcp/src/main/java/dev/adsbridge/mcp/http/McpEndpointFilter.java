@@ -1,0 +1,241 @@
+package dev.adsbridge.mcp.http;
+
+import dev.adsbridge.mcp.inventory.Json;
+import dev.adsbridge.mcp.inventory.Toolset;
+import dev.adsbridge.mcp.metrics.ServerMetrics;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Guards {@code /mcp} in front of the SDK's stateless servlet, and makes every answer JSON.
+ *
+ * <ol>
+ *   <li>DNS-rebinding protection: a bad {@code Host} → 421, a bad {@code Origin} → 403.</li>
+ *   <li>The optional shared server key ({@code X-MCP-Server-Key}, compared in constant time): missing → 401,
+ *       wrong → 403.</li>
+ *   <li>Only {@code POST} with {@code Content-Type: application/json} and a body within the size limit that parses
+ *       as one JSON-RPC message; an unknown name in {@code X-MCP-Toolsets} → 400.</li>
+ *   <li>A {@code tools/call} of a tool that needs Meta, with no token in {@code Authorization: Bearer},
+ *       {@code X-META-ACCESS-TOKEN} or the {@code access_token} argument → 401 with {@code WWW-Authenticate: Bearer}.
+ *       initialize, notifications, ping and tools/list need no token.</li>
+ *   <li>Normalises what the SDK is strict about: a missing or {@code *}{@code /*} {@code Accept}, and the trailing
+ *       slash of {@code /mcp/}.</li>
+ *   <li>Buffers the SDK's answer and rewrites any error it wrote as HTML or as a serialized Java exception into a
+ *       JSON-RPC error object, so no stack trace ever leaves the server.</li>
+ * </ol>
+ */
+public final class McpEndpointFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(McpEndpointFilter.class);
+    static final String MCP_PATH = "/mcp";
+    private static final String FILTERED = McpEndpointFilter.class.getName() + ".done";
+    static final String NORMAL_ACCEPT = "application/json, text/event-stream";
+
+    private final transient ServerTransportSecurityValidator security;
+    private final transient byte[] serverKeyDigest;
+    private final int maxRequestBytes;
+    private final transient Predicate<String> toolNeedsToken;
+    private final transient ServerMetrics metrics;
+
+    /**
+     * @param security        Host/Origin validation
+     * @param serverKey       the shared secret every request must carry, or null
+     * @param maxRequestBytes the largest accepted body
+     * @param toolNeedsToken  whether a tool (by name) calls Meta; unknown names should answer true
+     * @param metrics         counts rejections
+     */
+    public McpEndpointFilter(ServerTransportSecurityValidator security, String serverKey, int maxRequestBytes,
+                             Predicate<String> toolNeedsToken, ServerMetrics metrics) {
+        this.security = security;
+        this.serverKeyDigest = serverKey == null ? null : sha256(serverKey);
+        this.maxRequestBytes = maxRequestBytes;
+        this.toolNeedsToken = toolNeedsToken;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(FILTERED) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        request.setAttribute(FILTERED, Boolean.TRUE);
+        String path = request.getRequestURI();
+        if (!path.equals(MCP_PATH) && !path.equals(MCP_PATH + "/")) {
+            reject(response, 404, null, "Not found: the MCP endpoint is POST /mcp", "not_found");
+            return;
+        }
+        try {
+            security.validateHeaders(headers(request));
+        } catch (ServerTransportSecurityException e) {
+            boolean badHost = e.getStatusCode() == 421;
+            reject(response, e.getStatusCode(), null, badHost ? "Invalid Host header" : "Invalid Origin header",
+                    badHost ? "bad_host" : "bad_origin");
+            return;
+        }
+        if (serverKeyDigest != null) {
+            String given = request.getHeader(Headers.SERVER_KEY);
+            if (given == null || given.isEmpty()) {
+                reject(response, 401, null, "Missing X-MCP-Server-Key header", "bad_server_key");
+                return;
+            }
+            if (!MessageDigest.isEqual(serverKeyDigest, sha256(given))) {
+                reject(response, 403, null, "Wrong X-MCP-Server-Key", "bad_server_key");
+                return;
+            }
+        }
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            reject(response, 405, null, "Method not allowed: this stateless MCP server takes JSON-RPC messages by "
+                    + "POST (no SSE stream, no sessions)", "method_not_allowed");
+            return;
+        }
+        if (!isJson(request.getContentType())) {
+            reject(response, 415, null, "Unsupported media type: send Content-Type: application/json",
+                    "unsupported_media_type");
+            return;
+        }
+        try {
+            Headers.requestedToolsets(request);
+        } catch (IllegalArgumentException unknown) {
+            reject(response, 400, null, "Invalid X-MCP-Toolsets header: " + unknown.getMessage(), "bad_toolsets");
+            return;
+        }
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            reject(response, 413, null, "Request body too large (limit " + maxRequestBytes + " bytes)", "too_large");
+            return;
+        }
+        byte[] body = readBounded(request.getInputStream(), maxRequestBytes);
+        if (body == null) {
+            reject(response, 413, null, "Request body too large (limit " + maxRequestBytes + " bytes)", "too_large");
+            return;
+        }
+        JsonNode message = Json.parseOrNull(body);
+        if (message == null) {
+            reject(response, 400, null, "Parse error: the body is not valid JSON", "parse_error",
+                    JsonRpcErrors.PARSE_ERROR);
+            return;
+        }
+        if (!message.isObject()) {
+            reject(response, 400, null, "Invalid Request: send one JSON-RPC message as a JSON object "
+                    + "(batches are not supported)", "invalid_request");
+            return;
+        }
+        JsonNode id = message.get("id");
+        String method = Json.text(message, "method");
+        if (!"2.0".equals(Json.text(message, "jsonrpc")) || method == null) {
+            reject(response, 400, id, "Invalid Request: a JSON-RPC 2.0 request needs \"jsonrpc\":\"2.0\" and a "
+                    + "\"method\"", "invalid_request");
+            return;
+        }
+        if (method.equals("tools/call") && lacksToken(request, message.path("params"))) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"meta-ads-mcp\"");
+            reject(response, 401, id, "Unauthorized: this tool calls Meta and needs the user's Meta access token. "
+                    + "Send 'Authorization: Bearer <token>' (or X-META-ACCESS-TOKEN).", "unauthorized");
+            return;
+        }
+
+        String argumentToken = null;
+        if (method.equals("tools/call")) {
+            // Lifted out of the body and passed on through the request context: the SDK logs message bodies at
+            // DEBUG, and a token must never reach a log.
+            JsonNode arguments = message.path("params").path("arguments");
+            if (arguments instanceof ObjectNode object && object.path("access_token").isString()) {
+                argumentToken = object.remove("access_token").asString();
+                body = Json.write(message).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        ReplayedRequest replayed = new ReplayedRequest(request, body, NORMAL_ACCEPT, MCP_PATH);
+        if (argumentToken != null && !argumentToken.isBlank()) {
+            replayed.setAttribute(Headers.ARGUMENT_TOKEN_ATTRIBUTE, argumentToken);
+        }
+        BufferedResponse buffered = new BufferedResponse(response);
+        chain.doFilter(replayed, buffered);
+        buffered.finish(id);
+    }
+
+    private boolean lacksToken(HttpServletRequest request, JsonNode params) {
+        if (Headers.token(request) != null) {
+            return false;
+        }
+        JsonNode argument = params.path("arguments").path("access_token");
+        if (argument.isString() && !argument.asString().isBlank()) {
+            return false;
+        }
+        return toolNeedsToken.test(Json.text(params, "name"));
+    }
+
+    private void reject(HttpServletResponse response, int status, JsonNode id, String message, String reason)
+            throws IOException {
+        reject(response, status, id, message, reason, JsonRpcErrors.codeFor(status));
+    }
+
+    private void reject(HttpServletResponse response, int status, JsonNode id, String message, String reason,
+                        int code) throws IOException {
+        metrics.rejected(reason);
+        log.debug("/mcp request refused: {} ({})", status, reason);
+        JsonRpcErrors.write(response, status, id, code, message);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return type.equalsIgnoreCase("application/json");
+    }
+
+    /** The body, or null when it exceeds the limit. */
+    private static byte[] readBounded(InputStream in, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        return bytes.length > max ? null : bytes;
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** Whether an Accept header lets the SDK answer: it insists on both JSON and SSE being acceptable. */
+    static boolean acceptsBoth(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        String lower = accept.toLowerCase(Locale.ROOT);
+        return lower.contains("application/json") && lower.contains("text/event-stream");
+    }
+}

@@ -1,0 +1,173 @@
+package dev.adsbridge.mcp.inventory;
+
+import dev.adsbridge.graph.AppSecretProof;
+import dev.adsbridge.graph.ErrorCategory;
+import dev.adsbridge.graph.GraphClient;
+import dev.adsbridge.graph.GraphException;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpSyncListFilter;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tool calls: checks the tool is visible to the caller, resolves the token (the {@code access_token} argument
+ * wins over the transport's token), hands the handler a fresh {@link ToolCall}, and turns expected failures into
+ * {@code isError} results in the common error shape. A bug becomes a JSON-RPC internal error whose message names a
+ * reference for the logs and nothing else.
+ *
+ * <p>Also adapts the inventory to the MCP SDK: tool specifications for the stateless HTTP server and the stdio
+ * server, and the {@code tools/list} filter.
+ */
+public final class ToolRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ToolRunner.class);
+    private static final int MAX_TOKEN_LENGTH = 4096;
+
+    private final Inventory inventory;
+    private final GraphClient graph;
+    private final ToolCallListener listener;
+
+    public ToolRunner(Inventory inventory, GraphClient graph, ToolCallListener listener) {
+        this.inventory = Objects.requireNonNull(inventory, "inventory");
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    /** Specifications for the stateless (HTTP) server: every known tool, visibility checked per call. */
+    public List<McpStatelessServerFeatures.SyncToolSpecification> statelessSpecifications() {
+        List<McpStatelessServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+        for (ToolDefinition tool : inventory.all()) {
+            specs.add(new McpStatelessServerFeatures.SyncToolSpecification(tool.tool(),
+                    (context, request) -> call(tool, Caller.from(context), request.arguments())));
+        }
+        return specs;
+    }
+
+    /** Specifications for a session (stdio) server whose one caller is fixed when it starts. */
+    public List<McpServerFeatures.SyncToolSpecification> sessionSpecifications(Caller caller) {
+        List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+        for (ToolDefinition tool : inventory.all()) {
+            specs.add(new McpServerFeatures.SyncToolSpecification(tool.tool(),
+                    (exchange, request) -> call(tool, caller, request.arguments())));
+        }
+        return specs;
+    }
+
+    /** {@code tools/list} shows a caller only the tools visible to it. */
+    public McpSyncListFilter<McpSchema.Tool> listFilter() {
+        return (context, tool) -> inventory.isVisible(tool.name(), Caller.from(context));
+    }
+
+    /** The list filter for a session server whose caller is fixed. */
+    public McpSyncListFilter<McpSchema.Tool> listFilter(Caller caller) {
+        return (context, tool) -> inventory.isVisible(tool.name(), caller);
+    }
+
+    /** Tools visible to the caller, sorted by name (what {@code tools/list} answers). */
+    public List<McpSchema.Tool> visibleTools(Caller caller) {
+        return inventory.visibleTo(caller).stream().map(ToolDefinition::tool)
+                .sorted(Comparator.comparing(McpSchema.Tool::name)).toList();
+    }
+
+    /** Runs one call of a tool for a caller. */
+    public CallToolResult call(ToolDefinition tool, Caller caller, Map<String, Object> arguments) {
+        long started = System.nanoTime();
+        Args args = Args.of(arguments);
+        String token = null;
+        try {
+            Optional<String> hidden = inventory.hiddenReason(tool, caller);
+            if (hidden.isPresent()) {
+                return finish(tool, started, args, ToolError.toolNotAvailable(tool.name(), hidden.get()));
+            }
+            token = resolveToken(args, caller);
+            ToolCall call = new ToolCall(tool.name(), args, new GraphSession(graph, token));
+            CallToolResult result = tool.handler().handle(call);
+            Duration took = since(started);
+            listener.completed(tool.name(), Boolean.TRUE.equals(result.isError()) ? ErrorCategory.UNKNOWN : null,
+                    false, took);
+            log.debug("tool {} ok in {} ms (arguments: {})", tool.name(), took.toMillis(), args.names());
+            return result;
+        } catch (ToolException expected) {
+            return finish(tool, started, args, expected.error());
+        } catch (GraphException meta) {
+            return finish(tool, started, args, ToolError.fromGraph(meta.error()));
+        } catch (RuntimeException bug) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            Duration took = since(started);
+            listener.completed(tool.name(), null, true, took);
+            log.error("tool {} failed with an internal error (ref {}, arguments: {})", tool.name(), reference,
+                    args.names(), sanitized(bug, token));
+            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
+                    .message("Internal error in tool " + tool.name() + " (reference " + reference + ")")
+                    .build();
+        }
+    }
+
+    private CallToolResult finish(ToolDefinition tool, long started, Args args, ToolError error) {
+        Duration took = since(started);
+        listener.completed(tool.name(), error.category(), false, took);
+        log.debug("tool {} → {} error ({} {}) in {} ms (arguments: {})", tool.name(), error.category().wireName(),
+                error.type(), error.code(), took.toMillis(), args.names());
+        return ToolResults.error(error);
+    }
+
+    /** The {@code access_token} argument wins over the transport's token (as in the reference server). */
+    private static String resolveToken(Args args, Caller caller) {
+        Optional<String> argument;
+        try {
+            argument = args.string("access_token");
+        } catch (ToolException notText) {
+            throw new ToolException(malformedToken());
+        }
+        String token = argument.or(caller::transportToken).orElse(null);
+        if (token != null && (token.length() > MAX_TOKEN_LENGTH
+                || token.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f))) {
+            throw new ToolException(malformedToken());
+        }
+        return token;
+    }
+
+    private static ToolError malformedToken() {
+        return new ToolError(null, null, "MalformedToken",
+                "The access token is malformed: it must be printable ASCII without spaces.",
+                null, null, null, false, ErrorCategory.AUTH, null, Map.of());
+    }
+
+    /** The exception with the token, the app secret and the proof masked in its text, keeping the stack. */
+    private Throwable sanitized(Throwable bug, String token) {
+        String secret = graph.config().appSecret();
+        String text = bug.toString();
+        if (token != null) {
+            text = text.replace(token, "***");
+            if (secret != null) {
+                text = text.replace(AppSecretProof.compute(secret, token), "***");
+            }
+        }
+        if (secret != null) {
+            text = text.replace(secret, "***");
+        }
+        RuntimeException copy = new RuntimeException(text);
+        copy.setStackTrace(bug.getStackTrace());
+        return copy;
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

@@ -1,0 +1,287 @@
+package dev.adsbridge.mcp.tools;
+
+import dev.adsbridge.mcp.inventory.Args;
+import dev.adsbridge.mcp.inventory.Hints;
+import dev.adsbridge.mcp.inventory.Json;
+import dev.adsbridge.mcp.inventory.Schema;
+import dev.adsbridge.mcp.inventory.ToolCall;
+import dev.adsbridge.mcp.inventory.ToolDefinition;
+import dev.adsbridge.mcp.inventory.ToolException;
+import dev.adsbridge.mcp.inventory.ToolResults;
+import dev.adsbridge.mcp.inventory.Toolset;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Toolset {@code operations}: duplicate campaigns, ad sets and ads with Meta's own {@code POST /{id}/copies} (no paid
+ * proxy), and read the ad account's activity log.
+ */
+public final class OperationsTools {
+
+    static final List<String> STATUS_OPTIONS = List.of("PAUSED", "ACTIVE", "INHERITED_FROM_SOURCE");
+    static final String ACTIVITY_FIELDS = "event_time,event_type,translated_event_type,object_id,object_name,"
+            + "object_type,actor_id,actor_name,application_id,application_name,date_time_in_timezone,extra_data";
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final int MAX_SUFFIX_LENGTH = 100;
+
+    /** What differs between the three duplicate tools. */
+    private record Kind(String tool, String what, String idArgument, String childrenAlias, String targetAlias,
+                        String targetParam, String targetWhat) {
+    }
+
+    private static final Kind CAMPAIGN = new Kind("duplicate_campaign", "campaign", "campaign_id", "include_ad_sets",
+            null, null, null);
+    private static final Kind AD_SET = new Kind("duplicate_adset", "ad set", "adset_id", "include_ads",
+            "target_campaign_id", "campaign_id", "campaign");
+    private static final Kind AD = new Kind("duplicate_ad", "ad", "ad_id", null, "target_adset_id", "adset_id",
+            "ad set");
+
+    private OperationsTools() {
+    }
+
+    static List<ToolDefinition> all() {
+        return List.of(duplicateCampaign(), duplicateAdset(), duplicateAd(), getActivityLog());
+    }
+
+    // ---------------------------------------------------------------- duplicate_campaign / _adset / _ad
+
+    public static ToolDefinition duplicateCampaign() {
+        return ToolDefinition.builder(CAMPAIGN.tool(), Toolset.OPERATIONS)
+                .title("Duplicate a campaign")
+                .hints(Hints.CREATE)
+                .scopes("ads_management")
+                .description("""
+                        Copy a campaign with Meta's native copy (POST /{campaign_id}/copies), by default with its \
+                        ad sets and ads (deep_copy=true), for A/B tests or a fresh start. The copy starts PAUSED \
+                        unless status_option says otherwise, so it spends nothing until you activate it. \
+                        rename_suffix is appended to the copied campaign's name (Meta's default suffix is \
+                        " - Copy"). Meta copies at most 3 ad sets and ads in one deep copy; for bigger campaigns \
+                        copy with deep_copy=false and then duplicate_adset each ad set.
+                        Use validate_only=true for a dry run. Returns {"copied_campaign_id","ad_object_ids":\
+                        [{"ad_object_type","source_id","copied_id"}],"source_id","status_option","deep_copy"}.""")
+                .input(duplicateSchema(CAMPAIGN, Schema.object()
+                        .string("campaign_id", "Id of the campaign to copy.").required()
+                        .bool("deep_copy", "Also copy the campaign's ad sets and ads. Default true.")
+                        .defaultValue(true)))
+                .handler(call -> duplicate(call, CAMPAIGN))
+                .build();
+    }
+
+    public static ToolDefinition duplicateAdset() {
+        return ToolDefinition.builder(AD_SET.tool(), Toolset.OPERATIONS)
+                .title("Duplicate an ad set")
+                .hints(Hints.CREATE)
+                .scopes("ads_management")
+                .description("""
+                        Copy an ad set with Meta's native copy (POST /{adset_id}/copies), by default with its ads \
+                        (deep_copy=true), into the same campaign or into target_campaign_id. The copy starts \
+                        PAUSED unless status_option says otherwise. rename_suffix is appended to the copy's name. \
+                        Meta copies at most 3 ads in one deep copy.
+                        Use validate_only=true for a dry run. Returns {"copied_adset_id","ad_object_ids":[…],\
+                        "source_id","status_option","deep_copy"}.""")
+                .input(duplicateSchema(AD_SET, Schema.object()
+                        .string("adset_id", "Id of the ad set to copy.").required()
+                        .bool("deep_copy", "Also copy the ad set's ads. Default true.").defaultValue(true)
+                        .string("target_campaign_id", "Put the copy into this campaign (same ad account). "
+                                + "Default: the source's campaign.")))
+                .handler(call -> duplicate(call, AD_SET))
+                .build();
+    }
+
+    public static ToolDefinition duplicateAd() {
+        return ToolDefinition.builder(AD.tool(), Toolset.OPERATIONS)
+                .title("Duplicate an ad")
+                .hints(Hints.CREATE)
+                .scopes("ads_management")
+                .description("""
+                        Copy an ad with Meta's native copy (POST /{ad_id}/copies) into the same ad set or into \
+                        target_adset_id; the copy uses the same creative. It starts PAUSED unless status_option \
+                        says otherwise; a copy goes through ad review again before it delivers. rename_suffix is \
+                        appended to the copy's name.
+                        Use validate_only=true for a dry run. Returns {"copied_ad_id","ad_object_ids":[…],\
+                        "source_id","status_option"}.""")
+                .input(duplicateSchema(AD, Schema.object()
+                        .string("ad_id", "Id of the ad to copy.").required()
+                        .string("target_adset_id", "Put the copy into this ad set (same ad account). Default: the "
+                                + "source's ad set.")))
+                .handler(call -> duplicate(call, AD))
+                .build();
+    }
+
+    /** The arguments every duplicate tool takes after its own, plus the reference server's names as aliases. */
+    private static Schema duplicateSchema(Kind kind, Schema schema) {
+        schema.string("status_option", "Status of the copies: PAUSED (default), ACTIVE, or INHERITED_FROM_SOURCE.")
+                .oneOf(STATUS_OPTIONS).defaultValue("PAUSED")
+                .string("rename_suffix", "Text appended to the copy's name after a space, e.g. '- Test B' "
+                        + "(no space before a suffix starting with '_' or '.'). Default: Meta's ' - Copy'.")
+                .string("name_suffix", "Alias of rename_suffix (reference server name).")
+                .string("new_status", "Alias of status_option (reference server name): PAUSED or ACTIVE.");
+        if (kind.childrenAlias() != null) {
+            schema.bool(kind.childrenAlias(), "Alias of deep_copy (reference server name).");
+        }
+        return Common.validateOnly(schema);
+    }
+
+    private static CallToolResult duplicate(ToolCall call, Kind kind) {
+        Args args = call.args();
+        String sourceId = args.objectId(kind.idArgument(), kind.what());
+        String status = aliased(args, "status_option", "new_status", STATUS_OPTIONS).orElse("PAUSED");
+        Optional<String> suffix = suffix(args);
+        boolean deepCopy = false;
+        if (kind.childrenAlias() != null) {
+            Optional<Boolean> deep = args.bool("deep_copy");
+            Optional<Boolean> alias = args.bool(kind.childrenAlias());
+            if (deep.isPresent() && alias.isPresent() && !deep.get().equals(alias.get())) {
+                throw ToolException.invalid("deep_copy=" + deep.get() + " contradicts " + kind.childrenAlias() + "="
+                        + alias.get() + "; pass only deep_copy.");
+            }
+            deepCopy = deep.or(() -> alias).orElse(true);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (kind.childrenAlias() != null) {
+            params.put("deep_copy", Boolean.toString(deepCopy));
+        }
+        params.put("status_option", status);
+        suffix.ifPresent(value -> {
+            ObjectNode rename = Json.object();
+            rename.put("rename_suffix", value);
+            params.put("rename_options", Json.write(rename));
+        });
+        if (kind.targetAlias() != null) {
+            args.optionalObjectId(kind.targetAlias(), kind.targetWhat())
+                    .ifPresent(target -> params.put(kind.targetParam(), target));
+        }
+        boolean validateOnly = Common.applyValidateOnly(args, params);
+        JsonNode answer = call.graph().post(sourceId + "/copies", params);
+        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
+        result.put("source_id", sourceId);
+        result.put("status_option", status);
+        if (kind.childrenAlias() != null) {
+            result.put("deep_copy", deepCopy);
+        }
+        if (validateOnly) {
+            result.put("validate_only", true);
+            result.put("note", "Dry run: Meta accepted the copy; nothing was created.");
+        } else if (status.equals("PAUSED")) {
+            result.put("note", "The copies are PAUSED: activate them with the update tools when ready.");
+        }
+        return ToolResults.success(result);
+    }
+
+    /** The value of {@code name} or of its alias; both given with different values is a mistake. */
+    private static Optional<String> aliased(Args args, String name, String alias, List<String> allowed) {
+        Optional<String> value = args.enumValue(name, allowed);
+        Optional<String> old = args.enumValue(alias, allowed);
+        if (value.isPresent() && old.isPresent() && !value.get().equals(old.get())) {
+            throw ToolException.invalid(name + "=" + value.get() + " contradicts " + alias + "=" + old.get()
+                    + "; pass only " + name + ".");
+        }
+        return value.or(() -> old);
+    }
+
+    /**
+     * The suffix with one space before it, as in Meta's " - Copy" (argument readers strip surrounding blanks), unless
+     * it starts with '_' or '.' ("Spring_v2").
+     */
+    private static Optional<String> suffix(Args args) {
+        Optional<String> suffix = args.string("rename_suffix");
+        Optional<String> alias = args.string("name_suffix");
+        if (suffix.isPresent() && alias.isPresent() && !suffix.get().equals(alias.get())) {
+            throw ToolException.invalid("rename_suffix and name_suffix differ; pass only rename_suffix.");
+        }
+        Optional<String> value = suffix.or(() -> alias);
+        value.ifPresent(text -> {
+            if (text.length() > MAX_SUFFIX_LENGTH) {
+                throw Args.invalid("rename_suffix", "must be at most " + MAX_SUFFIX_LENGTH + " characters");
+            }
+        });
+        return value.map(text -> text.startsWith("_") || text.startsWith(".") ? text : " " + text);
+    }
+
+    // ---------------------------------------------------------------- get_activity_log
+
+    public static ToolDefinition getActivityLog() {
+        return ToolDefinition.builder("get_activity_log", Toolset.OPERATIONS)
+                .title("Get the account activity log")
+                .hints(Hints.READ)
+                .scopes("ads_read")
+                .description("""
+                        Read an ad account's activity log, newest first: who created, paused, renamed or changed \
+                        the budget or targeting of which campaign, ad set, ad or audience, when, and through which \
+                        app. Use it to explain a change in performance ("what changed last week?") or to audit \
+                        edits. since/until limit the period: a date (YYYY-MM-DD, in the account's time zone; until \
+                        includes the whole day), an ISO-8601 date-time or Unix seconds.
+                        Returns {"data":[{"event_time","event_type","translated_event_type","object_id",\
+                        "object_name","object_type","actor_name","application_name","extra_data"}],"paging",\
+                        "next_cursor"}; extra_data (old and new values) is parsed from Meta's JSON text.""")
+                .input(Common.paging(Schema.object()
+                        .string("account_id", Common.ACCOUNT_ID).required()
+                        .string("since", "Oldest event to include: YYYY-MM-DD, ISO-8601 date-time or Unix seconds.")
+                        .string("until", "Newest event to include: YYYY-MM-DD (whole day), ISO-8601 date-time or "
+                                + "Unix seconds."), "events", 25))
+                .handler(OperationsTools::activityLog)
+                .build();
+    }
+
+    private static CallToolResult activityLog(ToolCall call) {
+        Args args = call.args();
+        String accountId = args.accountId("account_id");
+        int limit = args.integer("limit", 25, 1, Common.MAX_LIMIT);
+        Map<String, String> params = Common.listParams(ACTIVITY_FIELDS, limit, args.string("after"));
+        Optional<String> since = bound(args, "since");
+        Optional<String> until = bound(args, "until");
+        if (since.isPresent() && until.isPresent() && approximateEpoch(since.get(), false)
+                > approximateEpoch(until.get(), true)) {
+            throw ToolException.invalid("since (" + since.get() + ") is after until (" + until.get() + "); since is "
+                    + "the oldest event to include.");
+        }
+        since.ifPresent(value -> params.put("since", value));
+        until.ifPresent(value -> params.put("until", value));
+        var page = call.graph().page(accountId + "/activities", params);
+        ArrayNode events = Json.array();
+        for (JsonNode event : page.data()) {
+            ObjectNode copy = event.isObject() ? (ObjectNode) event.deepCopy() : Json.object();
+            JsonNode extra = copy.get("extra_data");
+            if (extra != null && extra.isString()) {
+                JsonNode parsed = Json.parseOrNull(extra.asString());
+                if (parsed != null && parsed.isContainer()) {
+                    copy.set("extra_data", parsed);
+                }
+            }
+            events.add(copy);
+        }
+        return ToolResults.success(Common.listResult(events, page));
+    }
+
+    /** A date stays a date (Meta reads it in the account's time zone); anything else becomes Unix seconds. */
+    private static Optional<String> bound(Args args, String name) {
+        Optional<String> text = args.string(name);
+        if (text.isPresent() && DATE.matcher(text.get()).matches()) {
+            try {
+                LocalDate.parse(text.get());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Args.invalid(name, "is not a real date; use YYYY-MM-DD, e.g. 2026-11-01");
+            }
+            return text;
+        }
+        return args.epochSeconds(name).stream().boxed().findFirst().map(Object::toString);
+    }
+
+    // Dates are compared at UTC midnight (start of since, end of until); close enough to catch reversed bounds.
+    private static long approximateEpoch(String value, boolean endOfDay) {
+        if (DATE.matcher(value).matches()) {
+            long start = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            return endOfDay ? start + 86_399 : start;
+        }
+        return Long.parseLong(value);
+    }
+}
