@@ -59,7 +59,7 @@ public record GraphError(
         if (code == 4 || code == 17 || code == 32 || code == 341 || code == 613 || (code >= 80000 && code <= 80014)) {
             return ErrorCategory.RATE_LIMIT;
         }
-        if ((code >= 100 && code <= 199) || code == DEPRECATED_VERSION_CODE) {
+        if ((code >= 100 && code <= 199) || code == DEPRECATED_VERSION_CODE || isTooMuchData()) {
             return ErrorCategory.INVALID_REQUEST;
         }
         if (code == 1 || code == 2 || isTransient) {
@@ -72,6 +72,14 @@ public record GraphError(
             return ErrorCategory.TRANSIENT;
         }
         return ErrorCategory.UNKNOWN;
+    }
+
+    /**
+     * Meta's "Please reduce the amount of data you're asking for" (code 1, HTTP 500): the same request fails the same
+     * way every time, so it is not transient; the caller must narrow it or use an async report.
+     */
+    public boolean isTooMuchData() {
+        return code == 1 && message.toLowerCase(java.util.Locale.ROOT).contains("reduce the amount of data");
     }
 
     /** Whether repeating the same read may succeed: transient failures and rate limits (after waiting). */

@@ -67,6 +67,20 @@ class GraphErrorTest {
         assertThat(expired.retryableForReads()).isFalse();
     }
 
+    @Test
+    void too_much_data_is_an_invalid_request_not_worth_retrying() {
+        GraphError tooMuch = new GraphError(500, 1, null, "OAuthException",
+                "Please reduce the amount of data you're asking for, then retry your request", null, null, null,
+                "trace", true, Optional.empty());
+        GraphError unknown = new GraphError(500, 1, null, "OAuthException", "An unknown error occurred", null, null,
+                null, "trace", true, Optional.empty());
+
+        assertThat(tooMuch.isTooMuchData()).isTrue();
+        assertThat(tooMuch.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+        assertThat(tooMuch.retryableForReads()).isFalse();
+        assertThat(unknown.category()).isEqualTo(ErrorCategory.TRANSIENT);
+    }
+
     @ParameterizedTest
     @EnumSource(ErrorCategory.class)
     void wire_names_are_lowercase_enum_names(ErrorCategory category) {

@@ -188,26 +188,27 @@ public final class AdSetTools {
 
     /** The ad set settings create and update share. */
     private static Schema adsetFields(Schema schema, boolean create) {
-        String change = create ? "" : "New ";
+        String change = create ? "" : "new ";
         return schema
-                .integer("daily_budget", change + "daily budget in minor units (cents), e.g. 5000 = 50.00 USD. Not "
-                        + "together with lifetime_budget" + (create ? "; leave out when the campaign has a budget."
-                        : ". Meta allows about 4 budget changes per ad set per hour.")).min(1)
-                .integer("lifetime_budget", change + "lifetime budget in minor units (cents); needs end_time."
-                        + (create ? " Not together with daily_budget." : "")).min(1)
+                .integer("daily_budget", capitalized(change + "daily budget in minor units (cents), e.g. 5000 = "
+                        + "50.00 USD. Not together with lifetime_budget" + (create
+                        ? "; leave out when the campaign has a budget."
+                        : ". Meta allows about 4 budget changes per ad set per hour."))).min(1)
+                .integer("lifetime_budget", capitalized(change + "lifetime budget in minor units (cents); needs "
+                        + "end_time." + (create ? " Not together with daily_budget." : ""))).min(1)
                 .objectProperty("targeting", (create ? "Targeting spec (JSON object)" : "Complete new targeting "
                         + "spec (replaces the old one)") + ": must hold geo_locations and "
                         + "targeting_automation.advantage_audience (0|1), e.g. " + TARGETING_EXAMPLE + ".")
-                .integer("bid_amount", change + "bid cap or cost cap in minor units (cents), for "
-                        + "LOWEST_COST_WITH_BID_CAP or COST_CAP.").min(1)
-                .string("bid_strategy", change + "bid strategy; capped strategies need bid_amount, "
-                        + "LOWEST_COST_WITH_MIN_ROAS needs bid_constraints.").oneOf(CampaignTools.BID_STRATEGIES)
+                .integer("bid_amount", capitalized(change + "bid cap or cost cap in minor units (cents), for "
+                        + "LOWEST_COST_WITH_BID_CAP or COST_CAP.")).min(1)
+                .string("bid_strategy", capitalized(change + "bid strategy; capped strategies need bid_amount, "
+                        + "LOWEST_COST_WITH_MIN_ROAS needs bid_constraints.")).oneOf(CampaignTools.BID_STRATEGIES)
                 .objectProperty("bid_constraints", "For LOWEST_COST_WITH_MIN_ROAS: {\"roas_average_floor\": target "
                         + "ROAS x 10000}, e.g. {\"roas_average_floor\":20000} for 2.0x.")
-                .string("start_time", change + "start: ISO-8601 with offset (2026-12-01T09:00:00-0800) or Unix "
-                        + "seconds." + (create ? " Default: now." : ""))
-                .string("end_time", change + "end: ISO-8601 with offset or Unix seconds; required with "
-                        + "lifetime_budget.")
+                .string("start_time", capitalized(change + "start: ISO-8601 with offset "
+                        + "(2026-12-01T09:00:00-0800) or Unix seconds." + (create ? " Default: now." : "")))
+                .string("end_time", capitalized(change + "end: ISO-8601 with offset or Unix seconds; required "
+                        + "with lifetime_budget."))
                 .objectProperty("promoted_object", "What the ad set promotes: {\"pixel_id\",\"custom_event_type\"}"
                         + " for conversions, {\"application_id\",\"object_store_url\"} for app installs, "
                         + "{\"page_id\"} for page goals.")
@@ -227,6 +228,10 @@ public final class AdSetTools {
                 .string("dsa_beneficiary", "EU Digital Services Act: who benefits from the ads (person or "
                         + "organisation), required by Meta for ads shown in the EU.")
                 .string("dsa_payor", "EU Digital Services Act: who pays for the ads, if not the beneficiary.");
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static CallToolResult create(ToolCall call) {
@@ -374,7 +379,8 @@ public final class AdSetTools {
             return Optional.empty();
         }
         ToolError meta = ToolError.fromGraph(error);
-        long wait = error.retryAfter().isPresent() ? meta.retryAfterSeconds() : BUDGET_CHANGE_WINDOW_SECONDS;
+        // Usage headers describe the account's call score, not this per-ad-set window, which lasts up to an hour.
+        long wait = BUDGET_CHANGE_WINDOW_SECONDS;
         return Optional.of(new ToolError(meta.code(), meta.subcode(), meta.type(), meta.message()
                 + " — Meta allows about 4 budget changes per ad set per hour; ad set " + adsetId + " has used them."
                 + " Retry the budget change later (up to an hour); other changes (status, name, targeting) can "

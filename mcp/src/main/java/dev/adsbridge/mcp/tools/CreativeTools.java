@@ -15,8 +15,11 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -520,7 +523,7 @@ public final class CreativeTools {
         });
         CreativeContent content = CreativeContent.of(args);
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("name", name.orElse("Creative " + java.time.Instant.now().toString().substring(0, 19) + "Z"));
+        params.put("name", name.orElse("Creative " + Instant.now().toString().substring(0, 19) + "Z"));
         content.putInto(params);
         args.string("url_tags").map(CreativeTools::checkedUrlTags).ifPresent(tags -> params.put("url_tags", tags));
         boolean validateOnly = Common.applyValidateOnly(args, params);
@@ -642,9 +645,13 @@ public final class CreativeTools {
             String linkUrl = link.orElse(null);
             if (feed) {
                 ObjectNode assets = Json.object();
-                ArrayNode images = assets.putArray("images");
-                (imageHashes.isEmpty() ? imageHash.stream().toList() : imageHashes)
-                        .forEach(hash -> images.addObject().put("hash", hash));
+                // With a video, a lone image_hash is its thumbnail, not an image variant.
+                List<String> imageVariants = !imageHashes.isEmpty() ? imageHashes
+                        : videoId.isPresent() ? List.of() : imageHash.stream().toList();
+                if (!imageVariants.isEmpty()) {
+                    ArrayNode images = assets.putArray("images");
+                    imageVariants.forEach(hash -> images.addObject().put("hash", hash));
+                }
                 videoId.ifPresent(id -> assets.putArray("videos").addObject().put("video_id", id)
                         .put("thumbnail_hash", imageHash.orElse(imageHashes.isEmpty() ? null : imageHashes.get(0))));
                 message.putInto(assets, "bodies");
@@ -725,7 +732,7 @@ public final class CreativeTools {
             URI uri;
             try {
                 uri = new URI(link);
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw Args.invalid("link_url", "is not a valid URL; percent-encode spaces and special characters");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -986,6 +993,6 @@ public final class CreativeTools {
         crops.put("90x160", new int[] {90, 160});
         crops.put("400x500", new int[] {400, 500});
         crops.put("100x72", new int[] {100, 72});
-        return java.util.Collections.unmodifiableMap(crops);
+        return Collections.unmodifiableMap(crops);
     }
 }

@@ -54,6 +54,7 @@ final class ImageFetcher {
     static final int MAX_REDIRECTS = 3;
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final int MAX_LINE_BYTES = 8 * 1024;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration TOTAL_TIMEOUT = Duration.ofSeconds(60);
@@ -394,7 +395,12 @@ final class ImageFetcher {
         }
         int status = Integer.parseInt(parts[1]);
         Map<String, String> headers = new TreeMap<>();
+        int headerBytes = statusLine.length();
         for (String line = reader.line(); !line.isEmpty(); line = reader.line()) {
+            headerBytes += line.length() + 2;
+            if (headerBytes > MAX_HEADER_BYTES) {
+                throw refused("the image host sent oversized headers");
+            }
             int colon = line.indexOf(':');
             if (colon > 0) {
                 headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1)
@@ -449,7 +455,6 @@ final class ImageFetcher {
         private final byte[] buffer = new byte[8192];
         private int position;
         private int limit;
-        private int headerBytes;
 
         HeaderReader(InputStream in) {
             this.in = in;
@@ -462,8 +467,8 @@ final class ImageFetcher {
                 if (b < 0) {
                     throw new IOException("connection closed in the middle of the answer");
                 }
-                if (++headerBytes > MAX_HEADER_BYTES) {
-                    throw refused("the image host sent oversized headers");
+                if (line.size() >= MAX_LINE_BYTES) {
+                    throw refused("the image host sent an oversized header or chunk line");
                 }
                 if (b == '\n') {
                     byte[] bytes = line.toByteArray();
@@ -543,12 +548,13 @@ final class ImageFetcher {
     // ---------------------------------------------------------------- errors
 
     private static ToolException refused(String problem) {
-        return ToolException.invalid("Cannot use the image URL: " + problem + ".");
+        return ToolException.invalid("Cannot fetch the image: " + problem + ".");
     }
 
     private static ToolException tooLarge(int maxBytes) {
-        return ToolException.invalid("Cannot use the image URL: the image is larger than " + (maxBytes / (1024 * 1024))
-                + " MB; Meta's ad images must be smaller. Resize or compress it first.");
+        String limit = maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB";
+        return ToolException.invalid("Cannot fetch the image: it is larger than " + limit + ", the most this tool "
+                + "accepts. Resize or compress it first.");
     }
 
     private static ToolError downloadFailed(String problem, boolean isTransient) {

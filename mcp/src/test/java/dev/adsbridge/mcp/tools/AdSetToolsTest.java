@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adsbridge.mcp.TestEnv;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +132,7 @@ class AdSetToolsTest {
         assertThat(details.get("lifetime_budget").asString()).isEqualTo("70000");
         assertThat(details.get("bid_strategy").asString()).isEqualTo("LOWEST_COST_WITH_BID_CAP");
         assertThat(details.get("bid_amount").asString()).isEqualTo("250");
-        assertThat(Instant.from(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
+        assertThat(Instant.from(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
                 .parse(details.get("end_time").asString()))).isEqualTo(end);
     }
 
@@ -267,7 +268,7 @@ class AdSetToolsTest {
         JsonNode updated = ok(callTool(token, "update_adset", Map.of("adset_id", id, "name", "Renamed " + RUN,
                 "daily_budget", 6500, "targeting", targeting)));
         assertThat(updated.get("success").asBoolean()).isTrue();
-        assertThat(texts(updated.get("updated_fields"))).containsExactly("name", "daily_budget",
+        assertThat(texts(updated.get("updated_fields"))).containsExactlyInAnyOrder("name", "daily_budget",
                 "targeting");
         JsonNode details = ok(callTool(token, "get_adset_details", Map.of("adset_id", id)));
         assertThat(details.get("name").asString()).isEqualTo("Renamed " + RUN);
@@ -330,7 +331,7 @@ class AdSetToolsTest {
         assertThat(fifth.get("category").asString()).isEqualTo("rate_limit");
         assertThat(fifth.get("code").asInt()).isEqualTo(613);
         assertThat(fifth.get("error_subcode").asInt()).isEqualTo(1487632);
-        assertThat(fifth.get("retry_after_seconds").asLong()).isPositive();
+        assertThat(fifth.get("retry_after_seconds").asLong()).as("the hour-long window").isEqualTo(3600);
         assertThat(fifth.get("message").asString()).contains("4 budget changes per ad set per hour");
         JsonNode details = ok(callTool(token, "get_adset_details", Map.of("adset_id", id)));
         assertThat(details.get("daily_budget").asString()).isEqualTo("5400");

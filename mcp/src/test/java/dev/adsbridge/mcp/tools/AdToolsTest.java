@@ -6,9 +6,12 @@ import static dev.adsbridge.mcp.TestEnv.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adsbridge.mcp.TestEnv;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,16 +34,9 @@ class AdToolsTest {
                 .get("id").asString();
         adsetId = ok(callTool(token, "create_adset", AdSetToolsTest.adset(campaignId, "Ads " + RUN,
                 "daily_budget", 5000))).get("id").asString();
-        JsonNode ads = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 30)))
-                .get("data");
-        creativeId = ads.get(0).at("/creative/id").asString();
-        for (JsonNode ad : ads) {
-            if (!ad.at("/creative/id").asString().equals(creativeId)) {
-                otherCreativeId = ad.at("/creative/id").asString();
-                break;
-            }
-        }
-        assertThat(otherCreativeId).isNotNull();
+        List<JsonNode> withImages = adsWithLibraryImages(token, 2);
+        creativeId = withImages.get(0).at("/creative/id").asString();
+        otherCreativeId = withImages.get(1).at("/creative/id").asString();
     }
 
     // ------------------------------------------------------------------ reads
@@ -92,12 +88,16 @@ class AdToolsTest {
         JsonNode listed = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 1)))
                 .at("/data/0");
         JsonNode details = ok(callTool(token, "get_ad_details", Map.of("ad_id", listed.get("id").asString())));
+        assertThat(details.get("name").asString()).isEqualTo(listed.get("name").asString());
         assertThat(details.get("account_id").asString()).isEqualTo("1000000001");
         assertThat(details.at("/adset/id").asString()).isEqualTo(listed.get("adset_id").asString());
         assertThat(details.at("/adset/name").asString()).isNotBlank();
         assertThat(details.at("/campaign/name").asString()).isNotBlank();
         assertThat(details.at("/creative/id").asString()).isEqualTo(listed.at("/creative/id").asString());
-        assertThat(details.at("/creative/image_hash").asString()).matches("[0-9a-f]{32}");
+        JsonNode withImage = adsWithLibraryImages(token, 1).get(0);
+        assertThat(withImage.at("/creative/image_hash").asString()).matches("[0-9a-f]{32}");
+        assertThat(withImage.at("/creative/image_url").asString()).startsWith("http")
+                .contains(withImage.at("/creative/image_hash").asString());
         assertThat(error(callTool(token, "get_ad_details", Map.of("ad_id", "ad-1"))).get("type").asString())
                 .isEqualTo("InvalidArgument");
     }
@@ -108,8 +108,8 @@ class AdToolsTest {
     void createAdPutsACreativeIntoAnAdSetPaused() {
         String name = "Trail shoes ad " + RUN;
         JsonNode created = ok(callTool(token, "create_ad", Map.of("account_id", TestEnv.BIG_ACCOUNT, "name", name,
-                "adset_id", adsetId, "creative_id", creativeId, "tracking_specs",
-                List.of(Map.of("action.type", List.of("offsite_conversion"), "fb_pixel", List.of("300000000000001"))))));
+                "adset_id", adsetId, "creative_id", creativeId, "tracking_specs", List.of(Map.of(
+                        "action.type", List.of("offsite_conversion"), "fb_pixel", List.of("300000000000001"))))));
         assertThat(created.get("status").asString()).isEqualTo("PAUSED");
         JsonNode details = ok(callTool(token, "get_ad_details", Map.of("ad_id", created.get("id").asString())));
         assertThat(details.get("name").asString()).isEqualTo(name);
@@ -242,6 +242,28 @@ class AdToolsTest {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * Details of the account's newest ads whose creative has a library image with distinct creatives (other tests
+     * may have added ads built from posts, which have none).
+     */
+    static List<JsonNode> adsWithLibraryImages(String token, int wanted) {
+        JsonNode ads = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 60)))
+                .get("data");
+        List<JsonNode> found = new ArrayList<>();
+        Set<String> creatives = new HashSet<>();
+        for (JsonNode ad : ads) {
+            JsonNode details = ok(callTool(token, "get_ad_details", Map.of("ad_id", ad.get("id").asString())));
+            if (details.at("/creative/image_hash").asString().matches("[0-9a-f]{32}")
+                    && creatives.add(details.at("/creative/id").asString())) {
+                found.add(details);
+                if (found.size() == wanted) {
+                    return found;
+                }
+            }
+        }
+        throw new AssertionError("fewer than " + wanted + " ads with a library image among the newest 60");
+    }
+
     private static Map<String, Object> ad(String name, Object... overrides) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("account_id", TestEnv.BIG_ACCOUNT);
@@ -262,7 +284,7 @@ class AdToolsTest {
     private static List<String> adNames() {
         JsonNode ads = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "adset_id", adsetId,
                 "limit", 200, "status_filter", AdTools.EFFECTIVE_STATUSES)));
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         ads.get("data").forEach(ad -> names.add(ad.get("name").asString()));
         return names;
     }

@@ -18,6 +18,7 @@ import java.awt.Color;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,20 +55,13 @@ class CreativeToolsTest {
     @BeforeAll
     static void fixtures() {
         token = TestEnv.token();
-        JsonNode ads = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 20)))
-                .get("data");
-        adId = ads.get(0).get("id").asString();
-        JsonNode details = ok(callTool(token, "get_ad_details", Map.of("ad_id", adId)));
-        creativeId = details.at("/creative/id").asString();
-        imageHash = details.at("/creative/image_hash").asString();
-        for (JsonNode ad : ads) {
-            String hash = ok(callTool(token, "get_ad_details", Map.of("ad_id", ad.get("id").asString())))
-                    .at("/creative/image_hash").asString();
-            if (!hash.isEmpty() && !hash.equals(imageHash)) {
-                otherImageHash = hash;
-                break;
-            }
-        }
+        List<JsonNode> ads = AdToolsTest.adsWithLibraryImages(token, 12);
+        JsonNode first = ads.get(0);
+        adId = first.get("id").asString();
+        creativeId = first.at("/creative/id").asString();
+        imageHash = first.at("/creative/image_hash").asString();
+        otherImageHash = ads.stream().map(ad -> ad.at("/creative/image_hash").asString())
+                .filter(hash -> !hash.equals(imageHash)).findFirst().orElseThrow();
         String campaignId = ok(callTool(token, "create_campaign", Map.of("account_id", TestEnv.BIG_ACCOUNT,
                 "name", "Creatives " + RUN, "objective", "OUTCOME_TRAFFIC", "use_adset_level_budgets", true)))
                 .get("id").asString();
@@ -306,6 +300,8 @@ class CreativeToolsTest {
         JsonNode permission = error(callTool(readOnly, "upload_ad_image", Map.of("account_id", TestEnv.BIG_ACCOUNT,
                 "file", file)));
         assertThat(permission.get("category").asString()).isEqualTo("permission");
+        JsonNode creative = error(callTool(readOnly, "create_ad_creative", creative("Read only " + RUN)));
+        assertThat(creative.get("category").asString()).isEqualTo("permission");
 
         TestEnv.fault("rate_limit", "act_1000000001/adimages", "POST", 1);
         JsonNode limited = error(callTool(token, "upload_ad_image", Map.of("account_id", TestEnv.BIG_ACCOUNT,
@@ -546,7 +542,7 @@ class CreativeToolsTest {
     private static String md5(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
