@@ -172,7 +172,9 @@ public final class GraphApi {
             throw unsupported(call.method(), node.id());
         }
         call.accountId(accountId);
-        if (call.isRead()) {
+        // An async insights report (POST …/insights) reads data; Meta asks only for ads_read.
+        boolean readsOnly = call.isRead() || ("POST".equals(call.method()) && "insights".equals(call.edge()));
+        if (readsOnly) {
             if (!call.hasScope("ads_read") && !call.hasScope("ads_management")) {
                 throw GraphErrors.missingPermission("ads_read");
             }

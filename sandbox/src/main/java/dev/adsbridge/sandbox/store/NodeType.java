@@ -52,8 +52,8 @@ public enum NodeType {
                     "data_source", "rule")),
     AD_REPORT_RUN("AdReportRun", List.of("id"),
             List.of("id", "account_id", "async_status", "async_percent_completion", "date_start", "date_stop",
-                    "time_ref", "time_completion", "emails", "friendly_name", "is_bookmarked", "is_running",
-                    "schedule_id")),
+                    "time_ref", "time_completed", "emails", "friendly_name", "is_bookmarked",
+                    "is_running", "schedule_id")),
     BUDGET_SCHEDULE("HighDemandPeriod", List.of("id"),
             List.of("id", "budget_value", "budget_value_type", "time_start", "time_end", "recurrence_type"));
 
