@@ -80,6 +80,21 @@ class AsyncReportsContractTest {
     }
 
     @Test
+    void an_async_report_needs_only_ads_read_but_other_writes_need_ads_management() {
+        String readOnly = sandbox.token("100000000000001", List.of("ads_read"));
+
+        SandboxHttp.Answer report = sandbox.post(readOnly, ACCOUNT + "/insights", Map.of("date_preset", "last_7d"));
+        SandboxHttp.Answer write = sandbox.post(readOnly, ACCOUNT + "/campaigns", Map.of("name", "x",
+                "objective", "OUTCOME_TRAFFIC", "special_ad_categories", "[]", "status", "PAUSED",
+                "is_adset_budget_sharing_enabled", "false"));
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().get("report_run_id").asString()).matches("\\d+");
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.error().get("code").asInt()).isEqualTo(200);
+    }
+
+    @Test
     void a_report_too_big_for_a_synchronous_call_runs_async_and_pages() {
         Map<String, String> params = Map.of("fields", "ad_id,impressions,spend", "level", "ad",
                 "time_increment", "1", "date_preset", "last_90d");
