@@ -1,0 +1,126 @@
+package dev.adsbridge.console.ads;
+
+import dev.adsbridge.console.connections.ConnectionErased;
+import dev.adsbridge.console.connections.ConnectionRevoked;
+import dev.adsbridge.console.connections.ConnectionUnavailableException;
+import dev.adsbridge.console.connections.Connections;
+import dev.adsbridge.console.tenancy.Member;
+import dev.adsbridge.console.tenancy.TenantId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Lists a connection's ad accounts through the MCP server and keeps the tenant's choice. */
+@Service
+public class AdAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(AdAccounts.class);
+    static final String LIST_TOOL = "get_ad_accounts";
+
+    private final Connections connections;
+    private final McpToolClient mcp;
+    private final ChosenAdAccountRepository chosen;
+    private final Clock clock;
+
+    AdAccounts(Connections connections, McpToolClient mcp, ChosenAdAccountRepository chosen, Clock clock) {
+        this.connections = connections;
+        this.mcp = mcp;
+        this.chosen = chosen;
+        this.clock = clock;
+    }
+
+    /**
+     * The ad accounts the connection's Facebook user reaches. An auth error from Meta (category {@code auth}) marks the
+     * connection as needing a reconnect.
+     *
+     * @throws dev.adsbridge.console.NotFoundException when the tenant has no such connection
+     */
+    public AdAccountListing available(TenantId tenant, UUID connectionId) {
+        McpToolClient.ToolResult result;
+        try {
+            result = connections.withToken(tenant, connectionId,
+                    token -> mcp.call(token, LIST_TOOL, Map.of("limit", 200)));
+        } catch (ConnectionUnavailableException e) {
+            return AdAccountListing.failed(e.getMessage(), true);
+        } catch (McpToolClient.McpUnavailableException e) {
+            log.warn("Listing ad accounts of connection {} failed: {}", connectionId, e.getMessage());
+            return AdAccountListing.failed(e.getMessage(), false);
+        }
+        if (result.isError()) {
+            JsonNode error = result.content().path("error");
+            String message = error.path("message").asString("Meta refused the request.");
+            if ("auth".equals(error.path("category").asString(""))) {
+                connections.markNeedsReconnect(tenant, connectionId, "Meta no longer accepts the token: " + message);
+                return AdAccountListing.failed("Facebook no longer accepts this connection's token (" + message
+                        + "). Reconnect to restore it.", true);
+            }
+            return AdAccountListing.failed("Facebook refused to list the ad accounts: " + message, false);
+        }
+        connections.recordSuccessfulUse(tenant, connectionId);
+        List<AdAccount> accounts = new ArrayList<>();
+        for (JsonNode account : result.content().path("data")) {
+            String id = account.path("id").asString("");
+            if (id.isEmpty()) {
+                continue;
+            }
+            accounts.add(new AdAccount(id, account.path("name").asString(id), text(account, "currency"),
+                    text(account, "account_status_name"), text(account, "amount_spent_formatted")));
+        }
+        return AdAccountListing.of(accounts);
+    }
+
+    public List<ChosenAdAccount> chosen(TenantId tenant) {
+        return chosen.all(tenant);
+    }
+
+    public List<ChosenAdAccount> chosen(TenantId tenant, UUID connectionId) {
+        return chosen.ofConnection(tenant, connectionId);
+    }
+
+    /**
+     * Stores which of the connection's ad accounts the tenant uses (replacing the previous choice). Only accounts the
+     * connection really reaches are accepted.
+     *
+     * @throws AdAccountChoiceException when an id is not among the connection's accounts or the list failed
+     */
+    public List<ChosenAdAccount> choose(Member actor, UUID connectionId, List<String> adAccountIds) {
+        actor.requireWrite();
+        connections.get(actor.tenantId(), connectionId);
+        AdAccountListing listing = available(actor.tenantId(), connectionId);
+        if (listing.problem() != null) {
+            throw new AdAccountChoiceException(listing.problem());
+        }
+        Set<String> wanted = new LinkedHashSet<>(adAccountIds);
+        List<AdAccount> picked = listing.accounts().stream().filter(a -> wanted.contains(a.id())).toList();
+        if (picked.size() != wanted.size()) {
+            throw new AdAccountChoiceException("Choose among the ad accounts this connection can reach.");
+        }
+        chosen.replace(actor.tenantId(), connectionId, picked, actor.id(), clock.instant());
+        return chosen.ofConnection(actor.tenantId(), connectionId);
+    }
+
+    @ApplicationModuleListener
+    void on(ConnectionRevoked event) {
+        chosen.deleteConnection(event.tenantId(), event.connectionId());
+    }
+
+    @ApplicationModuleListener
+    void on(ConnectionErased event) {
+        chosen.deleteConnection(event.tenantId(), event.connectionId());
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.adsbridge.console.connections;
+
+import dev.adsbridge.console.ConsoleProperties;
+import dev.adsbridge.console.ConsoleUrls;
+import dev.adsbridge.console.tenancy.Member;
+import dev.adsbridge.console.vault.SealedToken;
+import dev.adsbridge.console.vault.TokenVault;
+import dev.adsbridge.graph.GraphClient;
+import dev.adsbridge.graph.GraphException;
+import dev.adsbridge.graph.MetaOAuth;
+import dev.adsbridge.graph.TokenDebugInfo;
+import dev.adsbridge.graph.TokenGrant;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * "Connect Facebook Ads": {@link #start} sends the member to Meta's login dialog with a fresh state; {@link #complete}
+ * handles the return: state, cancellation, code exchange, long-lived exchange, debug_token, required scopes, then stores
+ * the connection (sealed token) or nothing at all.
+ */
+@Service
+public class ConnectFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
+    private static final String START_AGAIN = " Start again with “Connect Facebook Ads”.";
+
+    private final OAuthStates states;
+    private final ConnectionRepository repository;
+    private final ConnectionLifecycle lifecycle;
+    private final MetaOAuth oauth;
+    private final GraphClient graph;
+    private final TokenVault vault;
+    private final ConsoleProperties.Meta meta;
+    private final ConsoleUrls urls;
+    private final Clock clock;
+
+    ConnectFlow(OAuthStates states, ConnectionRepository repository, ConnectionLifecycle lifecycle, MetaOAuth oauth,
+            GraphClient graph, TokenVault vault, ConsoleProperties properties, ConsoleUrls urls, Clock clock) {
+        this.states = states;
+        this.repository = repository;
+        this.lifecycle = lifecycle;
+        this.oauth = oauth;
+        this.graph = graph;
+        this.vault = vault;
+        this.meta = properties.meta();
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /**
+     * The login dialog URL for a new connection, or for reconnecting {@code reconnect} (which must be the member's
+     * tenant's).
+     */
+    public URI start(Member member, @Nullable UUID reconnect) {
+        member.requireWrite();
+        if (reconnect != null) {
+            repository.find(member.tenantId(), reconnect)
+                    .orElseThrow(() -> new dev.adsbridge.console.NotFoundException("Connection"));
+        }
+        String state = states.issue(member.tenantId(), member.id(), reconnect, clock.instant());
+        String redirectUri = urls.connectCallback();
+        return meta.configId() != null
+                ? oauth.businessLoginDialogUrl(redirectUri, state, meta.configId())
+                : oauth.dialogUrl(redirectUri, state, meta.scopes());
+    }
+
+    /** Handles the dialog's redirect back to {@code /connect/callback}. Stores a connection only when all is well. */
+    public ConnectOutcome complete(Member member, @Nullable String state, @Nullable String code,
+            @Nullable String error, @Nullable String errorReason, @Nullable String errorDescription) {
+        member.requireWrite();
+        if (state == null || state.isBlank()) {
+            return ConnectOutcome.failed("Facebook's answer could not be matched to your request (it carried no "
+                    + "state), so nothing was connected." + START_AGAIN);
+        }
+        OAuthStates.Issued issued = states.consume(state, member.tenantId(), member.id(), clock.instant());
+        switch (issued.check()) {
+            case UNKNOWN:
+                return ConnectOutcome.failed("Facebook's answer could not be matched to a request of yours (unknown "
+                        + "state), so nothing was connected." + START_AGAIN);
+            case USED:
+                return ConnectOutcome.failed("This Facebook answer was already used (a connect link works once), "
+                        + "so nothing was connected." + START_AGAIN);
+            case EXPIRED:
+                return ConnectOutcome.failed("The connect request expired (it is valid for 10 minutes), so nothing "
+                        + "was connected." + START_AGAIN);
+            case OTHER_MEMBER:
+                return ConnectOutcome.failed("This Facebook answer belongs to a request started by someone else, so "
+                        + "nothing was connected." + START_AGAIN);
+            case VALID:
+                break;
+        }
+        if (error != null) {
+            if ("access_denied".equals(error) || "user_denied".equals(errorReason)) {
+                return ConnectOutcome.failed("You cancelled on Facebook, so nothing was connected. Connect again "
+                        + "when you are ready.");
+            }
+            return ConnectOutcome.failed("Facebook answered with an error (" + error
+                    + (errorDescription == null ? "" : ": " + errorDescription) + "), so nothing was connected.");
+        }
+        if (code == null || code.isBlank()) {
+            return ConnectOutcome.failed("Facebook's answer carried no authorization code, so nothing was connected."
+                    + START_AGAIN);
+        }
+        try {
+            return connect(member, issued.connectionId(), code);
+        } catch (GraphException e) {
+            // Meta's messages never carry tokens or codes (the graph client masks them).
+            log.info("Connect for tenant {} refused by Meta: code {} subcode {}", member.tenantId(),
+                    e.error().code(), e.error().subcode());
+            return ConnectOutcome.failed("Facebook refused the connection: " + e.getMessage()
+                    + ". Nothing was connected." + START_AGAIN);
+        }
+    }
+
+    private ConnectOutcome connect(Member member, @Nullable UUID reconnect, String code) {
+        TokenGrant shortLived = oauth.exchangeCode(code, urls.connectCallback());
+        TokenGrant longLived = oauth.exchangeForLongLived(shortLived.accessToken());
+        String token = longLived.accessToken();
+        TokenDebugInfo info = oauth.debugToken(token);
+        if (!info.isValid()) {
+            return ConnectOutcome.failed("Facebook says the new token is not valid"
+                    + info.error().map(e -> " (" + e.message() + ")").orElse("") + ", so nothing was connected."
+                    + START_AGAIN);
+        }
+        if (meta.appId() != null && !meta.appId().equals(info.appId())) {
+            return ConnectOutcome.failed("The token belongs to another Facebook app, so nothing was connected.");
+        }
+        String facebookUserId = info.userId();
+        if (facebookUserId == null || facebookUserId.isBlank()) {
+            return ConnectOutcome.failed("Facebook did not say which user signed in, so nothing was connected.");
+        }
+        List<String> missing = meta.requiredScopes().stream().filter(s -> !info.scopes().contains(s)).toList();
+        if (!missing.isEmpty()) {
+            return ConnectOutcome.failed("Facebook did not grant " + String.join(", ", missing)
+                    + ", which AdsBridge needs, so nothing was connected. Connect again and keep "
+                    + (missing.size() == 1 ? "that permission" : "those permissions") + " selected.");
+        }
+
+        UUID id;
+        boolean reconnected;
+        if (reconnect != null) {
+            Optional<Connection> existing = repository.find(member.tenantId(), reconnect);
+            if (existing.isEmpty()) {
+                return ConnectOutcome.failed("The connection to reconnect no longer exists, so nothing was stored.");
+            }
+            if (!existing.get().facebookUserId().equals(facebookUserId)) {
+                return ConnectOutcome.failed("You signed in as a different Facebook user than the one this "
+                        + "connection belongs to (" + existing.get().displayName() + "), so nothing was changed. "
+                        + "Reconnect as that user, or use “Connect Facebook Ads” for a new connection.");
+            }
+            id = reconnect;
+            reconnected = true;
+        } else {
+            Optional<Connection> sameUser = repository.findByFacebookUser(member.tenantId(), info.appId(),
+                    facebookUserId);
+            id = sameUser.map(Connection::id).orElseGet(UUID::randomUUID);
+            reconnected = sameUser.isPresent();
+        }
+        SealedToken sealed = vault.seal(member.tenantId(), id, token);
+        lifecycle.established(member.tenantId(), id, info.appId(), facebookUserId, facebookUserName(token),
+                sealed, info.scopes(), info.expiresAt().orElse(expiryOf(longLived)),
+                info.dataAccessExpiresAt().orElse(null), reconnected, member.id());
+        return ConnectOutcome.connected(id, reconnected);
+    }
+
+    private @Nullable Instant expiryOf(TokenGrant grant) {
+        return grant.expiresIn() == null ? null : clock.instant().plus(grant.expiresIn());
+    }
+
+    private @Nullable String facebookUserName(String token) {
+        try {
+            JsonNode me = graph.get(token, "me", Map.of("fields", "id,name")).body();
+            JsonNode name = me.path("name");
+            return name.isString() ? name.asString() : null;
+        } catch (GraphException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.adsbridge.console.connections;
+
+import dev.adsbridge.console.tenancy.MemberId;
+import dev.adsbridge.console.tenancy.TenantId;
+import dev.adsbridge.console.vault.SealedToken;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Every change of a connection's state, each in one transaction with the event it publishes. */
+@Component
+class ConnectionLifecycle {
+
+    private final ConnectionRepository repository;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConnectionLifecycle(ConnectionRepository repository, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void established(TenantId tenant, UUID id, String appId, String facebookUserId,
+            @Nullable String facebookUserName, SealedToken token, List<String> scopes, @Nullable Instant expiresAt,
+            @Nullable Instant dataAccessExpiresAt, boolean reconnected, MemberId actor) {
+        repository.upsert(tenant, id, appId, facebookUserId, facebookUserName, token, scopes, expiresAt,
+                dataAccessExpiresAt, clock.instant());
+        events.publishEvent(new ConnectionEstablished(tenant, id, facebookUserId, scopes, reconnected, actor));
+    }
+
+    @Transactional
+    public void needsReconnect(TenantId tenant, UUID id, String reason) {
+        if (repository.markNeedsReconnect(tenant, id, reason, clock.instant())) {
+            events.publishEvent(new ConnectionNeedsReconnect(tenant, id, reason));
+        }
+    }
+
+    @Transactional
+    public void revoke(TenantId tenant, UUID id, String reason, @Nullable String actor) {
+        if (repository.revoke(tenant, id, reason, clock.instant())) {
+            events.publishEvent(new ConnectionRevoked(tenant, id, reason, actor));
+        }
+    }
+
+    @Transactional
+    public void erase(TenantId tenant, UUID id) {
+        repository.delete(tenant, id);
+        events.publishEvent(new ConnectionErased(tenant, id));
+    }
+
+    @Transactional
+    public void expiringSoon(Connection connection, Instant expiresAt) {
+        repository.markWarned(connection.tenantId(), connection.id(), expiresAt);
+        events.publishEvent(new ConnectionExpiringSoon(connection.tenantId(), connection.id(),
+                connection.displayName(), expiresAt));
+    }
+}

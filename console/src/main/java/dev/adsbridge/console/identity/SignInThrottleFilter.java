@@ -1,0 +1,38 @@
+package dev.adsbridge.console.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses a sign-in attempt for a locked account or address before the password is even checked. */
+final class SignInThrottleFilter extends OncePerRequestFilter {
+
+    private final SignInThrottle throttle;
+    private final String signInPath;
+
+    SignInThrottleFilter(SignInThrottle throttle, String signInPath) {
+        this.throttle = throttle;
+        this.signInPath = signInPath;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if ("POST".equals(request.getMethod())
+                && (request.getContextPath() + signInPath).equals(request.getRequestURI())) {
+            String email = Optional.ofNullable(request.getParameter("email")).orElse("");
+            Optional<Duration> locked = throttle.lockedFor(email, SecurityConfiguration.clientAddress(request));
+            if (locked.isPresent()) {
+                long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+                response.sendRedirect(request.getContextPath() + signInPath + "?locked=" + minutes);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

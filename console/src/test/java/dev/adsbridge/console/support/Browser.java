@@ -1,0 +1,112 @@
+package dev.adsbridge.console.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser for tests: keeps cookies, follows redirects (POST → 302 → GET, across the console and the sandbox), submits
+ * forms with the console's CSRF token.
+ */
+public final class Browser {
+
+    private final String base;
+    private final HttpClient client;
+    private final HttpClient noRedirects;
+
+    public Browser(String base) {
+        this.base = base;
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+        this.noRedirects = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    public Page get(String pathOrUrl) {
+        return send(client, HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    /** GET without following redirects. */
+    public Page getOnce(String pathOrUrl) {
+        return send(noRedirects, HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+    }
+
+    /** POSTs a console form, with a fresh CSRF token taken from {@code csrfPage}. */
+    public Page post(String path, Map<String, String> fields) {
+        return postForm(client, path, withCsrf(fields));
+    }
+
+    /** POSTs a console form without following the redirect that answers it. */
+    public Page postOnce(String path, Map<String, String> fields) {
+        return postForm(noRedirects, path, withCsrf(fields));
+    }
+
+    /** POSTs exactly these fields (no CSRF token added), following redirects. */
+    public Page postRaw(String pathOrUrl, Map<String, String> fields) {
+        return postForm(client, pathOrUrl, fields);
+    }
+
+    public Page postRawOnce(String pathOrUrl, Map<String, String> fields) {
+        return postForm(noRedirects, pathOrUrl, fields);
+    }
+
+    public Page signUp(String company, String name, String email, String password) {
+        return post("/signup", Map.of("company", company, "name", name, "email", email, "password", password));
+    }
+
+    public Page signIn(String email, String password) {
+        return post("/signin", Map.of("email", email, "password", password));
+    }
+
+    private Map<String, String> withCsrf(Map<String, String> fields) {
+        Page page = get("/signin");
+        String token = page.input("_csrf").orElseThrow(() -> new AssertionError("no CSRF token on " + page));
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token);
+        return all;
+    }
+
+    private Page postForm(HttpClient http, String pathOrUrl, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(http, HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Page send(HttpClient http, HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60))
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+            return new Page(response.uri(), response.statusCode(), response.body(), headers);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
