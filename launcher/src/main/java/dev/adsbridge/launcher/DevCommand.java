@@ -1,19 +1,31 @@
 package dev.adsbridge.launcher;
 
+import dev.adsbridge.console.ConsoleApplication;
 import dev.adsbridge.mcp.McpServerConfig;
 import dev.adsbridge.mcp.MetaAdsMcpServer;
 import dev.adsbridge.sandbox.SandboxConfig;
 import dev.adsbridge.sandbox.SandboxServer;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code dev}: everything in one JVM for a first look, like {@code vault server -dev}. */
+/**
+ * {@code dev}: everything in one JVM for a first look, like {@code vault server -dev}: the Meta sandbox, the MCP
+ * server and the console (H2 file database and a generated vault key under the data directory). The console still
+ * talks to the MCP server over HTTP, so this is the same code path as production.
+ */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = "Start everything in one JVM for local development: the Meta sandbox and the MCP server.")
+        description = "Start everything in one JVM for local development: the console, the MCP server and the Meta sandbox.")
 final class DevCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:CONSOLE_PORT:-8080}", description = "Console port. Default: ${DEFAULT-VALUE}")
+    int consolePort;
 
     @Option(names = "--sandbox-port", defaultValue = "${env:SANDBOX_PORT:-8090}", description = "Sandbox port. Default: ${DEFAULT-VALUE}")
     int sandboxPort;
@@ -21,24 +33,43 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--mcp-port", defaultValue = "${env:MCP_PORT:-8081}", description = "MCP server port. Default: ${DEFAULT-VALUE}")
     int mcpPort;
 
+    @Option(names = "--data-dir", defaultValue = "${env:ADSBRIDGE_DATA_DIR:-adsbridge-data}", description = "Where the H2 database and the local vault key live. Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
     @Override
     public Integer call() throws InterruptedException {
-        SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(sandboxPort));
+        String consoleUrl = "http://127.0.0.1:" + consolePort;
+        SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(sandboxPort)
+                .withRedirectUris(List.of(consoleUrl + "/connect/callback")));
         MetaAdsMcpServer mcp = MetaAdsMcpServer.create(McpServerConfig.builder().port(mcpPort)
                 .graphUrl(sandbox.baseUrl()).apiVersion(sandbox.config().defaultVersion()).build());
         mcp.start();
+        ConfigurableApplicationContext console = ConsoleApplication.start(Map.of(
+                "adsbridge.console.mode", "dev",
+                "server.port", consolePort,
+                "server.address", "127.0.0.1",
+                "adsbridge.console.base-url", consoleUrl,
+                "adsbridge.data-dir", dataDir.toAbsolutePath().toString(),
+                "adsbridge.console.meta.app-id", sandbox.config().appId(),
+                "adsbridge.console.meta.app-secret", sandbox.config().appSecret(),
+                "adsbridge.console.meta.graph-url", sandbox.baseUrl(),
+                "adsbridge.console.meta.login-url", sandbox.baseUrl(),
+                "adsbridge.console.mcp.url", mcp.endpoint()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
             mcp.close();
             sandbox.close();
         }, "dev-shutdown"));
-        SandboxCommand.printBanner(sandbox);
+
         System.out.println();
-        System.out.println("Meta Ads MCP server");
-        System.out.println("  MCP endpoint   " + mcp.endpoint() + "   (send a sandbox token as Authorization: Bearer)");
+        System.out.println("AdsBridge is running in dev mode (data in " + dataDir.toAbsolutePath() + ")");
+        System.out.println("  Console        " + ConsoleApplication.baseUrl(console)
+                + "   sign up, then \"Connect Facebook Ads\"");
+        System.out.println("  MCP server     " + mcp.endpoint() + "   (Authorization: Bearer <Meta token>)");
+        System.out.println("  Meta sandbox   " + sandbox.baseUrl() + "/_sandbox   (app " + sandbox.config().appId()
+                + "; demo user Dana Whitfield)");
         System.out.println();
-        System.out.println("A sandbox token:  curl -s -XPOST " + sandbox.baseUrl() + "/_sandbox/tokens -d '{}'");
-        System.out.println();
-        System.out.println("Open " + sandbox.baseUrl() + "/_sandbox");
+        System.out.println("Open " + ConsoleApplication.baseUrl(console));
         new CountDownLatch(1).await();
         return 0;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "adsbridge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Connect Meta (Facebook) Ads accounts to a SaaS: Meta sandbox, MCP server and console.",
-        subcommands = {DevCommand.class, McpCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DevCommand.class, ConsoleCommand.class, McpCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,52 @@
+package dev.adsbridge.launcher;
+
+import dev.adsbridge.console.ConsoleApplication;
+import dev.adsbridge.console.vault.KeyRotationCommand;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code console}: the SaaS backend (sign-in, Connect Facebook Ads, token vault, web UI). */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Start the console (production mode). Configuration comes from the environment, e.g.",
+                "  CONSOLE_BASE_URL, META_APP_ID, META_APP_SECRET, MCP_SERVER_URL, SPRING_DATASOURCE_URL,",
+                "  ADSBRIDGE_VAULT_PROVIDER (local | vault-transit) and its settings: see console/README.md.",
+                "Any Spring property can also be passed as --name=value."},
+        subcommands = ConsoleCommand.RotateKeys.class)
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", description = "Spring properties, e.g. --server.port=8080")
+    List<String> springArgs = List.of();
+
+    @Override
+    public Integer call() {
+        ConfigurableApplicationContext console = ConsoleApplication.start(Map.of(), springArgs.toArray(String[]::new));
+        System.out.println("Console running at " + ConsoleApplication.baseUrl(console));
+        return 0;
+    }
+
+    /** {@code console rotate-keys …}: re-wraps every stored token under a new key version, without downtime. */
+    @Command(name = "rotate-keys", mixinStandardHelpOptions = true,
+            description = {"Key rotation for the token vault: " + KeyRotationCommand.USAGE,
+                    "  rotate       new key version, then re-wrap every token (old versions keep decrypting)",
+                    "  rewrap       resume an interrupted re-wrap", "  retire N     retire version N and older "
+                    + "(refused while a token still uses them)", "  status       versions and token counts"})
+    static final class RotateKeys implements Callable<Integer> {
+
+        @Parameters(arity = "0..*", description = "rotate | rewrap | retire <version> | status (default status)")
+        List<String> args = List.of();
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = ConsoleApplication.builder(Map.of())
+                    .web(WebApplicationType.NONE).run()) {
+                return KeyRotationCommand.run(context, args.isEmpty() ? List.of("status") : args, System.out);
+            }
+        }
+    }
+}
