@@ -15,7 +15,8 @@
  *   <li>{@code inventory}: the tool framework: {@code ToolDefinition}, {@code Toolset}, {@code Inventory} and its
  *       filters, {@code Schema}, {@code Args}, {@code ToolRunner}, the per-call {@code GraphSession}, the two tiers of
  *       errors ({@code ToolError} results, bugs as JSON-RPC errors), and {@code Caller}, the request context.</li>
- *   <li>{@code tools}: one class of static tool factories per API area and {@code AllTools}; see mcp/TOOLS.md.</li>
+ *   <li>{@code tools}: one class of static tool factories per API area and {@code AllTools}; see mcp/TOOLS.md.
+ *       {@code tools.images}: fetching ad images without SSRF, and recognising their formats.</li>
  *   <li>{@code http}: what stands in front of the SDK's servlet: headers → request context, the /mcp guard filter,
  *       JSON errors everywhere, health and metrics endpoints.</li>
  *   <li>{@code metrics}: Prometheus counters and histograms with bounded labels.</li>

@@ -34,9 +34,7 @@ class StdioServerTest {
             client.notify("notifications/initialized");
 
             JsonNode list = client.request("tools/list", Map.of());
-            List<String> names = new ArrayList<>();
-            list.at("/result/tools").forEach(tool -> names.add(tool.get("name").asString()));
-            assertThat(names).contains("get_ad_accounts", "create_campaign");
+            assertThat(TestEnv.names(list.at("/result/tools"))).contains("get_ad_accounts", "create_campaign");
 
             JsonNode call = client.request("tools/call", Map.of("name", "get_ad_accounts",
                     "arguments", Map.of("limit", 2)));

@@ -12,18 +12,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -136,6 +139,29 @@ public final class TestEnv {
         return send(request.build(), false);
     }
 
+    /**
+     * A plain Graph call against the sandbox, for fixtures and for checking what a tool wrote: GET with the params in
+     * the query, POST with them as a form. The answer must be 200.
+     */
+    public static JsonNode graph(String token, String method, String path, Map<String, String> params) {
+        String form = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String url = SANDBOX.graphUrl() + "/" + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token);
+        if (method.equals("GET")) {
+            request.uri(URI.create(form.isEmpty() ? url : url + "?" + form)).GET();
+        } else {
+            request.uri(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        Answer answer = send(request.build(), false);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
     // ------------------------------------------------------------------ MCP over HTTP
 
     /** An HTTP answer; {@code json} is null when the body is not JSON. */
@@ -234,6 +260,54 @@ public final class TestEnv {
         JsonNode error = result.path("structuredContent").path("error");
         assertThat(error.isObject()).as(result.toString()).isTrue();
         return error;
+    }
+
+    /**
+     * Calls a tool that must refuse the arguments itself, before calling Meta: an InvalidArgument error without a
+     * Meta code whose message contains {@code expected}. {@code label} names the case in failures.
+     */
+    public static JsonNode assertRefusedBeforeMeta(String token, String tool, Map<?, ?> arguments,
+                                                   String expected, String label) {
+        @SuppressWarnings("unchecked")
+        Map<String, ?> named = (Map<String, ?>) arguments;
+        JsonNode error = error(callTool(token, tool, named));
+        assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
+        assertThat(error.get("type").asString()).as(label).isEqualTo("InvalidArgument");
+        assertThat(error.get("code").isNull()).as(label + ": Meta was not called").isTrue();
+        assertThat(error.get("message").asString()).as(label).contains(expected);
+        return error;
+    }
+
+    /** The {@code field} of each object in a JSON array, as text. */
+    public static List<String> values(JsonNode items, String field) {
+        List<String> values = new ArrayList<>();
+        items.forEach(item -> values.add(item.path(field).asString()));
+        return values;
+    }
+
+    public static List<String> ids(JsonNode items) {
+        return values(items, "id");
+    }
+
+    public static List<String> names(JsonNode items) {
+        return values(items, "name");
+    }
+
+    /** The object with this id in a JSON array; fails when there is none. */
+    public static JsonNode find(JsonNode items, String id) {
+        for (JsonNode item : items) {
+            if (id.equals(item.path("id").asString())) {
+                return item;
+            }
+        }
+        throw new AssertionError(id + " not in " + items);
+    }
+
+    /** The items of a JSON array of strings. */
+    public static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asString()));
+        return texts;
     }
 
     public static Map<String, Object> args(Object... pairs) {

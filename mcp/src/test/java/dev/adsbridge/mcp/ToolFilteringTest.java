@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adsbridge.mcp.TestEnv.Answer;
 import dev.adsbridge.mcp.inventory.Toolset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,8 +140,6 @@ class ToolFilteringTest {
         headers.putAll(extraHeaders);
         Answer answer = post(server.endpoint(), headers, rpc("tools/list", null));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        List<String> names = new ArrayList<>();
-        answer.json().at("/result/tools").forEach(tool -> names.add(tool.get("name").asString()));
-        return names;
+        return TestEnv.names(answer.json().at("/result/tools"));
     }
 }

@@ -83,9 +83,65 @@ public final class Args {
         return string(name).orElseThrow(() -> missing(name, hint));
     }
 
+    /**
+     * A text argument exactly as given, surrounding spaces kept (a name suffix such as {@code " - Copy"}); a blank
+     * text still counts as absent.
+     */
+    public Optional<String> rawString(String name) {
+        Object value = values.get(name);
+        if (value instanceof String s) {
+            return s.isBlank() ? Optional.empty() : Optional.of(s);
+        }
+        return string(name);
+    }
+
+    /**
+     * Either a text or a JSON object (given as an object or as a string holding one), e.g. a date preset or
+     * {@code {"since","until"}}: a string node (stripped) or an object node. {@code expected} completes "must be …"
+     * for anything else.
+     */
+    public Optional<JsonNode> textOrObject(String name, String expected) {
+        Object value = values.get(name);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return Optional.empty();
+        }
+        if (value instanceof Map<?, ?>) {
+            return Optional.of(Json.tree(value));
+        }
+        if (value instanceof String s) {
+            String text = s.strip();
+            JsonNode parsed = text.startsWith("{") || text.startsWith("[") ? Json.parseOrNull(text) : null;
+            if (parsed != null && parsed.isArray()) {
+                throw invalid(name, "must be " + expected);
+            }
+            return Optional.of(parsed != null && parsed.isObject() ? parsed : Json.tree(text));
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return Optional.of(Json.tree(scalarText(value)));
+        }
+        throw invalid(name, "must be " + expected);
+    }
+
+    /** How an enum reader compares and returns values: folded to upper or lower case. */
+    public enum Case {
+        /** {@code shop_now} → {@code SHOP_NOW}: Meta's constants. */
+        UPPER,
+        /** {@code 100X100} → {@code 100x100}: crop keys, breakdowns, levels. */
+        LOWER;
+
+        String fold(String value) {
+            return this == UPPER ? value.toUpperCase(Locale.ROOT) : value.toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** One of the allowed values (case-insensitive, returned in upper case). */
     public Optional<String> enumValue(String name, Collection<String> allowed) {
-        Optional<String> value = string(name).map(v -> v.toUpperCase(Locale.ROOT));
+        return enumValue(name, allowed, Case.UPPER);
+    }
+
+    /** One of the allowed values, compared and returned folded to {@code letterCase}. */
+    public Optional<String> enumValue(String name, Collection<String> allowed, Case letterCase) {
+        Optional<String> value = string(name).map(letterCase::fold);
         value.ifPresent(v -> {
             if (!allowed.contains(v)) {
                 throw invalid(name, "must be one of " + String.join(", ", allowed) + "; got '" + shorten(v) + "'");
@@ -176,6 +232,28 @@ public final class Args {
             throw invalid(name, "must be a positive whole number; got " + value.getAsLong());
         }
         return value;
+    }
+
+    /**
+     * A decimal number, given as a JSON number or as text ({@code 0.05}, {@code .05}, {@code 5e-2}); {@code expected}
+     * completes "must be …" when it is not one.
+     */
+    public Optional<BigDecimal> decimal(String name, String expected) {
+        Object value = values.get(name);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return Optional.empty();
+        }
+        if (value instanceof Number n) {
+            return Optional.of(new BigDecimal(n.toString()));
+        }
+        if (value instanceof String s) {
+            try {
+                return Optional.of(new BigDecimal(s.strip()));
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+        }
+        throw invalid(name, "must be " + expected + "; got " + describe(value));
     }
 
     /**
@@ -284,16 +362,55 @@ public final class Args {
         throw invalid(name, "must be a list of strings; got " + describe(value));
     }
 
+    /**
+     * A list of texts written for people (ad copy, headlines): a JSON array of strings, a string holding one, or a
+     * single text, whose commas are part of it and never split it. Blank entries are dropped.
+     */
+    public Optional<List<String>> textList(String name) {
+        Object value = values.get(name);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return Optional.empty();
+        }
+        List<Object> items;
+        if (value instanceof List<?> list) {
+            items = new ArrayList<>(list);
+        } else if (value instanceof String s) {
+            JsonNode parsed = s.strip().startsWith("[") ? Json.parseOrNull(s) : null;
+            if (parsed == null || !parsed.isArray()) {
+                return Optional.of(List.of(s.strip()));
+            }
+            items = new ArrayList<>();
+            parsed.forEach(item -> items.add(item.isString() ? item.asString() : item));
+        } else {
+            throw invalid(name, "must be a list of texts; got " + describe(value));
+        }
+        List<String> texts = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof String text)) {
+                throw invalid(name, "must be a list of texts, e.g. [\"First version\",\"Second version\"]");
+            }
+            if (!text.isBlank()) {
+                texts.add(text.strip());
+            }
+        }
+        return Optional.of(texts);
+    }
+
     /** A list whose items must each be one of the allowed values (upper-cased). */
     public Optional<List<String>> enumList(String name, Collection<String> allowed) {
+        return enumList(name, allowed, Case.UPPER);
+    }
+
+    /** A list whose items must each be one of the allowed values, compared and returned folded to letterCase. */
+    public Optional<List<String>> enumList(String name, Collection<String> allowed, Case letterCase) {
         return stringList(name).map(list -> {
-            List<String> upper = list.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
-            List<String> unknown = upper.stream().filter(v -> !allowed.contains(v)).toList();
+            List<String> folded = list.stream().map(letterCase::fold).toList();
+            List<String> unknown = folded.stream().filter(v -> !allowed.contains(v)).toList();
             if (!unknown.isEmpty()) {
                 throw invalid(name, "has unknown value(s) " + unknown.stream().map(Args::shorten)
                         .collect(Collectors.joining(", ")) + "; allowed: " + String.join(", ", allowed));
             }
-            return upper;
+            return folded;
         });
     }
 
@@ -373,9 +490,14 @@ public final class Args {
         return shorten(String.valueOf(value));
     }
 
-    // Argument values echoed in messages stay short and printable.
-    private static String shorten(String value) {
+    /** An argument value to echo in a message: printable and at most 60 characters. */
+    public static String shorten(String value) {
+        return shorten(value, 60);
+    }
+
+    /** An argument value to echo in a message: printable and at most {@code maxLength} characters. */
+    public static String shorten(String value, int maxLength) {
         String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+        return printable.length() > maxLength ? printable.substring(0, maxLength) + "…" : printable;
     }
 }

@@ -1,5 +1,6 @@
 package dev.adsbridge.mcp.inventory;
 
+import dev.adsbridge.graph.FilePart;
 import dev.adsbridge.graph.GraphClient;
 import dev.adsbridge.graph.Page;
 import java.util.List;
@@ -39,6 +40,11 @@ public final class GraphSession {
     /** {@code POST {path}} as a form; never retried. */
     public JsonNode post(String path, Map<String, String> params) {
         return client.post(token(), path, params).body();
+    }
+
+    /** {@code POST {path}} as {@code multipart/form-data}: the params as text fields plus the files; never retried. */
+    public JsonNode postMultipart(String path, Map<String, String> params, List<FilePart> files) {
+        return client.postMultipart(token(), path, params, files).body();
     }
 
     /** {@code DELETE {path}}; never retried. */

@@ -1,14 +1,17 @@
 package dev.adsbridge.mcp.inventory;
 
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Builds tool results. Every result carries the same JSON twice: as {@code structuredContent} and as compact text
- * content, because clients differ in which of the two they read.
+ * Builds tool results. Every JSON result carries the same JSON twice: as {@code structuredContent} and as compact text
+ * content, because clients differ in which of the two they read. An image result is the exception (see
+ * {@link #image}).
  */
 public final class ToolResults {
 
@@ -21,6 +24,21 @@ public final class ToolResults {
             throw new IllegalArgumentException("structured content must be a JSON object, was " + json.getNodeType());
         }
         return result(json, false);
+    }
+
+    /**
+     * An image for the model to look at: the image content first, then {@code about} (a JSON object describing it) as
+     * text. No structuredContent, which some clients show instead of the image.
+     */
+    public static CallToolResult image(byte[] bytes, String mimeType, JsonNode about) {
+        if (!about.isObject()) {
+            throw new IllegalArgumentException("about must be a JSON object, was " + about.getNodeType());
+        }
+        ImageContent picture = new ImageContent(null, Base64.getEncoder().encodeToString(bytes), mimeType);
+        return CallToolResult.builder()
+                .content(List.of(picture, new TextContent(Json.write(about))))
+                .isError(false)
+                .build();
     }
 
     /** An {@code isError} result in the common error shape. */

@@ -155,7 +155,7 @@ public final class AccountTools {
      * Reads an ad account; when Meta says it does not exist or is not accessible, the error carries the accounts the
      * token can reach so the caller can pick a right one.
      */
-    static JsonNode readAccount(GraphSession graph, String accountId, String fields) {
+    private static JsonNode readAccount(GraphSession graph, String accountId, String fields) {
         try {
             return graph.get(accountId, Map.of("fields", fields));
         } catch (GraphException e) {
@@ -192,7 +192,7 @@ public final class AccountTools {
     }
 
     /** Adds readable status and money fields to an account as Meta sent it. */
-    static ObjectNode describeAccount(JsonNode account) {
+    private static ObjectNode describeAccount(JsonNode account) {
         ObjectNode copy = account.isObject() ? (ObjectNode) account.deepCopy() : Json.object();
         JsonNode status = copy.get("account_status");
         if (status != null && status.canConvertToInt()) {

@@ -39,29 +39,21 @@ public final class AdSetTools {
     static final List<String> BILLING_EVENTS = List.of("IMPRESSIONS", "LINK_CLICKS", "THRUPLAY", "POST_ENGAGEMENT",
             "APP_INSTALLS", "PAGE_LIKES", "CLICKS", "OFFER_CLAIMS", "PURCHASE", "LISTING_INTERACTION", "VIDEO_VIEWS",
             "NONE");
-    static final List<String> CREATE_STATUSES = List.of("ACTIVE", "PAUSED");
-    static final List<String> UPDATE_STATUSES = List.of("ACTIVE", "PAUSED", "ARCHIVED", "DELETED");
     static final List<String> EFFECTIVE_STATUSES = List.of("ACTIVE", "PAUSED", "DELETED", "ARCHIVED",
             "CAMPAIGN_PAUSED", "IN_PROCESS", "WITH_ISSUES");
 
     static final String LIST_FIELDS = "id,name,campaign_id,status,effective_status,daily_budget,lifetime_budget,"
             + "budget_remaining,bid_amount,bid_strategy,bid_constraints,optimization_goal,billing_event,targeting,"
-            + "start_time,end_time,created_time,updated_time,is_dynamic_creative";
+            + "start_time,end_time,created_time,updated_time,is_dynamic_creative,frequency_control_specs";
     static final String DETAIL_FIELDS = LIST_FIELDS + ",account_id,configured_status,promoted_object,"
-            + "destination_type,attribution_spec,pacing_type,learning_stage_info,source_adset_id,"
+            + "destination_type,attribution_spec,pacing_type,learning_stage_info,source_adset_id,dsa_beneficiary,"
             + "campaign{id,name,objective,bid_strategy,daily_budget,lifetime_budget}";
 
-    /** Keys of targeting.geo_locations that name places. */
-    private static final List<String> GEO_KEYS = List.of("countries", "regions", "cities", "zips", "geo_markets",
-            "custom_locations", "country_groups", "places", "electoral_districts", "neighborhoods", "subcities",
-            "metro_areas", "large_geo_areas", "medium_geo_areas", "small_geo_areas");
-    private static final Set<String> CAPPED_STRATEGIES = Set.of("LOWEST_COST_WITH_BID_CAP", "COST_CAP");
     private static final Set<String> GOALS_NEEDING_PROMOTED_OBJECT = Set.of("OFFSITE_CONVERSIONS", "VALUE",
             "APP_INSTALLS", "APP_INSTALLS_AND_OFFSITE_CONVERSIONS");
     private static final String TARGETING_EXAMPLE = "{\"geo_locations\":{\"countries\":[\"US\"]},\"age_min\":18,"
             + "\"age_max\":65,\"targeting_automation\":{\"advantage_audience\":0}}";
     private static final Pattern UPPER_WORD = Pattern.compile("[A-Z][A-Z0-9_]{0,60}");
-    private static final int MAX_NAME_LENGTH = 400;
     private static final int BUDGET_CHANGE_SUBCODE = 1487632;
     private static final long BUDGET_CHANGE_WINDOW_SECONDS = 3600;
 
@@ -86,16 +78,13 @@ public final class AdSetTools {
                         get_insights for performance.
                         Returns {"data":[{"id","name","campaign_id","status","effective_status","daily_budget",\
                         "lifetime_budget","budget_remaining","bid_strategy","bid_amount","optimization_goal",\
-                        "billing_event","targeting",…}],"paging","next_cursor"}. Money is in the account \
-                        currency's minor units (cents). Without status_filter Meta hides archived and deleted ad \
-                        sets.""")
-                .input(Common.paging(Schema.object()
+                        "billing_event","targeting","frequency_control_specs",…}],"paging","next_cursor"}. Money \
+                        is in the account currency's minor units (cents). Without status_filter Meta hides \
+                        archived and deleted ad sets.""")
+                .input(Common.statusFilter(Common.paging(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required(), "ad sets", 10)
                         .string("campaign_id", "Only the ad sets of this campaign (digits). Empty for the whole "
-                                + "account.").defaultValue("")
-                        .string("status_filter", "Only ad sets with this effective status: one of "
-                                + String.join(", ", EFFECTIVE_STATUSES) + " (several comma-separated). Empty for "
-                                + "all except archived/deleted.").defaultValue(""))
+                                + "account.").defaultValue(""), "ad sets", EFFECTIVE_STATUSES))
                 .handler(AdSetTools::listAdsets)
                 .build();
     }
@@ -104,11 +93,8 @@ public final class AdSetTools {
         Args args = call.args();
         String accountId = args.accountId("account_id");
         Optional<String> campaignId = args.optionalObjectId("campaign_id", "campaign");
-        int limit = args.integer("limit", 10, 1, Common.MAX_LIMIT);
-        Map<String, String> params = Common.listParams(LIST_FIELDS, limit, args.string("after"));
-        args.enumList("status_filter", EFFECTIVE_STATUSES)
-                .filter(statuses -> !statuses.isEmpty())
-                .ifPresent(statuses -> params.put("effective_status", Json.write(statuses)));
+        Map<String, String> params = Common.listParams(args, LIST_FIELDS, 10);
+        Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         String edge = campaignId.map(id -> id + "/adsets").orElse(accountId + "/adsets");
         return ToolResults.success(Common.listResult(call.graph().page(edge, params)));
     }
@@ -123,16 +109,12 @@ public final class AdSetTools {
                 .description("""
                         Get one ad set by id: status and effective status, budgets and budget_remaining (minor \
                         units), bid strategy, bid_amount and bid_constraints, optimization goal, billing event, \
-                        full targeting spec, schedule, promoted object, destination type, learning stage and its \
-                        campaign (id, name, objective, campaign budget). Works for archived and deleted ad sets \
-                        too.""")
+                        full targeting spec, schedule, promoted object, destination type, learning stage, frequency \
+                        cap (frequency_control_specs), EU DSA beneficiary (dsa_beneficiary) and its campaign (id, \
+                        name, objective, campaign budget). Works for archived and deleted ad sets too.""")
                 .input(Schema.object()
                         .string("adset_id", "Ad set id (digits), e.g. from get_adsets.").required())
-                .handler(call -> {
-                    String adsetId = call.args().objectId("adset_id", "ad set");
-                    JsonNode adset = call.graph().get(adsetId, Map.of("fields", DETAIL_FIELDS));
-                    return ToolResults.success(adset.isObject() ? adset : Json.object());
-                })
+                .handler(Common.readById("adset_id", "ad set", DETAIL_FIELDS))
                 .build();
     }
 
@@ -179,7 +161,7 @@ public final class AdSetTools {
                                 + "LINK_CLICKS / THRUPLAY / POST_ENGAGEMENT / PAGE_LIKES / APP_INSTALLS with the "
                                 + "same optimization_goal.").required()
                         .string("status", "Initial status. Default PAUSED: nothing delivers until you activate it.")
-                        .oneOf(CREATE_STATUSES).defaultValue("PAUSED"), true)
+                        .oneOf(Common.CREATE_STATUSES).defaultValue("PAUSED"), true)
                         .string("destination_type", "Where people go after a click, e.g. WEBSITE, APP, MESSENGER, "
                                 + "WHATSAPP, ON_AD (instant forms), ON_POST, ON_VIDEO. Optional.")))
                 .handler(AdSetTools::create)
@@ -202,7 +184,7 @@ public final class AdSetTools {
                 .integer("bid_amount", capitalized(change + "bid cap or cost cap in minor units (cents), for "
                         + "LOWEST_COST_WITH_BID_CAP or COST_CAP.")).min(1)
                 .string("bid_strategy", capitalized(change + "bid strategy; capped strategies need bid_amount, "
-                        + "LOWEST_COST_WITH_MIN_ROAS needs bid_constraints.")).oneOf(CampaignTools.BID_STRATEGIES)
+                        + "LOWEST_COST_WITH_MIN_ROAS needs bid_constraints.")).oneOf(BidStrategies.ALL)
                 .objectProperty("bid_constraints", "For LOWEST_COST_WITH_MIN_ROAS: {\"roas_average_floor\": target "
                         + "ROAS x 10000}, e.g. {\"roas_average_floor\":20000} for 2.0x.")
                 .string("start_time", capitalized(change + "start: ISO-8601 with offset "
@@ -238,14 +220,14 @@ public final class AdSetTools {
         Args args = call.args();
         String accountId = args.accountId("account_id");
         String campaignId = args.objectId("campaign_id", "campaign");
-        String name = adsetName(args, true).orElseThrow();
+        String name = Common.name(args, "ad set", true, Common.MAX_NAME_LENGTH).orElseThrow();
         String goal = optimizationGoal(args).orElseThrow(() -> ToolException.invalid("Missing required argument "
                 + "'optimization_goal': pass what Meta should optimize for, e.g. LINK_CLICKS or REACH."));
         String billing = billingEvent(args).orElseThrow(() -> ToolException.invalid("Missing required argument "
                 + "'billing_event': pass IMPRESSIONS (fits every optimization_goal)."));
         checkBillingFits(billing, goal);
-        String status = args.enumValue("status", CREATE_STATUSES).orElse("PAUSED");
-        CampaignTools.Budget budget = CampaignTools.Budget.of(args);
+        String status = args.enumValue("status", Common.CREATE_STATUSES).orElse("PAUSED");
+        Budget budget = Budget.of(args);
         JsonNode targeting = args.json("targeting").map(t -> checkedTargeting("targeting", t))
                 .orElseThrow(() -> ToolException.invalid("Missing required argument 'targeting': Meta needs a "
                         + "targeting spec with at least a location and the Advantage+ audience flag, e.g. "
@@ -270,15 +252,13 @@ public final class AdSetTools {
         campaign.check(accountId, budget, bidding, schedule);
 
         boolean validateOnly = Common.applyValidateOnly(args, params);
-        JsonNode answer = call.graph().post(accountId + "/adsets", params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
+        ObjectNode result = Common.copyOf(call.graph().post(accountId + "/adsets", params));
         result.put("account_id", accountId);
         result.put("campaign_id", campaignId);
         result.put("status", status);
         result.put("budget_level", campaign.hasBudget() ? "campaign" : "ad_set");
         if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the request; nothing was created.");
+            Common.dryRun(result, Common.DRY_RUN_CREATED);
         } else {
             result.put("note", "Next: create a creative (create_ad_creative) and an ad (create_ad with this "
                     + "adset_id).");
@@ -309,7 +289,7 @@ public final class AdSetTools {
                         .string("adset_id", "Ad set id (digits).").required()
                         .string("name", "New name.")
                         .string("status", "New status. ARCHIVED hides it; DELETED removes it for good.")
-                        .oneOf(UPDATE_STATUSES)
+                        .oneOf(Common.UPDATE_STATUSES)
                         .string("optimization_goal", "New optimization goal (see create_adset).")
                         .string("billing_event", "New billing event (IMPRESSIONS fits every goal)."), false)))
                 .handler(AdSetTools::update)
@@ -320,8 +300,8 @@ public final class AdSetTools {
         Args args = call.args();
         String adsetId = args.objectId("adset_id", "ad set");
         Map<String, String> params = new LinkedHashMap<>();
-        adsetName(args, false).ifPresent(name -> params.put("name", name));
-        args.enumValue("status", UPDATE_STATUSES).ifPresent(status -> params.put("status", status));
+        Common.name(args, "ad set", false, Common.MAX_NAME_LENGTH).ifPresent(name -> params.put("name", name));
+        args.enumValue("status", Common.UPDATE_STATUSES).ifPresent(status -> params.put("status", status));
         Optional<String> goal = optimizationGoal(args);
         Optional<String> billing = billingEvent(args);
         if (goal.isPresent() && billing.isPresent()) {
@@ -329,7 +309,7 @@ public final class AdSetTools {
         }
         goal.ifPresent(value -> params.put("optimization_goal", value));
         billing.ifPresent(value -> params.put("billing_event", value));
-        CampaignTools.Budget budget = CampaignTools.Budget.of(args);
+        Budget budget = Budget.of(args);
         args.json("targeting").map(t -> checkedTargeting("targeting", t))
                 .ifPresent(targeting -> params.put("targeting", Json.write(targeting)));
         Bidding bidding = Bidding.of(args);
@@ -361,14 +341,7 @@ public final class AdSetTools {
         } catch (GraphException e) {
             throw budgetChangeLimit(e, adsetId).map(ToolException::new).orElseThrow(() -> e);
         }
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
-        result.put("adset_id", adsetId);
-        result.set("updated_fields", Common.strings(updated));
-        if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the change; nothing was changed.");
-        }
-        return ToolResults.success(result);
+        return ToolResults.success(Common.updateResult(answer, "adset_id", adsetId, updated, validateOnly));
     }
 
     /** Meta's "budget changed too often" (613/1487632) with the wait spelled out; empty for any other error. */
@@ -390,7 +363,7 @@ public final class AdSetTools {
 
     // ---------------------------------------------------------------- shared argument handling
 
-    private static void putCommon(Args args, Map<String, String> params, CampaignTools.Budget budget,
+    private static void putCommon(Args args, Map<String, String> params, Budget budget,
                                   Bidding bidding, Schedule schedule, Optional<JsonNode> promoted) {
         budget.putInto(params);
         bidding.putInto(params);
@@ -403,18 +376,6 @@ public final class AdSetTools {
         args.string("dsa_payor").ifPresent(value -> params.put("dsa_payor", value));
     }
 
-    private static Optional<String> adsetName(Args args, boolean required) {
-        Optional<String> name = required
-                ? Optional.of(args.requireString("name", "pass the ad set name"))
-                : args.string("name");
-        name.ifPresent(value -> {
-            if (value.length() > MAX_NAME_LENGTH) {
-                throw Args.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-            }
-        });
-        return name;
-    }
-
     private static Optional<String> optimizationGoal(Args args) {
         Optional<String> goal = args.string("optimization_goal").map(v -> v.toUpperCase(Locale.ROOT));
         goal.ifPresent(value -> {
@@ -425,7 +386,7 @@ public final class AdSetTools {
             }
             if (!OPTIMIZATION_GOALS.contains(value)) {
                 throw Args.invalid("optimization_goal", "must be one of " + String.join(", ", OPTIMIZATION_GOALS)
-                        + "; got '" + shorten(value) + "'");
+                        + "; got '" + Args.shorten(value, 40) + "'");
             }
         });
         return goal;
@@ -439,7 +400,7 @@ public final class AdSetTools {
      * IMPRESSIONS fits every goal; LINK_CLICKS, THRUPLAY, POST_ENGAGEMENT, APP_INSTALLS and PAGE_LIKES only their own
      * goal (Meta's pairing table). Rarer billing events are left to Meta.
      */
-    static void checkBillingFits(String billing, String goal) {
+    private static void checkBillingFits(String billing, String goal) {
         boolean fits = switch (billing) {
             case "LINK_CLICKS", "THRUPLAY", "POST_ENGAGEMENT", "APP_INSTALLS", "PAGE_LIKES" -> billing.equals(goal);
             default -> true;
@@ -456,13 +417,13 @@ public final class AdSetTools {
      * Checks a targeting spec as Meta would, with a fix for each problem: an object with at least one location, a
      * valid Advantage+ audience flag (required since v23), ages 13-65 in order, genders 1|2, interests with ids.
      */
-    static JsonNode checkedTargeting(String name, JsonNode targeting) {
+    private static JsonNode checkedTargeting(String name, JsonNode targeting) {
         if (!targeting.isObject()) {
             throw Args.invalid(name, "must be a JSON object such as " + TARGETING_EXAMPLE);
         }
         JsonNode geo = targeting.path("geo_locations");
-        boolean located = geo.isObject() && GEO_KEYS.stream().anyMatch(key -> geo.path(key).isArray()
-                && !geo.path(key).isEmpty());
+        boolean located = geo.isObject() && TargetingTools.GEO_MEMBERS.stream()
+                .anyMatch(key -> geo.path(key).isArray() && !geo.path(key).isEmpty());
         if (!located) {
             throw Args.invalid(name, "needs geo_locations with at least one place, e.g. "
                     + "\"geo_locations\":{\"countries\":[\"US\"]} (regions and cities need keys from "
@@ -471,7 +432,7 @@ public final class AdSetTools {
         for (JsonNode country : geo.path("countries")) {
             if (!country.isString() || !country.asString().matches("[A-Z]{2}")) {
                 throw Args.invalid(name, "geo_locations.countries must hold two-letter upper-case ISO codes such "
-                        + "as \"US\" or \"DE\"; got " + shorten(country.toString()));
+                        + "as \"US\" or \"DE\"; got " + Args.shorten(country.toString(), 40));
             }
         }
         JsonNode flag = targeting.path("targeting_automation").path("advantage_audience");
@@ -483,7 +444,7 @@ public final class AdSetTools {
         String advantage = flag.isValueNode() ? flag.asString() : "";
         if (!advantage.equals("0") && !advantage.equals("1")) {
             throw Args.invalid(name, "targeting_automation.advantage_audience must be 0 or 1; got "
-                    + shorten(flag.toString()));
+                    + Args.shorten(flag.toString(), 40));
         }
         int ageMin = age(name, targeting, "age_min");
         int ageMax = age(name, targeting, "age_max");
@@ -498,7 +459,7 @@ public final class AdSetTools {
         for (JsonNode gender : targeting.path("genders")) {
             if (!gender.asString().equals("1") && !gender.asString().equals("2")) {
                 throw Args.invalid(name, "genders must be a list of 1 (men) and/or 2 (women), or left out for "
-                        + "all; got " + shorten(gender.toString()));
+                        + "all; got " + Args.shorten(gender.toString(), 40));
             }
         }
         checkInterests(name, targeting.path("interests"));
@@ -517,7 +478,7 @@ public final class AdSetTools {
         String text = value.isValueNode() ? value.asString().strip() : "";
         if (!text.matches("[0-9]{1,3}") || Integer.parseInt(text) < 13 || Integer.parseInt(text) > 65) {
             throw Args.invalid(name, field + " must be a whole number of years between 13 and 65 (65 means 65+); "
-                    + "got " + shorten(value.toString()));
+                    + "got " + Args.shorten(value.toString(), 40));
         }
         return Integer.parseInt(text);
     }
@@ -588,14 +549,9 @@ public final class AdSetTools {
     private static String upperWord(String name, String value) {
         String upper = value.toUpperCase(Locale.ROOT);
         if (!UPPER_WORD.matcher(upper).matches()) {
-            throw Args.invalid(name, "must be a single word such as WEBSITE; got '" + shorten(value) + "'");
+            throw Args.invalid(name, "must be a single word such as WEBSITE; got '" + Args.shorten(value, 40) + "'");
         }
         return upper;
-    }
-
-    private static String shorten(String value) {
-        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 
     /** bid_strategy, bid_amount and bid_constraints, checked as a set. */
@@ -612,12 +568,12 @@ public final class AdSetTools {
                             + "bid_amount (the average cost per result to aim for)");
                 }
             });
-            Optional<String> strategy = args.enumValue("bid_strategy", CampaignTools.BID_STRATEGIES);
+            Optional<String> strategy = args.enumValue("bid_strategy", BidStrategies.ALL);
             OptionalLong amount = args.minorUnits("bid_amount");
             Optional<JsonNode> constraints = args.json("bid_constraints").map(Bidding::checkedConstraints);
             Bidding bidding = new Bidding(strategy, amount, constraints);
             strategy.ifPresent(value -> {
-                if (value.equals("LOWEST_COST_WITHOUT_CAP") && amount.isPresent()) {
+                if (value.equals(BidStrategies.NO_CAP) && amount.isPresent()) {
                     throw ToolException.invalid("bid_amount does not apply to bid_strategy LOWEST_COST_WITHOUT_CAP; "
                             + "drop bid_amount, or use LOWEST_COST_WITH_BID_CAP / COST_CAP to cap bids.");
                 }
@@ -636,8 +592,8 @@ public final class AdSetTools {
 
         /** On update: a capped strategy without a bid in this call may still be fine if the ad set has one. */
         boolean needsExistingBid() {
-            return strategy.isPresent() && (CAPPED_STRATEGIES.contains(strategy.get()) && amount.isEmpty()
-                    || strategy.get().equals("LOWEST_COST_WITH_MIN_ROAS") && constraints.isEmpty());
+            return strategy.isPresent() && (BidStrategies.isCapped(strategy.get()) && amount.isEmpty()
+                    || strategy.get().equals(BidStrategies.MIN_ROAS) && constraints.isEmpty());
         }
 
         /** Checks the strategy given here (or the campaign's) against the bid at hand. */
@@ -646,12 +602,12 @@ public final class AdSetTools {
             if (effective == null) {
                 return;
             }
-            if (CAPPED_STRATEGIES.contains(effective) && amount.isEmpty() && !existingBid) {
+            if (BidStrategies.isCapped(effective) && amount.isEmpty() && !existingBid) {
                 throw ToolException.invalid("bid_strategy " + effective + " (" + whose + ") needs bid_amount: the "
                         + (effective.equals("COST_CAP") ? "average cost per result to aim for" : "highest bid")
                         + " in minor units, e.g. 500 = 5.00 USD. Or use LOWEST_COST_WITHOUT_CAP.");
             }
-            if (effective.equals("LOWEST_COST_WITH_MIN_ROAS") && constraints.isEmpty() && !existingFloor) {
+            if (effective.equals(BidStrategies.MIN_ROAS) && constraints.isEmpty() && !existingFloor) {
                 throw ToolException.invalid("bid_strategy LOWEST_COST_WITH_MIN_ROAS (" + whose + ") needs "
                         + "bid_constraints {\"roas_average_floor\":20000} (target ROAS x 10000, here 2.0x).");
             }
@@ -699,7 +655,7 @@ public final class AdSetTools {
             return positive(Json.text(campaign, "daily_budget")) || positive(Json.text(campaign, "lifetime_budget"));
         }
 
-        void check(String accountId, CampaignTools.Budget budget, Bidding bidding, Schedule schedule) {
+        void check(String accountId, Budget budget, Bidding bidding, Schedule schedule) {
             String label = "campaign " + Json.text(campaign, "id") + " (\"" + Json.text(campaign, "name") + "\")";
             String owner = Json.text(campaign, "account_id");
             if (owner != null && !("act_" + owner).equals(accountId)) {

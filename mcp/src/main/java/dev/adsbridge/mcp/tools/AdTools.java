@@ -10,7 +10,6 @@ import dev.adsbridge.mcp.inventory.ToolException;
 import dev.adsbridge.mcp.inventory.ToolResults;
 import dev.adsbridge.mcp.inventory.Toolset;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 /** Toolset {@code ads}: list, read, create and update ads. */
 public final class AdTools {
 
-    static final List<String> CREATE_STATUSES = List.of("ACTIVE", "PAUSED");
-    static final List<String> UPDATE_STATUSES = List.of("ACTIVE", "PAUSED", "ARCHIVED", "DELETED");
     static final List<String> EFFECTIVE_STATUSES = List.of("ACTIVE", "PAUSED", "DELETED", "ARCHIVED",
             "PENDING_REVIEW", "DISAPPROVED", "PREAPPROVED", "PENDING_BILLING_INFO", "CAMPAIGN_PAUSED",
             "ADSET_PAUSED", "IN_PROCESS", "WITH_ISSUES");
 
     static final String LIST_FIELDS = "id,name,adset_id,campaign_id,status,effective_status,"
-            + "creative{id,name,thumbnail_url},bid_amount,tracking_specs,created_time,updated_time";
+            + "creative{id,name,thumbnail_url},bid_amount,tracking_specs,conversion_domain,created_time,updated_time";
     static final String DETAIL_FIELDS = "id,name,account_id,adset_id,campaign_id,status,configured_status,"
             + "effective_status,creative{id,name,title,body,image_hash,image_url,thumbnail_url,link_url,"
             + "call_to_action_type,url_tags},adset{id,name},campaign{id,name},bid_amount,tracking_specs,"
-            + "conversion_specs,preview_shareable_link,ad_review_feedback,issues_info,created_time,updated_time";
-
-    private static final int MAX_NAME_LENGTH = 400;
+            + "conversion_specs,conversion_domain,preview_shareable_link,ad_review_feedback,issues_info,created_time,"
+            + "updated_time";
 
     private AdTools() {
     }
@@ -55,19 +51,16 @@ public final class AdTools {
                         campaign (campaign_id) — the most specific one given wins. Use get_ad_details for one ad, \
                         get_ad_creatives / get_ad_image for what it shows, get_insights for performance.
                         Returns {"data":[{"id","name","adset_id","campaign_id","status","effective_status",\
-                        "creative":{"id","name","thumbnail_url"},"tracking_specs",…}],"paging","next_cursor"}. \
-                        effective_status tells why an ad does not deliver (ADSET_PAUSED, CAMPAIGN_PAUSED, \
-                        DISAPPROVED, PENDING_REVIEW, WITH_ISSUES…). Without status_filter Meta hides archived \
-                        and deleted ads.""")
-                .input(Common.paging(Schema.object()
+                        "creative":{"id","name","thumbnail_url"},"tracking_specs","conversion_domain",…}],"paging",\
+                        "next_cursor"}. effective_status tells why an ad does not deliver (ADSET_PAUSED, \
+                        CAMPAIGN_PAUSED, DISAPPROVED, PENDING_REVIEW, WITH_ISSUES…). Without status_filter Meta \
+                        hides archived and deleted ads.""")
+                .input(Common.statusFilter(Common.paging(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required(), "ads", 10)
                         .string("campaign_id", "Only the ads of this campaign (digits). Empty for all.")
                         .defaultValue("")
                         .string("adset_id", "Only the ads of this ad set (digits); wins over campaign_id. Empty for "
-                                + "all.").defaultValue("")
-                        .string("status_filter", "Only ads with this effective status: one of "
-                                + String.join(", ", EFFECTIVE_STATUSES) + " (several comma-separated). Empty for "
-                                + "all except archived/deleted.").defaultValue(""))
+                                + "all.").defaultValue(""), "ads", EFFECTIVE_STATUSES))
                 .handler(AdTools::listAds)
                 .build();
     }
@@ -77,11 +70,8 @@ public final class AdTools {
         String accountId = args.accountId("account_id");
         Optional<String> campaignId = args.optionalObjectId("campaign_id", "campaign");
         Optional<String> adsetId = args.optionalObjectId("adset_id", "ad set");
-        int limit = args.integer("limit", 10, 1, Common.MAX_LIMIT);
-        Map<String, String> params = Common.listParams(LIST_FIELDS, limit, args.string("after"));
-        args.enumList("status_filter", EFFECTIVE_STATUSES)
-                .filter(statuses -> !statuses.isEmpty())
-                .ifPresent(statuses -> params.put("effective_status", Json.write(statuses)));
+        Map<String, String> params = Common.listParams(args, LIST_FIELDS, 10);
+        Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         String parent = adsetId.or(() -> campaignId).orElse(accountId);
         return ToolResults.success(Common.listResult(call.graph().page(parent + "/ads", params)));
     }
@@ -96,16 +86,12 @@ public final class AdTools {
                 .description("""
                         Get one ad by id: status and effective status, its ad set and campaign (id, name), its \
                         creative (id, name, headline title, text body, image_hash, image_url, thumbnail_url, \
-                        link_url, call to action, url_tags), tracking specs, review feedback when it was \
-                        disapproved, delivery issues and a shareable preview link. Works for archived and deleted \
-                        ads too.""")
+                        link_url, call to action, url_tags), tracking specs, conversion domain, review feedback \
+                        when it was disapproved, delivery issues and a shareable preview link. Works for archived \
+                        and deleted ads too.""")
                 .input(Schema.object()
                         .string("ad_id", "Ad id (digits), e.g. from get_ads.").required())
-                .handler(call -> {
-                    String adId = call.args().objectId("ad_id", "ad");
-                    JsonNode ad = call.graph().get(adId, Map.of("fields", DETAIL_FIELDS));
-                    return ToolResults.success(ad.isObject() ? ad : Json.object());
-                })
+                .handler(Common.readById("ad_id", "ad", DETAIL_FIELDS))
                 .build();
     }
 
@@ -130,7 +116,7 @@ public final class AdTools {
                         .string("adset_id", "The ad set the ad goes into (digits).").required()
                         .string("creative_id", "The creative the ad shows (digits), from create_ad_creative or "
                                 + "get_ad_creatives.").required()
-                        .string("status", "Initial status. Default PAUSED.").oneOf(CREATE_STATUSES)
+                        .string("status", "Initial status. Default PAUSED.").oneOf(Common.CREATE_STATUSES)
                         .defaultValue("PAUSED")
                         .integer("bid_amount", "Legacy ad-level bid in minor units (cents); normally the ad set's "
                                 + "bid_amount applies. Optional.").min(1)
@@ -144,10 +130,10 @@ public final class AdTools {
     private static CallToolResult create(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        String name = adName(args, true).orElseThrow();
+        String name = Common.name(args, "ad", true, Common.MAX_NAME_LENGTH).orElseThrow();
         String adsetId = args.objectId("adset_id", "ad set");
         String creativeId = args.objectId("creative_id", "creative");
-        String status = args.enumValue("status", CREATE_STATUSES).orElse("PAUSED");
+        String status = args.enumValue("status", Common.CREATE_STATUSES).orElse("PAUSED");
         Map<String, String> params = new LinkedHashMap<>();
         params.put("name", name);
         params.put("adset_id", adsetId);
@@ -157,17 +143,12 @@ public final class AdTools {
         args.json("tracking_specs").map(AdTools::checkedTrackingSpecs)
                 .ifPresent(specs -> params.put("tracking_specs", Json.write(specs)));
         boolean validateOnly = Common.applyValidateOnly(args, params);
-        JsonNode answer = call.graph().post(accountId + "/ads", params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
+        ObjectNode result = Common.copyOf(call.graph().post(accountId + "/ads", params));
         result.put("account_id", accountId);
         result.put("adset_id", adsetId);
         result.put("creative_id", creativeId);
         result.put("status", status);
-        if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the request; nothing was created.");
-        }
-        return ToolResults.success(result);
+        return ToolResults.success(validateOnly ? Common.dryRun(result, Common.DRY_RUN_CREATED) : result);
     }
 
     // ---------------------------------------------------------------- update_ad
@@ -189,7 +170,7 @@ public final class AdTools {
                         .string("ad_id", "Ad id (digits).").required()
                         .string("name", "New name.")
                         .string("status", "New status. ARCHIVED hides it; DELETED removes it for good.")
-                        .oneOf(UPDATE_STATUSES)
+                        .oneOf(Common.UPDATE_STATUSES)
                         .string("creative_id", "Id of the creative the ad should show from now on (digits).")
                         .integer("bid_amount", "New legacy ad-level bid in minor units (cents).").min(1)
                         .property("tracking_specs", trackingSpecsSchema("New tracking specs (JSON list); "
@@ -202,8 +183,8 @@ public final class AdTools {
         Args args = call.args();
         String adId = args.objectId("ad_id", "ad");
         Map<String, String> params = new LinkedHashMap<>();
-        adName(args, false).ifPresent(name -> params.put("name", name));
-        args.enumValue("status", UPDATE_STATUSES).ifPresent(status -> params.put("status", status));
+        Common.name(args, "ad", false, Common.MAX_NAME_LENGTH).ifPresent(name -> params.put("name", name));
+        args.enumValue("status", Common.UPDATE_STATUSES).ifPresent(status -> params.put("status", status));
         args.optionalObjectId("creative_id", "creative").ifPresent(creativeId ->
                 params.put("creative", Json.write(Json.object().put("creative_id", creativeId))));
         args.minorUnits("bid_amount").ifPresent(amount -> params.put("bid_amount", Long.toString(amount)));
@@ -213,35 +194,18 @@ public final class AdTools {
             throw ToolException.invalid("Nothing to update: pass at least one of name, status, creative_id, "
                     + "bid_amount, tracking_specs.");
         }
-        List<String> updated = new ArrayList<>(params.keySet());
+        // The argument is creative_id; Meta's parameter is creative={"creative_id":…}.
+        List<String> updated = params.keySet().stream()
+                .map(field -> field.equals("creative") ? "creative_id" : field).toList();
         boolean validateOnly = Common.applyValidateOnly(args, params);
         JsonNode answer = call.graph().post(adId, params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
-        result.put("ad_id", adId);
-        result.set("updated_fields", Common.strings(updated.stream()
-                .map(field -> field.equals("creative") ? "creative_id" : field).toList()));
-        if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the change; nothing was changed.");
-        }
-        return ToolResults.success(result);
+        return ToolResults.success(Common.updateResult(answer, "ad_id", adId, updated, validateOnly));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private static Map<String, Object> trackingSpecsSchema(String description) {
         return Map.of("type", "array", "description", description, "items", Map.of("type", "object"));
-    }
-
-    private static Optional<String> adName(Args args, boolean required) {
-        Optional<String> name = required ? Optional.of(args.requireString("name", "pass the ad name"))
-                : args.string("name");
-        name.ifPresent(value -> {
-            if (value.length() > MAX_NAME_LENGTH) {
-                throw Args.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-            }
-        });
-        return name;
     }
 
     private static JsonNode checkedTrackingSpecs(JsonNode value) {

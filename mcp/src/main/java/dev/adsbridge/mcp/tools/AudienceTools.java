@@ -35,6 +35,7 @@ public final class AudienceTools {
     private static final BigDecimal MIN_RATIO = new BigDecimal("0.01");
     private static final BigDecimal MAX_RATIO = new BigDecimal("0.20");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern PERCENT = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
     private static final int MAX_NAME_LENGTH = 200;
     private static final String WEBSITE_RULE_EXAMPLE = "{\"inclusions\":{\"operator\":\"or\",\"rules\":[{"
             + "\"event_sources\":[{\"id\":\"<pixel_id>\",\"type\":\"pixel\"}],\"retention_seconds\":2592000,"
@@ -68,8 +69,7 @@ public final class AudienceTools {
                 .handler(call -> {
                     Args args = call.args();
                     String accountId = args.accountId("account_id");
-                    int limit = args.integer("limit", 25, 1, Common.MAX_LIMIT);
-                    Map<String, String> params = Common.listParams(LIST_FIELDS, limit, args.string("after"));
+                    Map<String, String> params = Common.listParams(args, LIST_FIELDS, 25);
                     return ToolResults.success(Common.listResult(call.graph().page(accountId + "/customaudiences",
                             params)));
                 })
@@ -112,7 +112,7 @@ public final class AudienceTools {
     private static CallToolResult createAudience(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        String name = name(args, true).orElseThrow();
+        String name = Common.name(args, "audience", true, MAX_NAME_LENGTH).orElseThrow();
         String subtype = args.requireString("subtype", "pass one of " + String.join(", ", SUBTYPES))
                 .toUpperCase(Locale.ROOT);
         if (subtype.equals("LOOKALIKE")) {
@@ -125,7 +125,7 @@ public final class AudienceTools {
         }
         if (!SUBTYPES.contains(subtype)) {
             throw Args.invalid("subtype", "must be one of " + String.join(", ", SUBTYPES) + "; got '"
-                    + (subtype.length() > 40 ? subtype.substring(0, 40) + "…" : subtype) + "'");
+                    + Args.shorten(subtype, 40) + "'");
         }
         Optional<String> source = args.enumValue("customer_file_source", FILE_SOURCES);
         Optional<JsonNode> rule = args.json("rule");
@@ -198,11 +198,12 @@ public final class AudienceTools {
                 .toUpperCase(Locale.ROOT);
         if (!COUNTRY.matcher(country).matches()) {
             throw Args.invalid("country", "must be a two-letter ISO country code such as 'US' or 'DE'; got '"
-                    + (country.length() > 20 ? country.substring(0, 20) + "…" : country) + "'");
+                    + Args.shorten(country, 20) + "'");
         }
         BigDecimal ratio = ratio(args);
         String percent = ratio.movePointRight(2).stripTrailingZeros().toPlainString();
-        String name = name(args, false).orElse("Lookalike (" + country + ", " + percent + "%) of " + originId);
+        String name = Common.name(args, "audience", false, MAX_NAME_LENGTH)
+                .orElse("Lookalike (" + country + ", " + percent + "%) of " + originId);
         ObjectNode spec = Json.object();
         spec.put("type", "custom_ratio");
         spec.put("country", country);
@@ -219,24 +220,18 @@ public final class AudienceTools {
 
     /** 0.01-0.20; a percentage such as 5 or "5%" is refused with the fraction spelled out. */
     private static BigDecimal ratio(Args args) {
-        Optional<String> raw = args.string("ratio");
-        if (raw.isEmpty()) {
-            return MIN_RATIO;
+        String expected = "a number from 0.01 to 0.20";
+        Optional<String> percent = args.string("ratio").filter(text -> text.endsWith("%"));
+        if (percent.isPresent()) {
+            String number = percent.get().substring(0, percent.get().length() - 1).strip();
+            if (!PERCENT.matcher(number).matches()) {
+                throw Args.invalid("ratio", "must be " + expected + "; got '" + Args.shorten(percent.get(), 20) + "'");
+            }
+            throw percentage(new BigDecimal(number));
         }
-        String text = raw.get().strip();
-        boolean percentSign = text.endsWith("%");
-        BigDecimal value;
-        try {
-            value = new BigDecimal(percentSign ? text.substring(0, text.length() - 1).strip() : text);
-        } catch (NumberFormatException e) {
-            throw Args.invalid("ratio", "must be a number from 0.01 to 0.20; got '" + (text.length() > 20
-                    ? text.substring(0, 20) + "…" : text) + "'");
-        }
-        if (percentSign || value.compareTo(BigDecimal.ONE) >= 0) {
-            BigDecimal fraction = value.movePointLeft(2).stripTrailingZeros();
-            throw Args.invalid("ratio", "is a fraction of the country, not a percentage: for " + value
-                    .stripTrailingZeros().toPlainString() + "% pass " + fraction.toPlainString()
-                    + " (allowed 0.01 to 0.20)");
+        BigDecimal value = args.decimal("ratio", expected).orElse(MIN_RATIO);
+        if (value.compareTo(BigDecimal.ONE) >= 0) {
+            throw percentage(value);
         }
         if (value.compareTo(MIN_RATIO) < 0 || value.compareTo(MAX_RATIO) > 0) {
             throw Args.invalid("ratio", "must be from 0.01 (1%) to 0.20 (20%); got " + value.toPlainString());
@@ -244,30 +239,21 @@ public final class AudienceTools {
         return value;
     }
 
-    private static Optional<String> name(Args args, boolean required) {
-        Optional<String> name = required
-                ? Optional.of(args.requireString("name", "pass the audience name"))
-                : args.string("name");
-        name.ifPresent(value -> {
-            if (value.length() > MAX_NAME_LENGTH) {
-                throw Args.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-            }
-        });
-        return name;
+    private static ToolException percentage(BigDecimal percent) {
+        BigDecimal fraction = percent.movePointLeft(2).stripTrailingZeros();
+        return Args.invalid("ratio", "is a fraction of the country, not a percentage: for " + percent
+                .stripTrailingZeros().toPlainString() + "% pass " + fraction.toPlainString()
+                + " (allowed 0.01 to 0.20)");
     }
 
     /** POSTs the audience (or validates it) and answers the id with what was sent. */
     private static CallToolResult created(ToolCall call, String accountId, Map<String, String> params,
                                           ObjectNode summary) {
         boolean validateOnly = Common.applyValidateOnly(call.args(), params);
-        JsonNode answer = call.graph().post(accountId + "/customaudiences", params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
+        ObjectNode result = Common.copyOf(call.graph().post(accountId + "/customaudiences", params));
         result.setAll(summary);
         result.put("account_id", accountId);
-        if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the audience; nothing was created.");
-        }
-        return ToolResults.success(result);
+        return ToolResults.success(validateOnly
+                ? Common.dryRun(result, "Dry run: Meta accepted the audience; nothing was created.") : result);
     }
 }

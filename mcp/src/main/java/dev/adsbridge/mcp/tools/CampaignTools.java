@@ -29,11 +29,7 @@ public final class CampaignTools {
             "OUTCOME_LEADS", "OUTCOME_APP_PROMOTION", "OUTCOME_SALES");
     static final List<String> SPECIAL_AD_CATEGORIES = List.of("NONE", "CREDIT", "EMPLOYMENT", "HOUSING",
             "FINANCIAL_PRODUCTS_SERVICES", "ISSUES_ELECTIONS_POLITICS", "ONLINE_GAMBLING_AND_GAMING");
-    static final List<String> BID_STRATEGIES = List.of("LOWEST_COST_WITHOUT_CAP", "LOWEST_COST_WITH_BID_CAP",
-            "COST_CAP", "LOWEST_COST_WITH_MIN_ROAS");
     static final List<String> BUYING_TYPES = List.of("AUCTION", "RESERVED");
-    static final List<String> CREATE_STATUSES = List.of("ACTIVE", "PAUSED");
-    static final List<String> UPDATE_STATUSES = List.of("ACTIVE", "PAUSED", "ARCHIVED", "DELETED");
     static final List<String> EFFECTIVE_STATUSES = List.of("ACTIVE", "PAUSED", "DELETED", "ARCHIVED", "IN_PROCESS",
             "WITH_ISSUES");
     static final List<String> BUDGET_VALUE_TYPES = List.of("ABSOLUTE", "MULTIPLIER");
@@ -54,7 +50,6 @@ public final class CampaignTools {
             Map.entry("LEAD_GENERATION", "OUTCOME_LEADS"), Map.entry("CONVERSIONS", "OUTCOME_SALES"),
             Map.entry("PRODUCT_CATALOG_SALES", "OUTCOME_SALES"), Map.entry("APP_INSTALLS", "OUTCOME_APP_PROMOTION"));
     private static final Pattern OBJECTIVE_NAME = Pattern.compile("[A-Z_]{1,60}");
-    private static final int MAX_NAME_LENGTH = 400;
 
     private CampaignTools() {
     }
@@ -79,12 +74,9 @@ public final class CampaignTools {
                         "lifetime_budget","budget_remaining","bid_strategy","special_ad_categories",…}],"paging",\
                         "next_cursor"}. Budgets are strings in the account currency's minor units (cents). Without \
                         a status filter Meta hides archived and deleted campaigns.""")
-                .input(Common.paging(Schema.object()
-                        .string("account_id", Common.ACCOUNT_ID).required(), "campaigns", 10)
-                        .string("status_filter", "Only campaigns with this effective status: one of "
-                                + String.join(", ", EFFECTIVE_STATUSES) + " (several comma-separated). "
-                                + "Empty for all except archived/deleted.")
-                        .defaultValue("")
+                .input(Common.statusFilter(Common.paging(Schema.object()
+                        .string("account_id", Common.ACCOUNT_ID).required(), "campaigns", 10),
+                        "campaigns", EFFECTIVE_STATUSES)
                         .stringOrStringArray("objective_filter", "Only campaigns with this objective, or any of a "
                                 + "list, e.g. 'OUTCOME_SALES' or ['OUTCOME_LEADS','OUTCOME_SALES']. Empty for all.")
                         .defaultValue(""))
@@ -95,11 +87,8 @@ public final class CampaignTools {
     private static CallToolResult listCampaigns(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        int limit = args.integer("limit", 10, 1, Common.MAX_LIMIT);
-        Map<String, String> params = Common.listParams(LIST_FIELDS, limit, args.string("after"));
-        args.enumList("status_filter", EFFECTIVE_STATUSES)
-                .filter(statuses -> !statuses.isEmpty())
-                .ifPresent(statuses -> params.put("effective_status", Json.write(statuses)));
+        Map<String, String> params = Common.listParams(args, LIST_FIELDS, 10);
+        Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         List<String> objectives = args.stringList("objective_filter").orElse(List.of()).stream()
                 .map(String::toUpperCase).toList();
         for (String objective : objectives) {
@@ -133,11 +122,7 @@ public final class CampaignTools {
                         too.""")
                 .input(Schema.object()
                         .string("campaign_id", "Campaign id (digits), e.g. from get_campaigns.").required())
-                .handler(call -> {
-                    String campaignId = call.args().objectId("campaign_id", "campaign");
-                    JsonNode campaign = call.graph().get(campaignId, Map.of("fields", DETAIL_FIELDS));
-                    return ToolResults.success(campaign.isObject() ? campaign : Json.object());
-                })
+                .handler(Common.readById("campaign_id", "campaign", DETAIL_FIELDS))
                 .build();
     }
 
@@ -167,7 +152,7 @@ public final class CampaignTools {
                         .string("name", "Campaign name (shown in Ads Manager).").required()
                         .string("objective", "Campaign objective (outcome-based).").oneOf(OBJECTIVES).required()
                         .string("status", "Initial status. Default PAUSED: nothing delivers until you activate it.")
-                        .oneOf(CREATE_STATUSES).defaultValue("PAUSED")
+                        .oneOf(Common.CREATE_STATUSES).defaultValue("PAUSED")
                         .stringArray("special_ad_categories", "Special ad categories the ads fall under; [] (default) "
                                 + "when none apply.").oneOf(SPECIAL_AD_CATEGORIES).defaultValue(List.of())
                         .integer("daily_budget", "Campaign daily budget in minor units (cents), e.g. 5000 = 50.00 "
@@ -179,7 +164,7 @@ public final class CampaignTools {
                         .string("bid_strategy", "How Meta bids with a campaign budget. LOWEST_COST_WITH_BID_CAP and "
                                 + "COST_CAP need bid_cap; LOWEST_COST_WITH_MIN_ROAS needs bid_constraints on the ad "
                                 + "sets. With ad set budgets, set bid_strategy on the ad sets instead.")
-                        .oneOf(BID_STRATEGIES).defaultValue("LOWEST_COST_WITHOUT_CAP")
+                        .oneOf(BidStrategies.ALL).defaultValue(BidStrategies.NO_CAP)
                         .integer("bid_cap", "Bid cap or cost cap in minor units (cents), for "
                                 + "LOWEST_COST_WITH_BID_CAP or COST_CAP.").min(1)
                         .integer("spend_cap", "Most the campaign may ever spend, in minor units (cents).").min(1)
@@ -198,9 +183,9 @@ public final class CampaignTools {
     private static CallToolResult create(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        String name = campaignName(args, true).orElseThrow();
+        String name = Common.name(args, "campaign", true, Common.MAX_NAME_LENGTH).orElseThrow();
         String objective = objective(args);
-        String status = args.enumValue("status", CREATE_STATUSES).orElse("PAUSED");
+        String status = args.enumValue("status", Common.CREATE_STATUSES).orElse("PAUSED");
         List<String> categories = args.enumList("special_ad_categories", SPECIAL_AD_CATEGORIES).orElse(List.of());
         Budget budget = Budget.of(args);
         boolean adsetLevel = args.bool("use_adset_level_budgets", false);
@@ -218,10 +203,9 @@ public final class CampaignTools {
                     + ": a campaign budget is campaign budget optimization. Drop one of them.");
         }
         boolean campaignBudget = budget.isSet();
-        Optional<String> explicitStrategy = args.enumValue("bid_strategy", BID_STRATEGIES);
-        String strategy = explicitStrategy.orElse("LOWEST_COST_WITHOUT_CAP");
+        String strategy = args.enumValue("bid_strategy", BidStrategies.ALL).orElse(BidStrategies.NO_CAP);
         OptionalLong bidCap = args.minorUnits("bid_cap");
-        if (!campaignBudget && !strategy.equals("LOWEST_COST_WITHOUT_CAP")) {
+        if (!campaignBudget && !strategy.equals(BidStrategies.NO_CAP)) {
             throw ToolException.invalid("bid_strategy " + strategy + " on a campaign needs a campaign budget "
                     + "(daily_budget or lifetime_budget). With budgets on the ad sets, set bid_strategy and "
                     + "bid_amount on each ad set instead.");
@@ -253,14 +237,12 @@ public final class CampaignTools {
         stopTime.ifPresent(time -> params.put("stop_time", Long.toString(time)));
         boolean validateOnly = Common.applyValidateOnly(args, params);
 
-        JsonNode answer = call.graph().post(accountId + "/campaigns", params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
+        ObjectNode result = Common.copyOf(call.graph().post(accountId + "/campaigns", params));
         result.put("account_id", accountId);
         result.put("status", status);
         result.put("budget_level", campaignBudget ? "campaign" : "ad_set");
         if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the request; nothing was created.");
+            Common.dryRun(result, Common.DRY_RUN_CREATED);
         } else if (!campaignBudget) {
             result.put("note", "No campaign budget: give each ad set a daily_budget or lifetime_budget when you "
                     + "create it (create_adset).");
@@ -271,18 +253,6 @@ public final class CampaignTools {
                     + "reject the ads.");
         }
         return ToolResults.success(result);
-    }
-
-    private static Optional<String> campaignName(Args args, boolean required) {
-        Optional<String> name = required
-                ? Optional.of(args.requireString("name", "pass the campaign name"))
-                : args.string("name");
-        name.ifPresent(value -> {
-            if (value.length() > MAX_NAME_LENGTH) {
-                throw Args.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-            }
-        });
-        return name;
     }
 
     private static String objective(Args args) {
@@ -297,11 +267,11 @@ public final class CampaignTools {
                     + "for new campaigns; use " + replacement + " instead");
         }
         throw Args.invalid("objective", "must be one of " + String.join(", ", OBJECTIVES) + "; got '"
-                + (objective.length() > 40 ? objective.substring(0, 40) + "…" : objective) + "'");
+                + Args.shorten(objective, 40) + "'");
     }
 
     private static void checkBidCap(String strategy, OptionalLong bidCap, boolean requireForCapped) {
-        boolean capped = strategy.equals("LOWEST_COST_WITH_BID_CAP") || strategy.equals("COST_CAP");
+        boolean capped = BidStrategies.isCapped(strategy);
         if (capped && bidCap.isEmpty() && requireForCapped) {
             throw ToolException.invalid("bid_strategy " + strategy + " needs bid_cap: the " + (strategy.equals(
                     "COST_CAP") ? "target cost per result" : "highest bid") + " in minor units (e.g. 500 = 5.00 USD)."
@@ -334,14 +304,14 @@ public final class CampaignTools {
                         .string("campaign_id", "Campaign id (digits).").required()
                         .string("name", "New name.")
                         .string("status", "New status. ARCHIVED hides it; DELETED removes it for good.")
-                        .oneOf(UPDATE_STATUSES)
+                        .oneOf(Common.UPDATE_STATUSES)
                         .stringArray("special_ad_categories", "New special ad categories ([] for none).")
                         .oneOf(SPECIAL_AD_CATEGORIES)
                         .integer("daily_budget", "New campaign daily budget in minor units (cents). Not together "
                                 + "with lifetime_budget.").min(1)
                         .integer("lifetime_budget", "New campaign lifetime budget in minor units (cents).").min(1)
                         .string("bid_strategy", "New bid strategy (campaign budget campaigns only).")
-                        .oneOf(BID_STRATEGIES)
+                        .oneOf(BidStrategies.ALL)
                         .integer("bid_cap", "New bid cap or cost cap in minor units (cents).").min(1)
                         .integer("spend_cap", "New spend cap in minor units (cents).").min(1)
                         .property("adset_budgets", Map.of(
@@ -363,13 +333,13 @@ public final class CampaignTools {
         Args args = call.args();
         String campaignId = args.objectId("campaign_id", "campaign");
         Map<String, String> params = new LinkedHashMap<>();
-        campaignName(args, false).ifPresent(name -> params.put("name", name));
-        args.enumValue("status", UPDATE_STATUSES).ifPresent(status -> params.put("status", status));
+        Common.name(args, "campaign", false, Common.MAX_NAME_LENGTH).ifPresent(name -> params.put("name", name));
+        args.enumValue("status", Common.UPDATE_STATUSES).ifPresent(status -> params.put("status", status));
         args.enumList("special_ad_categories", SPECIAL_AD_CATEGORIES)
                 .ifPresent(categories -> params.put("special_ad_categories", Json.write(categories)));
         Budget budget = Budget.of(args);
         budget.putInto(params);
-        Optional<String> strategy = args.enumValue("bid_strategy", BID_STRATEGIES);
+        Optional<String> strategy = args.enumValue("bid_strategy", BidStrategies.ALL);
         OptionalLong bidCap = args.minorUnits("bid_cap");
         strategy.ifPresent(value -> {
             params.put("bid_strategy", value);
@@ -391,14 +361,7 @@ public final class CampaignTools {
         List<String> updated = new ArrayList<>(params.keySet());
         boolean validateOnly = Common.applyValidateOnly(args, params);
         JsonNode answer = call.graph().post(campaignId, params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
-        result.put("campaign_id", campaignId);
-        result.set("updated_fields", Common.strings(updated));
-        if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the change; nothing was changed.");
-        }
-        return ToolResults.success(result);
+        return ToolResults.success(Common.updateResult(answer, "campaign_id", campaignId, updated, validateOnly));
     }
 
     private static JsonNode checkedAdsetBudgets(JsonNode value) {
@@ -487,8 +450,7 @@ public final class CampaignTools {
         params.put("time_start", Long.toString(start));
         params.put("time_end", Long.toString(end));
         boolean validateOnly = Common.applyValidateOnly(args, params);
-        JsonNode answer = call.graph().post(campaignId + "/budget_schedules", params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
+        ObjectNode result = Common.copyOf(call.graph().post(campaignId + "/budget_schedules", params));
         result.put("campaign_id", campaignId);
         result.put("budget_value", value);
         result.put("budget_value_type", type);
@@ -498,29 +460,5 @@ public final class CampaignTools {
             result.put("validate_only", true);
         }
         return ToolResults.success(result);
-    }
-
-    /** A campaign or ad set budget: daily or lifetime, never both. */
-    record Budget(String name, OptionalLong amount) {
-
-        static Budget of(Args args) {
-            OptionalLong daily = args.minorUnits("daily_budget");
-            OptionalLong lifetime = args.minorUnits("lifetime_budget");
-            if (daily.isPresent() && lifetime.isPresent()) {
-                throw ToolException.invalid("Give daily_budget or lifetime_budget, not both: a budget is either per "
-                        + "day or for the whole run.");
-            }
-            return daily.isPresent() ? new Budget("daily_budget", daily)
-                    : lifetime.isPresent() ? new Budget("lifetime_budget", lifetime)
-                    : new Budget(null, OptionalLong.empty());
-        }
-
-        boolean isSet() {
-            return amount.isPresent();
-        }
-
-        void putInto(Map<String, String> params) {
-            amount.ifPresent(value -> params.put(name, Long.toString(value)));
-        }
     }
 }

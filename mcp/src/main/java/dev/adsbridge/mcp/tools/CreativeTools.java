@@ -1,5 +1,6 @@
 package dev.adsbridge.mcp.tools;
 
+import dev.adsbridge.graph.FilePart;
 import dev.adsbridge.graph.Page;
 import dev.adsbridge.mcp.inventory.Args;
 import dev.adsbridge.mcp.inventory.GraphSession;
@@ -11,9 +12,9 @@ import dev.adsbridge.mcp.inventory.ToolDefinition;
 import dev.adsbridge.mcp.inventory.ToolException;
 import dev.adsbridge.mcp.inventory.ToolResults;
 import dev.adsbridge.mcp.inventory.Toolset;
+import dev.adsbridge.mcp.tools.images.ImageFetcher;
+import dev.adsbridge.mcp.tools.images.ImageFormat;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ImageContent;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -77,7 +78,6 @@ public final class CreativeTools {
     private static final Pattern AD_FORMAT = Pattern.compile("[A-Z][A-Z_]{1,40}");
     private static final int MAX_TEXT_VARIANTS = 5;
     private static final int MAX_IMAGE_VARIANTS = 10;
-    private static final int MAX_NAME_LENGTH = 400;
     private static final int MAX_IMAGE_NAME_LENGTH = 100;
     /** What Meta does not let an existing creative change (update_ad_creative refuses them with a recipe). */
     private static final List<String> CONTENT_FIELDS = List.of("url_tags", "message", "messages", "headline",
@@ -119,9 +119,7 @@ public final class CreativeTools {
                     String adId = call.args().objectId("ad_id", "ad");
                     Page<JsonNode> page = call.graph().page(adId + "/adcreatives",
                             Map.of("fields", CREATIVE_FIELDS));
-                    ArrayNode data = Json.array();
-                    page.data().forEach(creative -> data.add(withViewingUrls(creative)));
-                    return ToolResults.success(Common.listResult(data, page));
+                    return ToolResults.success(Common.listResult(page, CreativeTools::withViewingUrls));
                 })
                 .build();
     }
@@ -151,7 +149,7 @@ public final class CreativeTools {
 
     /** Adds {@code image_urls_for_viewing}: the image URLs of a creative, full-size ones before thumbnails. */
     private static ObjectNode withViewingUrls(JsonNode creative) {
-        ObjectNode copy = creative.isObject() ? (ObjectNode) creative.deepCopy() : Json.object();
+        ObjectNode copy = Common.copyOf(creative);
         Set<String> urls = new LinkedHashSet<>();
         addUrl(urls, Json.text(copy, "image_url"));
         JsonNode spec = copy.path("object_story_spec");
@@ -241,7 +239,7 @@ public final class CreativeTools {
     }
 
     /** The creative's library image hash: top level, then inside its story spec, then the first feed image. */
-    static Optional<String> imageHashOf(JsonNode creative) {
+    private static Optional<String> imageHashOf(JsonNode creative) {
         List<String> candidates = new ArrayList<>();
         candidates.add(Json.text(creative, "image_hash"));
         JsonNode spec = creative.path("object_story_spec");
@@ -277,13 +275,7 @@ public final class CreativeTools {
             about.put("name", name);
         }
         about.put("url", url);
-        ImageContent picture = new ImageContent(null, Base64.getEncoder().encodeToString(fetched.bytes()),
-                format.mimeType());
-        // Image first so a model sees it; no structuredContent, which some clients show instead of the image.
-        return CallToolResult.builder()
-                .content(List.of(picture, new TextContent(Json.write(about))))
-                .isError(false)
-                .build();
+        return ToolResults.image(fetched.bytes(), format.mimeType(), about);
     }
 
     // ---------------------------------------------------------------- upload_ad_image
@@ -352,10 +344,11 @@ public final class CreativeTools {
                 : "upload." + format.extension());
 
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("bytes", Base64.getEncoder().encodeToString(bytes));
         params.put("name", name);
         boolean validateOnly = Common.applyValidateOnly(args, params);
-        JsonNode answer = call.graph().post(accountId + "/adimages", params);
+        // The bytes go as a file part, as Meta documents it (filename=@image.png): no base64 blow-up on the wire.
+        FilePart part = new FilePart("filename", partFileName(name), format.mimeType(), bytes);
+        JsonNode answer = call.graph().postMultipart(accountId + "/adimages", params, List.of(part));
 
         ObjectNode result = Json.object();
         result.put("success", true);
@@ -369,9 +362,8 @@ public final class CreativeTools {
             result.put("height", size[1]);
         });
         if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the image; nothing was stored, so there is no hash yet.");
-            return ToolResults.success(result);
+            return ToolResults.success(Common.dryRun(result, "Dry run: Meta accepted the image; nothing was stored, "
+                    + "so there is no hash yet."));
         }
         ArrayNode images = Json.array();
         answer.path("images").properties().forEach(entry -> {
@@ -438,6 +430,11 @@ public final class CreativeTools {
             throw Args.invalid("name", "must be at most " + MAX_IMAGE_NAME_LENGTH + " printable characters");
         }
         return name;
+    }
+
+    /** The image's name as a multipart file name, which cannot hold quotes. */
+    private static String partFileName(String name) {
+        return name.replace('"', '\'');
     }
 
     /** The last path segment of a URL when it looks like a file name, else null. */
@@ -515,12 +512,7 @@ public final class CreativeTools {
     private static CallToolResult createCreative(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        Optional<String> name = args.string("name").map(value -> {
-            if (value.length() > MAX_NAME_LENGTH) {
-                throw Args.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-            }
-            return value;
-        });
+        Optional<String> name = Common.name(args, "creative", false, Common.MAX_NAME_LENGTH);
         CreativeContent content = CreativeContent.of(args);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("name", name.orElse("Creative " + Instant.now().toString().substring(0, 19) + "Z"));
@@ -536,9 +528,8 @@ public final class CreativeTools {
         result.put("account_id", accountId);
         result.put("shape", content.shape());
         if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the creative; nothing was created.");
-            return ToolResults.success(result);
+            return ToolResults.success(Common.dryRun(result, "Dry run: Meta accepted the creative; nothing was "
+                    + "created."));
         }
         String id = Json.text(answer, "id");
         result.put("creative_id", id);
@@ -722,8 +713,7 @@ public final class CreativeTools {
             String type = raw.toUpperCase(Locale.ROOT).replace(' ', '_');
             if (!CALL_TO_ACTION_TYPES.contains(type)) {
                 throw Args.invalid("call_to_action_type", "must be one of Meta's button types, e.g. "
-                        + COMMON_CALLS_TO_ACTION + "; got '"
-                        + (type.length() > 40 ? type.substring(0, 40) + "…" : type) + "'");
+                        + COMMON_CALLS_TO_ACTION + "; got '" + Args.shorten(type, 40) + "'");
             }
             return type;
         }
@@ -758,7 +748,8 @@ public final class CreativeTools {
 
         static Text of(Args args, String single, String plural) {
             Optional<String> one = args.string(single);
-            List<String> several = variants(args, plural);
+            // Commas belong to the copy, not between variants.
+            List<String> several = args.textList(plural).orElse(List.of());
             if (one.isPresent() && !several.isEmpty()) {
                 throw ToolException.invalid("Pass " + single + " for one text or " + plural + " for variants, not "
                         + "both.");
@@ -768,29 +759,6 @@ public final class CreativeTools {
             }
             return one.map(text -> new Text(List.of(text), false)).orElseGet(() -> new Text(several,
                     !several.isEmpty()));
-        }
-
-        /** A JSON list of texts; a plain string is one text (commas belong to the copy, not between variants). */
-        private static List<String> variants(Args args, String name) {
-            if (!args.has(name)) {
-                return List.of();
-            }
-            JsonNode list;
-            try {
-                list = args.json(name).orElseThrow();
-            } catch (ToolException notAList) {
-                return List.of(args.string(name).orElseThrow());
-            }
-            List<String> texts = new ArrayList<>();
-            for (JsonNode item : list.isArray() ? list : Json.array().add(list)) {
-                if (!item.isString()) {
-                    throw Args.invalid(name, "must be a list of texts, e.g. [\"First version\",\"Second version\"]");
-                }
-                if (!item.asString().isBlank()) {
-                    texts.add(item.asString().strip());
-                }
-            }
-            return texts;
         }
 
         Optional<String> one() {
@@ -805,11 +773,11 @@ public final class CreativeTools {
         }
     }
 
-    static String imageHash(String raw, String argument) {
+    private static String imageHash(String raw, String argument) {
         String hash = raw.strip();
         if (!IMAGE_HASH.matcher(hash).matches()) {
             throw Args.invalid(argument, "must be an image hash of 32 hexadecimal characters (upload_ad_image "
-                    + "returns it); got '" + (hash.length() > 40 ? hash.substring(0, 40) + "…" : hash) + "'");
+                    + "returns it); got '" + Args.shorten(hash, 40) + "'");
         }
         return hash;
     }
@@ -879,12 +847,7 @@ public final class CreativeTools {
                     + "update_ad(ad_id, creative_id=<new id>) for each ad that should use it.");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        args.string("name").ifPresent(name -> {
-            if (name.length() > MAX_NAME_LENGTH) {
-                throw Args.invalid("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-            }
-            params.put("name", name);
-        });
+        Common.name(args, "creative", false, Common.MAX_NAME_LENGTH).ifPresent(name -> params.put("name", name));
         args.enumValue("status", List.of("ACTIVE", "DELETED")).ifPresent(status -> params.put("status", status));
         if (params.isEmpty()) {
             throw ToolException.invalid("Nothing to update: pass name and/or status (ACTIVE or DELETED), the only "
@@ -893,14 +856,7 @@ public final class CreativeTools {
         List<String> updated = new ArrayList<>(params.keySet());
         boolean validateOnly = Common.applyValidateOnly(args, params);
         JsonNode answer = call.graph().post(creativeId, params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
-        result.put("creative_id", creativeId);
-        result.set("updated_fields", Common.strings(updated));
-        if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the change; nothing was changed.");
-        }
-        return ToolResults.success(result);
+        return ToolResults.success(Common.updateResult(answer, "creative_id", creativeId, updated, validateOnly));
     }
 
     // ---------------------------------------------------------------- compute_image_crops
@@ -945,14 +901,7 @@ public final class CreativeTools {
     }
 
     private static List<String> cropKeys(Args args) {
-        List<String> keys = args.stringList("crop_keys").orElse(List.of()).stream()
-                .map(key -> key.toLowerCase(Locale.ROOT)).toList();
-        for (String key : keys) {
-            if (!CROP_KEYS.containsKey(key)) {
-                throw Args.invalid("crop_keys", "has the unknown key '" + (key.length() > 20 ? key.substring(0, 20)
-                        + "…" : key) + "'; Meta's crop keys are " + String.join(", ", CROP_KEYS.keySet()));
-            }
-        }
+        List<String> keys = args.enumList("crop_keys", CROP_KEYS.keySet(), Args.Case.LOWER).orElse(List.of());
         return keys.isEmpty() ? DEFAULT_CROP_KEYS : keys;
     }
 
@@ -968,7 +917,7 @@ public final class CreativeTools {
      * The largest box of aspect ratio {@code ratioW:ratioH} centred in a {@code width x height} image, as
      * {@code [[x1,y1],[x2,y2]]}. Integer arithmetic, so equal inputs always give equal boxes.
      */
-    static List<List<Integer>> centredCrop(int width, int height, int ratioW, int ratioH) {
+    private static List<List<Integer>> centredCrop(int width, int height, int ratioW, int ratioH) {
         long cropW;
         long cropH;
         if ((long) width * ratioH >= (long) height * ratioW) {

@@ -97,6 +97,8 @@ public final class InsightsTools {
     /** Meta keeps insights for 37 months; a day of slack for the account's time zone. */
     private static final int RETENTION_MONTHS = 37;
     private static final int MAX_FIELDS = 100;
+    private static final String TIME_RANGE_SHAPE = "a date preset such as 'last_7d' or an object "
+            + "{\"since\":\"YYYY-MM-DD\",\"until\":\"YYYY-MM-DD\"}";
     private static final String ASYNC_HINT = "This query is too large for a synchronous answer. Run it as an async "
             + "report instead: call create_insights_report with the same arguments (see suggested_arguments), then "
             + "poll get_insights_report with the returned report_run_id until async_status is \"Job Completed\" "
@@ -342,39 +344,30 @@ public final class InsightsTools {
      * @param timeRange    the days asked for, or null when datePreset is set
      * @param arguments    the normalised arguments, to suggest for create_insights_report
      */
-    record Query(String objectId, String level, String datePreset, DayRange timeRange, List<String> fields,
-                 List<String> breakdowns, Optional<List<String>> actionBreakdowns, List<String> windows,
-                 Optional<String> timeIncrement, ObjectNode arguments) {
+    private record Query(String objectId, String level, String datePreset, DayRange timeRange,
+                         List<String> fields, List<String> breakdowns, Optional<List<String>> actionBreakdowns,
+                         List<String> windows, Optional<String> timeIncrement, ObjectNode arguments) {
 
         static Query of(Args args) {
             ObjectNode normalised = Json.object();
             String objectId = objectId(args, normalised);
-            String level = args.string("level").map(l -> l.toLowerCase(Locale.ROOT)).orElse("ad");
-            if (!LEVELS.contains(level)) {
-                throw Args.invalid("level", "must be one of " + String.join(", ", LEVELS) + "; got '"
-                        + shorten(level) + "'");
-            }
+            String level = args.enumValue("level", LEVELS, Args.Case.LOWER).orElse("ad");
             normalised.put("level", level);
 
             String preset = null;
             DayRange range = null;
-            JsonNode rangeArgument;
-            try {
-                rangeArgument = args.json("time_range").orElse(null);
-            } catch (ToolException notJson) {
-                rangeArgument = null;
-            }
-            if (rangeArgument != null) {
-                range = timeRange(rangeArgument);
+            JsonNode period = args.textOrObject("time_range", TIME_RANGE_SHAPE).orElse(Json.tree("maximum"));
+            if (period.isObject()) {
+                range = timeRange(period);
                 ObjectNode echo = normalised.putObject("time_range");
                 echo.put("since", range.since().toString());
                 echo.put("until", range.until().toString());
             } else {
-                preset = args.string("time_range").map(p -> p.toLowerCase(Locale.ROOT)).orElse("maximum");
+                preset = period.asString().toLowerCase(Locale.ROOT);
                 if (!DATE_PRESETS.contains(preset)) {
                     throw Args.invalid("time_range", "must be a date preset (" + String.join(", ", DATE_PRESETS)
                             + ") or an object {\"since\":\"YYYY-MM-DD\",\"until\":\"YYYY-MM-DD\"}; got '"
-                            + shorten(preset) + "'");
+                            + Args.shorten(preset) + "'");
                 }
                 normalised.put("time_range", preset);
             }
@@ -384,7 +377,7 @@ public final class InsightsTools {
             List<String> unknown = breakdowns.stream().filter(b -> !BREAKDOWNS.contains(b)).toList();
             if (!unknown.isEmpty()) {
                 throw Args.invalid("breakdown", "has unknown breakdown(s) " + String.join(", ", unknown.stream()
-                        .map(InsightsTools::shorten).toList()) + "; common ones: age, gender, country, region, dma, "
+                        .map(Args::shorten).toList()) + "; common ones: age, gender, country, region, dma, "
                         + "publisher_platform, platform_position, device_platform, impression_device "
                         + "(comma-separated)");
             }
@@ -402,7 +395,7 @@ public final class InsightsTools {
                 List<String> bad = list.stream().filter(a -> !ACTION_BREAKDOWNS.contains(a)).toList();
                 if (!bad.isEmpty()) {
                     throw Args.invalid("action_breakdowns", "has unknown value(s) " + String.join(", ", bad.stream()
-                            .map(InsightsTools::shorten).toList()) + "; allowed: " + String.join(", ",
+                            .map(Args::shorten).toList()) + "; allowed: " + String.join(", ",
                             ACTION_BREAKDOWNS) + " (or [] for none)");
                 }
             });
@@ -420,7 +413,7 @@ public final class InsightsTools {
                             + "2026-01-12; use 1d_view, 1d_click, 7d_click or 28d_click instead");
                 }
                 if (!ATTRIBUTION_WINDOWS.contains(window)) {
-                    throw Args.invalid("action_attribution_windows", "has unknown window '" + shorten(window)
+                    throw Args.invalid("action_attribution_windows", "has unknown window '" + Args.shorten(window)
                             + "'; allowed: " + String.join(", ", ATTRIBUTION_WINDOWS));
                 }
             }
@@ -436,7 +429,7 @@ public final class InsightsTools {
             for (String field : fields) {
                 if (!FIELD_NAME.matcher(field).matches()) {
                     throw Args.invalid("fields", "must be insights field names such as spend, impressions, "
-                            + "inline_link_clicks (comma-separated); got '" + shorten(field) + "'");
+                            + "inline_link_clicks (comma-separated); got '" + Args.shorten(field) + "'");
                 }
             }
             if (fields.size() > MAX_FIELDS) {
@@ -476,7 +469,7 @@ public final class InsightsTools {
                     String raw = args.string("object_id").orElseThrow().toLowerCase(Locale.ROOT);
                     if (!OBJECT_ID.matcher(raw).matches()) {
                         throw Args.invalid("object_id", "must be an ad account id (act_123…) or a numeric "
-                                + "campaign, ad set or ad id; got '" + shorten(raw) + "'");
+                                + "campaign, ad set or ad id; got '" + Args.shorten(raw) + "'");
                     }
                     yield raw;
                 }
@@ -487,10 +480,6 @@ public final class InsightsTools {
         }
 
         private static DayRange timeRange(JsonNode value) {
-            if (!value.isObject()) {
-                throw Args.invalid("time_range", "must be a date preset such as 'last_7d' or an object "
-                        + "{\"since\":\"YYYY-MM-DD\",\"until\":\"YYYY-MM-DD\"}");
-            }
             LocalDate since = date(value, "since");
             LocalDate until = date(value, "until");
             if (since.isAfter(until)) {
@@ -518,7 +507,7 @@ public final class InsightsTools {
                 return LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {
                 throw Args.invalid("time_range", part + " must be a date in the format YYYY-MM-DD; got '"
-                        + shorten(text) + "'");
+                        + Args.shorten(text) + "'");
             }
         }
 
@@ -555,11 +544,11 @@ public final class InsightsTools {
     }
 
     /** A period of whole days, both ends included. */
-    record DayRange(LocalDate since, LocalDate until) {
+    private record DayRange(LocalDate since, LocalDate until) {
     }
 
     /** The default fields: the level's ids and names, the metrics, the currency and the dates. */
-    static List<String> defaultFields(String level) {
+    private static List<String> defaultFields(String level) {
         Set<String> fields = new LinkedHashSet<>(List.of("account_id", "account_name"));
         int depth = LEVELS.indexOf(level);
         if (depth >= 1) {
@@ -588,7 +577,7 @@ public final class InsightsTools {
             }
         }
         throw Args.invalid("time_increment", "must be a whole number of days from 1 to 90, 'monthly' or "
-                + "'all_days'; got '" + shorten(raw) + "'");
+                + "'all_days'; got '" + Args.shorten(raw) + "'");
     }
 
     // ---------------------------------------------------------------- errors
@@ -597,7 +586,7 @@ public final class InsightsTools {
      * Meta's "too much data" and "use async jobs" answers become an error that points to create_insights_report with
      * the same arguments; every other error passes unchanged.
      */
-    static RuntimeException asyncHintOr(GraphException e, Query query) {
+    private static RuntimeException asyncHintOr(GraphException e, Query query) {
         GraphError graph = e.error();
         Integer subcode = graph.subcode();
         boolean tooMuchData = graph.code() == 1 && graph.message() != null
@@ -622,7 +611,7 @@ public final class InsightsTools {
     // ---------------------------------------------------------------- compact shape
 
     /** {@code {"data":[compact rows],"row_count","next_cursor","summary"}}: no paging URLs. */
-    static ObjectNode compactList(Page<JsonNode> page) {
+    private static ObjectNode compactList(Page<JsonNode> page) {
         ObjectNode result = Json.object();
         ArrayNode rows = result.putArray("data");
         page.data().forEach(row -> rows.add(compactRow(row)));
@@ -633,7 +622,7 @@ public final class InsightsTools {
     }
 
     /** One row: metric strings as numbers, action lists as maps, empty members dropped. */
-    static ObjectNode compactRow(JsonNode row) {
+    private static ObjectNode compactRow(JsonNode row) {
         ObjectNode out = Json.object();
         if (!row.isObject()) {
             return out;
@@ -752,8 +741,4 @@ public final class InsightsTools {
         }
     }
 
-    private static String shorten(String value) {
-        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
-    }
 }

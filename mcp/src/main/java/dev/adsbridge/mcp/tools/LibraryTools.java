@@ -93,8 +93,7 @@ public final class LibraryTools {
         for (String country : countries) {
             if (!country.equals("ALL") && !COUNTRY.matcher(country).matches()) {
                 throw Args.invalid("ad_reached_countries", "must hold two-letter ISO country codes such as 'US' "
-                        + "or 'GB' (or 'ALL'); got '" + (country.length() > 20 ? country.substring(0, 20) + "…"
-                        : country) + "'");
+                        + "or 'GB' (or 'ALL'); got '" + Args.shorten(country, 20) + "'");
             }
         }
         String adType = args.string("ad_type", "ALL").toUpperCase(Locale.ROOT);

@@ -12,13 +12,13 @@ import dev.adsbridge.mcp.inventory.Toolset;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -161,16 +161,14 @@ public final class OperationsTools {
                     .ifPresent(target -> params.put(kind.targetParam(), target));
         }
         boolean validateOnly = Common.applyValidateOnly(args, params);
-        JsonNode answer = call.graph().post(sourceId + "/copies", params);
-        ObjectNode result = answer.isObject() ? (ObjectNode) answer.deepCopy() : Json.object();
+        ObjectNode result = Common.copyOf(call.graph().post(sourceId + "/copies", params));
         result.put("source_id", sourceId);
         result.put("status_option", status);
         if (kind.childrenAlias() != null) {
             result.put("deep_copy", deepCopy);
         }
         if (validateOnly) {
-            result.put("validate_only", true);
-            result.put("note", "Dry run: Meta accepted the copy; nothing was created.");
+            Common.dryRun(result, "Dry run: Meta accepted the copy; nothing was created.");
         } else if (status.equals("PAUSED")) {
             result.put("note", "The copies are PAUSED: activate them with the update tools when ready.");
         }
@@ -189,12 +187,13 @@ public final class OperationsTools {
     }
 
     /**
-     * The suffix with one space before it, as in Meta's " - Copy" (argument readers strip surrounding blanks), unless
-     * it starts with '_' or '.' ("Spring_v2").
+     * The suffix as given, like the reference server appends it (" - Copy", " (v2)"). A suffix given without a leading
+     * space gets one, as this tool's description promises ("- Test B" → " - Test B"), unless it starts with '_' or
+     * '.' ("_v2").
      */
     private static Optional<String> suffix(Args args) {
-        Optional<String> suffix = args.string("rename_suffix");
-        Optional<String> alias = args.string("name_suffix");
+        Optional<String> suffix = args.rawString("rename_suffix");
+        Optional<String> alias = args.rawString("name_suffix");
         if (suffix.isPresent() && alias.isPresent() && !suffix.get().equals(alias.get())) {
             throw ToolException.invalid("rename_suffix and name_suffix differ; pass only rename_suffix.");
         }
@@ -204,7 +203,8 @@ public final class OperationsTools {
                 throw Args.invalid("rename_suffix", "must be at most " + MAX_SUFFIX_LENGTH + " characters");
             }
         });
-        return value.map(text -> text.startsWith("_") || text.startsWith(".") ? text : " " + text);
+        return value.map(text -> Character.isWhitespace(text.charAt(0)) || text.startsWith("_")
+                || text.startsWith(".") ? text : " " + text);
     }
 
     // ---------------------------------------------------------------- get_activity_log
@@ -235,8 +235,7 @@ public final class OperationsTools {
     private static CallToolResult activityLog(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        int limit = args.integer("limit", 25, 1, Common.MAX_LIMIT);
-        Map<String, String> params = Common.listParams(ACTIVITY_FIELDS, limit, args.string("after"));
+        Map<String, String> params = Common.listParams(args, ACTIVITY_FIELDS, 25);
         Optional<String> since = bound(args, "since");
         Optional<String> until = bound(args, "until");
         if (since.isPresent() && until.isPresent() && approximateEpoch(since.get(), false)
@@ -246,20 +245,21 @@ public final class OperationsTools {
         }
         since.ifPresent(value -> params.put("since", value));
         until.ifPresent(value -> params.put("until", value));
-        var page = call.graph().page(accountId + "/activities", params);
-        ArrayNode events = Json.array();
-        for (JsonNode event : page.data()) {
-            ObjectNode copy = event.isObject() ? (ObjectNode) event.deepCopy() : Json.object();
-            JsonNode extra = copy.get("extra_data");
-            if (extra != null && extra.isString()) {
-                JsonNode parsed = Json.parseOrNull(extra.asString());
-                if (parsed != null && parsed.isContainer()) {
-                    copy.set("extra_data", parsed);
-                }
+        return ToolResults.success(Common.listResult(call.graph().page(accountId + "/activities", params),
+                OperationsTools::withParsedExtraData));
+    }
+
+    /** Meta sends an event's extra_data (old and new values) as JSON text; the model gets it as JSON. */
+    private static ObjectNode withParsedExtraData(JsonNode event) {
+        ObjectNode copy = Common.copyOf(event);
+        JsonNode extra = copy.get("extra_data");
+        if (extra != null && extra.isString()) {
+            JsonNode parsed = Json.parseOrNull(extra.asString());
+            if (parsed != null && parsed.isContainer()) {
+                copy.set("extra_data", parsed);
             }
-            events.add(copy);
         }
-        return ToolResults.success(Common.listResult(events, page));
+        return copy;
     }
 
     /** A date stays a date (Meta reads it in the account's time zone); anything else becomes Unix seconds. */
@@ -268,7 +268,7 @@ public final class OperationsTools {
         if (text.isPresent() && DATE.matcher(text.get()).matches()) {
             try {
                 LocalDate.parse(text.get());
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw Args.invalid(name, "is not a real date; use YYYY-MM-DD, e.g. 2026-11-01");
             }
             return text;

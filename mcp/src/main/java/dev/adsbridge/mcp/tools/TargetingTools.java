@@ -38,13 +38,15 @@ public final class TargetingTools {
             "APP_INSTALLS_AND_OFFSITE_CONVERSIONS", "IN_APP_VALUE", "MESSAGING_PURCHASE_CONVERSION", "SUBSCRIBERS",
             "REMINDERS_SET", "MEANINGFUL_CALL_ATTEMPT", "PROFILE_VISIT", "PROFILE_AND_PAGE_ENGAGEMENT", "NONE");
     /** geo_locations members that name a place; one of them must be non-empty. */
-    private static final List<String> GEO_MEMBERS = List.of("countries", "regions", "cities", "zips", "geo_markets",
+    static final List<String> GEO_MEMBERS = List.of("countries", "regions", "cities", "zips", "geo_markets",
             "country_groups", "electoral_districts", "custom_locations", "places", "neighborhoods", "subcities",
             "medium_geo_areas", "large_geo_areas", "small_geo_areas", "metro_areas");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final int MAX_QUERY_LENGTH = 200;
     private static final int MAX_INTERESTS = 50;
     private static final int MAX_SEARCH_LIMIT = 1000;
+    private static final String RESTRICTED_ACCOUNT = "Optional ad account (act_…); only needed for tokens "
+            + "restricted to one ad account.";
 
     private TargetingTools() {
     }
@@ -67,13 +69,9 @@ public final class TargetingTools {
                         [{"id":"…","name":"…"}]}]} (or estimate_audience_size first).
                         Returns {"data":[{"id","name","audience_size_lower_bound","audience_size_upper_bound",\
                         "path","topic"}],"paging","next_cursor"}; audience sizes are monthly people worldwide.""")
-                .input(Schema.object()
-                        .string("query", "Keyword to search for, e.g. 'baseball'.").required()
-                        .integer("limit", "Most interests to return (1-" + MAX_SEARCH_LIMIT + "). Default 25.")
-                        .defaultValue(25).min(1).max(MAX_SEARCH_LIMIT)
-                        .string("after", Common.AFTER)
-                        .string("account_id", "Optional ad account (act_…); only needed for tokens restricted "
-                                + "to one ad account."))
+                .input(searchPaging(Schema.object()
+                        .string("query", "Keyword to search for, e.g. 'baseball'.").required(), "interests", 25)
+                        .string("account_id", RESTRICTED_ACCOUNT))
                 .handler(call -> {
                     Args args = call.args();
                     Map<String, String> params = searchParams(args, "adinterest", 25);
@@ -95,14 +93,10 @@ public final class TargetingTools {
                         NAMES exactly as search_interests returns them (e.g. ["Hiking","Camping"]).
                         Returns {"data":[{"id","name","audience_size_lower_bound","audience_size_upper_bound",\
                         "path"}],"paging","next_cursor"}, the given interests excluded.""")
-                .input(Schema.object()
+                .input(searchPaging(Schema.object()
                         .stringArray("interest_list", "Interest names to find related interests for, e.g. "
-                                + "[\"Basketball\",\"Soccer\"].").required()
-                        .integer("limit", "Most suggestions to return (1-" + MAX_SEARCH_LIMIT + "). Default 25.")
-                        .defaultValue(25).min(1).max(MAX_SEARCH_LIMIT)
-                        .string("after", Common.AFTER)
-                        .string("account_id", "Optional ad account (act_…); only needed for tokens restricted "
-                                + "to one ad account."))
+                                + "[\"Basketball\",\"Soccer\"].").required(), "suggestions", 25)
+                        .string("account_id", RESTRICTED_ACCOUNT))
                 .handler(call -> {
                     Args args = call.args();
                     List<String> interests = interestNames(args, "interest_list").orElseThrow(() ->
@@ -127,12 +121,8 @@ public final class TargetingTools {
                         expats, …). Use an id in targeting as {"flexible_spec":[{"behaviors":[{"id":"…"}]}]}.
                         Returns {"data":[{"id","name","type","path","description","audience_size_lower_bound",\
                         "audience_size_upper_bound"}],"paging","next_cursor"}.""")
-                .input(Schema.object()
-                        .integer("limit", "Most options to return (1-" + MAX_SEARCH_LIMIT + "). Default 50.")
-                        .defaultValue(50).min(1).max(MAX_SEARCH_LIMIT)
-                        .string("after", Common.AFTER)
-                        .string("account_id", "Optional ad account (act_…); only needed for tokens restricted "
-                                + "to one ad account."))
+                .input(searchPaging(Schema.object(), "options", 50)
+                        .string("account_id", RESTRICTED_ACCOUNT))
                 .handler(call -> {
                     Map<String, String> params = searchParams(call.args(), "adTargetingCategory", 50);
                     params.put("class", "behaviors");
@@ -155,12 +145,9 @@ public final class TargetingTools {
                         [{"id":"…"}]} inside a flexible_spec group).
                         Returns {"data":[{"id","name","type","path","audience_size_lower_bound",\
                         "audience_size_upper_bound"}],"paging","next_cursor"}.""")
-                .input(Schema.object()
+                .input(searchPaging(Schema.object()
                         .string("demographic_class", "Which class to list. Default 'demographics'.")
-                        .oneOf(DEMOGRAPHIC_CLASSES).defaultValue("demographics")
-                        .integer("limit", "Most options to return (1-" + MAX_SEARCH_LIMIT + "). Default 50.")
-                        .defaultValue(50).min(1).max(MAX_SEARCH_LIMIT)
-                        .string("after", Common.AFTER))
+                        .oneOf(DEMOGRAPHIC_CLASSES).defaultValue("demographics"), "options", 50))
                 .handler(call -> {
                     Args args = call.args();
                     String type = args.string("demographic_class", "demographics").toLowerCase(Locale.ROOT);
@@ -191,23 +178,15 @@ public final class TargetingTools {
                         objects ({"cities":[{"key":"2420379","radius":10,"distance_unit":"mile"}]}).
                         Returns {"data":[{"key","name","type","country_code","country_name","region",\
                         "region_id","supports_region","supports_city"}],"paging","next_cursor"}.""")
-                .input(Schema.object()
+                .input(searchPaging(Schema.object()
                         .string("query", "Place name to search, e.g. 'New York', 'California', 'Japan'.").required()
                         .stringArray("location_types", "Only these kinds of places, e.g. ['city'] or "
-                                + "['region','city']. Default: all kinds.").oneOf(LOCATION_TYPES)
-                        .integer("limit", "Most locations to return (1-" + MAX_SEARCH_LIMIT + "). Default 25.")
-                        .defaultValue(25).min(1).max(MAX_SEARCH_LIMIT)
-                        .string("after", Common.AFTER))
+                                + "['region','city']. Default: all kinds.").oneOf(LOCATION_TYPES), "locations", 25))
                 .handler(call -> {
                     Args args = call.args();
                     String query = query(args);
-                    List<String> types = args.stringList("location_types").orElse(List.of()).stream()
-                            .map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
-                    List<String> unknown = types.stream().filter(t -> !LOCATION_TYPES.contains(t)).toList();
-                    if (!unknown.isEmpty()) {
-                        throw Args.invalid("location_types", "has unknown type(s) " + String.join(", ", unknown)
-                                + "; allowed: " + String.join(", ", LOCATION_TYPES));
-                    }
+                    List<String> types = args.enumList("location_types", LOCATION_TYPES, Args.Case.LOWER)
+                            .orElse(List.of()).stream().distinct().toList();
                     Map<String, String> params = searchParams(args, "adgeolocation", 25);
                     params.put("q", query);
                     if (!types.isEmpty()) {
@@ -260,7 +239,8 @@ public final class TargetingTools {
             ids.ifPresent(list -> {
                 for (String id : list) {
                     if (!id.matches("[0-9]{1,30}")) {
-                        throw Args.invalid("interest_fbid_list", "must hold numeric interest ids; got '" + id + "'");
+                        throw Args.invalid("interest_fbid_list", "must hold numeric interest ids; got '"
+                                + Args.shorten(id) + "'");
                     }
                 }
                 params.put("interest_fbid_list", Json.write(list));
@@ -302,7 +282,7 @@ public final class TargetingTools {
      * The spec must be an object with at least one location; ages 13-65 in order; genders 1 (men) / 2 (women);
      * country codes as upper-case ISO-2.
      */
-    static ObjectNode checkedTargeting(JsonNode spec) {
+    private static ObjectNode checkedTargeting(JsonNode spec) {
         if (!spec.isObject()) {
             throw Args.invalid("targeting", "must be a JSON object such as {\"geo_locations\":{\"countries\":"
                     + "[\"US\"]}}");
@@ -362,6 +342,14 @@ public final class TargetingTools {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The {@code limit} and {@code after} arguments of a search ({@code items}: what it lists). */
+    private static Schema searchPaging(Schema schema, String items, int defaultLimit) {
+        return schema
+                .integer("limit", "Most " + items + " to return (1-" + MAX_SEARCH_LIMIT + "). Default " + defaultLimit
+                        + ".").defaultValue(defaultLimit).min(1).max(MAX_SEARCH_LIMIT)
+                .string("after", Common.AFTER);
+    }
 
     /** {@code type}, {@code limit} and {@code after} of a search, plus the account_id account-restricted tokens need. */
     private static Map<String, String> searchParams(Args args, String type, int defaultLimit) {

@@ -1,6 +1,8 @@
 package dev.adsbridge.mcp.tools;
 
 import static dev.adsbridge.mcp.TestEnv.error;
+import static dev.adsbridge.mcp.TestEnv.find;
+import static dev.adsbridge.mcp.TestEnv.ids;
 import static dev.adsbridge.mcp.TestEnv.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,20 +181,5 @@ class AccountToolsTest {
         assertThat(error.get("retry_after_seconds").asLong()).isPositive();
         // The fault fired once; the next call goes through.
         assertThat(ok(TestEnv.callTool(token, "get_ad_accounts", Map.of("limit", 1))).get("data").size()).isEqualTo(1);
-    }
-
-    static List<String> ids(JsonNode array) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(item -> ids.add(item.get("id").asString()));
-        return ids;
-    }
-
-    private static JsonNode find(JsonNode array, String id) {
-        for (JsonNode item : array) {
-            if (item.get("id").asString().equals(id)) {
-                return item;
-            }
-        }
-        throw new AssertionError(id + " not in " + array);
     }
 }

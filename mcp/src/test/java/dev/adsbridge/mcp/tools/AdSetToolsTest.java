@@ -9,7 +9,6 @@ import dev.adsbridge.mcp.TestEnv;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,8 @@ class AdSetToolsTest {
         JsonNode second = ok(callTool(token, "get_adsets", Map.of("account_id", "1000000001", "limit", 5,
                 "after", cursor)));
         assertThat(second.get("data").size()).isEqualTo(5);
-        assertThat(ids(second.get("data"))).doesNotContainAnyElementsOf(
-                ids(first.get("data")));
+        assertThat(TestEnv.ids(second.get("data"))).doesNotContainAnyElementsOf(
+                TestEnv.ids(first.get("data")));
     }
 
     @Test
@@ -117,6 +116,31 @@ class AdSetToolsTest {
         assertThat(details.at("/targeting/targeting_automation/advantage_audience").asInt()).isZero();
         assertThat(details.at("/targeting/age_max").asInt()).isEqualTo(55);
         assertThat(details.at("/targeting/geo_locations/countries/0").asString()).isEqualTo("US");
+    }
+
+    @Test
+    void aFrequencyCapAndDsaDetailsAreWrittenAndReadBack() {
+        String name = "Capped EU " + RUN;
+        JsonNode created = ok(callTool(token, "create_adset", adset(adsetBudgetCampaign, name, "daily_budget", 5000,
+                "frequency_control_specs", List.of(Map.of("event", "IMPRESSIONS", "interval_days", 7,
+                        "max_frequency", 3)),
+                "dsa_beneficiary", "Whitfield Outdoor GmbH", "dsa_payor", "Whitfield Holding AG")));
+        String id = created.get("id").asString();
+        JsonNode details = ok(callTool(token, "get_adset_details", Map.of("adset_id", id)));
+        assertThat(details.at("/frequency_control_specs/0/event").asString()).isEqualTo("IMPRESSIONS");
+        assertThat(details.at("/frequency_control_specs/0/interval_days").asInt()).isEqualTo(7);
+        assertThat(details.at("/frequency_control_specs/0/max_frequency").asInt()).isEqualTo(3);
+        assertThat(details.get("dsa_beneficiary").asString()).isEqualTo("Whitfield Outdoor GmbH");
+
+        JsonNode listed = ok(callTool(token, "get_adsets", Map.of("account_id", TestEnv.BIG_ACCOUNT,
+                "campaign_id", adsetBudgetCampaign, "limit", 100)));
+        assertThat(TestEnv.find(listed.get("data"), id).at("/frequency_control_specs/0/max_frequency").asInt())
+                .isEqualTo(3);
+
+        ok(callTool(token, "update_adset", Map.of("adset_id", id, "frequency_control_specs",
+                List.of(Map.of("event", "IMPRESSIONS", "interval_days", 14, "max_frequency", 2)))));
+        assertThat(ok(callTool(token, "get_adset_details", Map.of("adset_id", id)))
+                .at("/frequency_control_specs/0/interval_days").asInt()).isEqualTo(14);
     }
 
     @Test
@@ -226,21 +250,9 @@ class AdSetToolsTest {
                 List.of(Map.of("event", "IMPRESSIONS", "max_frequency", 2))), "interval_days"));
         cases.put("campaign id not numeric", List.of(with(name, "campaign_id", "spring sale"), "campaign_id"));
 
-        String tripwire = Tripwire.arm("act_1000000001/adsets", "POST");
-        try {
-            cases.forEach((label, testCase) -> {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> arguments = (Map<String, Object>) testCase.get(0);
-                JsonNode error = error(callTool(token, "create_adset", arguments));
-                assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
-                assertThat(error.get("type").asString()).as(label).isEqualTo("InvalidArgument");
-                assertThat(error.get("code").isNull()).as(label + ": Meta was not called").isTrue();
-                assertThat(error.get("message").asString()).as(label).contains((String) testCase.get(1));
-            });
-            assertThat(Tripwire.untouched(tripwire)).as("no ad set create reached Meta").isTrue();
-        } finally {
-            Tripwire.disarm(tripwire);
-        }
+        Tripwire.assertMetaNotCalled("act_1000000001/adsets", "POST", "no ad set create reached Meta", () ->
+                cases.forEach((label, testCase) -> TestEnv.assertRefusedBeforeMeta(token, "create_adset",
+                        (Map<?, ?>) testCase.get(0), (String) testCase.get(1), label)));
         assertThat(adsetNames(adsetBudgetCampaign)).isEqualTo(before).doesNotContain(name);
     }
 
@@ -268,7 +280,7 @@ class AdSetToolsTest {
         JsonNode updated = ok(callTool(token, "update_adset", Map.of("adset_id", id, "name", "Renamed " + RUN,
                 "daily_budget", 6500, "targeting", targeting)));
         assertThat(updated.get("success").asBoolean()).isTrue();
-        assertThat(texts(updated.get("updated_fields"))).containsExactlyInAnyOrder("name", "daily_budget",
+        assertThat(TestEnv.texts(updated.get("updated_fields"))).containsExactlyInAnyOrder("name", "daily_budget",
                 "targeting");
         JsonNode details = ok(callTool(token, "get_adset_details", Map.of("adset_id", id)));
         assertThat(details.get("name").asString()).isEqualTo("Renamed " + RUN);
@@ -402,24 +414,10 @@ class AdSetToolsTest {
         return arguments;
     }
 
-    static List<String> ids(JsonNode items) {
-        List<String> ids = new ArrayList<>();
-        items.forEach(item -> ids.add(item.get("id").asString()));
-        return ids;
-    }
-
-    static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(item -> texts.add(item.asString()));
-        return texts;
-    }
-
     /** Every ad set name of a campaign in every status. */
     private static List<String> adsetNames(String campaignId) {
         JsonNode page = ok(callTool(token, "get_adsets", Map.of("account_id", TestEnv.BIG_ACCOUNT,
                 "campaign_id", campaignId, "limit", 100, "status_filter", AdSetTools.EFFECTIVE_STATUSES)));
-        List<String> names = new ArrayList<>();
-        page.get("data").forEach(a -> names.add(a.get("name").asString()));
-        return names;
+        return TestEnv.names(page.get("data"));
     }
 }

@@ -51,8 +51,8 @@ class AdToolsTest {
         assertThat(ad.has("effective_status")).isTrue();
         JsonNode second = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 5,
                 "after", first.get("next_cursor").asString())));
-        assertThat(AdSetToolsTest.ids(second.get("data"))).hasSize(5)
-                .doesNotContainAnyElementsOf(AdSetToolsTest.ids(first.get("data")));
+        assertThat(TestEnv.ids(second.get("data"))).hasSize(5)
+                .doesNotContainAnyElementsOf(TestEnv.ids(first.get("data")));
     }
 
     @Test
@@ -100,6 +100,18 @@ class AdToolsTest {
                 .contains(withImage.at("/creative/image_hash").asString());
         assertThat(error(callTool(token, "get_ad_details", Map.of("ad_id", "ad-1"))).get("type").asString())
                 .isEqualTo("InvalidArgument");
+    }
+
+    @Test
+    void getAdsAndGetAdDetailsReadTheConversionDomain() {
+        String id = newAd("Conversion domain " + RUN);
+        TestEnv.graph(token, "POST", id, Map.of("conversion_domain", "whitfield-outdoor.example"));
+        JsonNode details = ok(callTool(token, "get_ad_details", Map.of("ad_id", id)));
+        assertThat(details.get("conversion_domain").asString()).isEqualTo("whitfield-outdoor.example");
+        JsonNode listed = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT,
+                "adset_id", adsetId, "limit", 100)));
+        assertThat(TestEnv.find(listed.get("data"), id).get("conversion_domain").asString())
+                .isEqualTo("whitfield-outdoor.example");
     }
 
     // ------------------------------------------------------------------ create
@@ -150,20 +162,9 @@ class AdToolsTest {
         cases.put("tracking specs without type", List.of(ad(name, "tracking_specs", List.of(Map.of("fb_pixel",
                 List.of("1")))), "action.type"));
         cases.put("decimal bid", List.of(ad(name, "bid_amount", 1.5), "whole number"));
-        String tripwire = Tripwire.arm("act_1000000001/ads", "POST");
-        try {
-            cases.forEach((label, testCase) -> {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> arguments = (Map<String, Object>) testCase.get(0);
-                JsonNode error = error(callTool(token, "create_ad", arguments));
-                assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
-                assertThat(error.get("code").isNull()).as(label + ": Meta was not called").isTrue();
-                assertThat(error.get("message").asString()).as(label).contains((String) testCase.get(1));
-            });
-            assertThat(Tripwire.untouched(tripwire)).as("no ad create reached Meta").isTrue();
-        } finally {
-            Tripwire.disarm(tripwire);
-        }
+        Tripwire.assertMetaNotCalled("act_1000000001/ads", "POST", "no ad create reached Meta", () ->
+                cases.forEach((label, testCase) -> TestEnv.assertRefusedBeforeMeta(token, "create_ad",
+                        (Map<?, ?>) testCase.get(0), (String) testCase.get(1), label)));
         assertThat(adNames()).doesNotContain(name);
     }
 
@@ -183,7 +184,7 @@ class AdToolsTest {
         String id = newAd("To update " + RUN);
         JsonNode updated = ok(callTool(token, "update_ad", Map.of("ad_id", id, "name", "Updated " + RUN,
                 "status", "ACTIVE", "creative_id", otherCreativeId)));
-        assertThat(AdSetToolsTest.texts(updated.get("updated_fields"))).containsExactly("name", "status",
+        assertThat(TestEnv.texts(updated.get("updated_fields"))).containsExactly("name", "status",
                 "creative_id");
         JsonNode details = ok(callTool(token, "get_ad_details", Map.of("ad_id", id)));
         assertThat(details.get("name").asString()).isEqualTo("Updated " + RUN);
@@ -284,8 +285,6 @@ class AdToolsTest {
     private static List<String> adNames() {
         JsonNode ads = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "adset_id", adsetId,
                 "limit", 200, "status_filter", AdTools.EFFECTIVE_STATUSES)));
-        List<String> names = new ArrayList<>();
-        ads.get("data").forEach(ad -> names.add(ad.get("name").asString()));
-        return names;
+        return TestEnv.names(ads.get("data"));
     }
 }

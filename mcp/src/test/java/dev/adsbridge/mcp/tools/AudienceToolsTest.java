@@ -2,6 +2,7 @@ package dev.adsbridge.mcp.tools;
 
 import static dev.adsbridge.mcp.TestEnv.callTool;
 import static dev.adsbridge.mcp.TestEnv.error;
+import static dev.adsbridge.mcp.TestEnv.names;
 import static dev.adsbridge.mcp.TestEnv.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +50,8 @@ class AudienceToolsTest {
         assertThat(first.get("data").size()).isEqualTo(2);
         JsonNode second = ok(callTool(token, "list_custom_audiences", Map.of("account_id", "1000000001",
                 "limit", 2, "after", first.get("next_cursor").asString())));
-        assertThat(AccountToolsTest.ids(second.get("data")))
-                .doesNotContainAnyElementsOf(AccountToolsTest.ids(first.get("data")));
+        assertThat(TestEnv.ids(second.get("data")))
+                .doesNotContainAnyElementsOf(TestEnv.ids(first.get("data")));
     }
 
     @Test
@@ -138,14 +139,8 @@ class AudienceToolsTest {
                 "two-letter"));
         cases.put("origin", List.of("create_lookalike_audience", lookalike(name, "my list", "DE", 0.01),
                 "origin_audience_id"));
-        cases.forEach((label, testCase) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> arguments = (Map<String, Object>) testCase.get(1);
-            JsonNode error = error(callTool(token, (String) testCase.get(0), arguments));
-            assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
-            assertThat(error.get("code").isNull()).as(label + ": Meta was not called").isTrue();
-            assertThat(error.get("message").asString()).as(label).contains((String) testCase.get(2));
-        });
+        cases.forEach((label, testCase) -> TestEnv.assertRefusedBeforeMeta(token, (String) testCase.get(0),
+                (Map<?, ?>) testCase.get(1), (String) testCase.get(2), label));
         assertThat(names(audiences(TestEnv.EUR_ACCOUNT))).doesNotContain(name);
     }
 
@@ -211,12 +206,6 @@ class AudienceToolsTest {
             }
         }
         throw new AssertionError(key + " not in " + audiences);
-    }
-
-    private static List<String> names(JsonNode audiences) {
-        List<String> names = new ArrayList<>();
-        audiences.forEach(audience -> names.add(audience.get("name").asString()));
-        return names;
     }
 
     private static Map<String, Object> audience(String name, Object... pairs) {

@@ -45,8 +45,8 @@ class CampaignToolsTest {
         JsonNode second = ok(callTool(token, "get_campaigns", Map.of("account_id", "1000000001", "limit", 5,
                 "after", cursor)));
         assertThat(second.get("data").size()).isEqualTo(5);
-        assertThat(AccountToolsTest.ids(second.get("data"))).doesNotContainAnyElementsOf(
-                AccountToolsTest.ids(first.get("data")));
+        assertThat(TestEnv.ids(second.get("data"))).doesNotContainAnyElementsOf(
+                TestEnv.ids(first.get("data")));
     }
 
     @Test
@@ -195,15 +195,8 @@ class CampaignToolsTest {
                 "name"));
         cases.put("bad account", List.of(base(name, "account_id", "euro account"), "account_id"));
 
-        cases.forEach((label, testCase) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> arguments = (Map<String, Object>) testCase.get(0);
-            JsonNode error = error(callTool(token, "create_campaign", arguments));
-            assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
-            assertThat(error.get("type").asString()).as(label).isEqualTo("InvalidArgument");
-            assertThat(error.get("code").isNull()).as(label + ": Meta was not called").isTrue();
-            assertThat(error.get("message").asString()).as(label).contains((String) testCase.get(1));
-        });
+        cases.forEach((label, testCase) -> TestEnv.assertRefusedBeforeMeta(token, "create_campaign",
+                (Map<?, ?>) testCase.get(0), (String) testCase.get(1), label));
         assertThat(campaignNames(TestEnv.EUR_ACCOUNT)).isEqualTo(before).doesNotContain(name);
     }
 
@@ -281,12 +274,8 @@ class CampaignToolsTest {
         cases.put("cannot come with", Map.of("campaign_id", id, "daily_budget", 5000,
                 "adset_budgets", List.of(Map.of("adset_id", "123", "daily_budget", 100))));
         cases.put("campaign id", Map.of("campaign_id", "act_1"));
-        cases.forEach((expected, arguments) -> {
-            JsonNode error = error(callTool(token, "update_campaign", arguments));
-            assertThat(error.get("category").asString()).as(expected).isEqualTo("invalid_request");
-            assertThat(error.get("message").asString()).as(expected).contains(expected);
-            assertThat(error.get("code").isNull()).as(expected).isTrue();
-        });
+        cases.forEach((expected, arguments) -> TestEnv.assertRefusedBeforeMeta(token, "update_campaign", arguments,
+                expected, expected));
         JsonNode details = ok(callTool(token, "get_campaign_details", Map.of("campaign_id", id)));
         assertThat(details.get("daily_budget").asString()).isEqualTo("4000");
         assertThat(details.get("status").asString()).isEqualTo("PAUSED");

@@ -5,6 +5,7 @@ import static dev.adsbridge.mcp.TestEnv.error;
 import static dev.adsbridge.mcp.TestEnv.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.adsbridge.graph.GraphClient;
 import dev.adsbridge.mcp.TestEnv;
 import dev.adsbridge.mcp.inventory.Caller;
@@ -13,13 +14,16 @@ import dev.adsbridge.mcp.inventory.Json;
 import dev.adsbridge.mcp.inventory.ToolCallListener;
 import dev.adsbridge.mcp.inventory.ToolDefinition;
 import dev.adsbridge.mcp.inventory.ToolRunner;
+import dev.adsbridge.mcp.tools.images.ImageFetcher;
+import dev.adsbridge.mcp.tools.images.LoopbackImageServer;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.awt.Color;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,6 +204,46 @@ class CreativeToolsTest {
     }
 
     @Test
+    void theImageGoesToMetaAsAMultipartFilePartNotAsBase64() throws IOException {
+        // A stand-in for Meta's Graph API that keeps the request it gets and answers like Meta.
+        byte[] png = uniquePng(12, 8);
+        AtomicReference<String> contentType = new AtomicReference<>();
+        AtomicReference<byte[]> body = new AtomicReference<>();
+        HttpServer meta = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        meta.createContext("/", exchange -> {
+            try (exchange) {
+                contentType.set(exchange.getRequestHeaders().getFirst("Content-Type"));
+                body.set(exchange.getRequestBody().readAllBytes());
+                byte[] answer = ("{\"images\":{\"shoe 'red'.png\":{\"hash\":\"" + md5(png) + "\",\"url\":"
+                        + "\"https://scontent.example/shoe.png\"}}}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        meta.start();
+        try {
+            ToolDefinition upload = CreativeTools.uploadAdImage();
+            ToolRunner runner = new ToolRunner(Inventory.builder(List.of(upload)).build(), GraphClient.create(
+                    TestEnv.config().graphUrl("http://127.0.0.1:" + meta.getAddress().getPort()).build()
+                            .graphConfig()), ToolCallListener.NONE);
+            JsonNode uploaded = structured(runner.call(upload, Caller.of(token, Optional.empty(), false), Map.of(
+                    "account_id", TestEnv.BIG_ACCOUNT, "name", "shoe \"red\".png",
+                    "file", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))));
+            assertThat(uploaded.get("image_hash").asString()).as(uploaded.toString()).isEqualTo(md5(png));
+            assertThat(uploaded.get("name").asString()).isEqualTo("shoe \"red\".png");
+        } finally {
+            meta.stop(0);
+        }
+        assertThat(contentType.get()).startsWith("multipart/form-data; boundary=");
+        String sent = new String(body.get(), StandardCharsets.ISO_8859_1);
+        assertThat(sent).contains("Content-Disposition: form-data; name=\"filename\"; filename=\"shoe 'red'.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n" + new String(png, StandardCharsets.ISO_8859_1));
+        assertThat(sent).contains("name=\"name\"").doesNotContain("name=\"bytes\"")
+                .doesNotContain(Base64.getEncoder().encodeToString(png));
+    }
+
+    @Test
     void aDryRunUploadStoresNothing() {
         byte[] png = uniquePng(20, 20);
         JsonNode dry = ok(callTool(token, "upload_ad_image", Map.of("account_id", TestEnv.BIG_ACCOUNT,
@@ -226,20 +271,9 @@ class CreativeToolsTest {
                 "data:image/png,rawbytes"), "base64"));
         cases.put("local path", List.of(Map.of("account_id", TestEnv.BIG_ACCOUNT, "image_url",
                 "/home/me/shoe.png"), "http"));
-        String tripwire = Tripwire.arm("act_1000000001/adimages", "POST");
-        try {
-            cases.forEach((label, testCase) -> {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> arguments = (Map<String, Object>) testCase.get(0);
-                JsonNode error = error(callTool(token, "upload_ad_image", arguments));
-                assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
-                assertThat(error.get("code").isNull()).as(label).isTrue();
-                assertThat(error.get("message").asString()).as(label).contains((String) testCase.get(1));
-            });
-            assertThat(Tripwire.untouched(tripwire)).as("no upload reached Meta").isTrue();
-        } finally {
-            Tripwire.disarm(tripwire);
-        }
+        Tripwire.assertMetaNotCalled("act_1000000001/adimages", "POST", "no upload reached Meta", () ->
+                cases.forEach((label, testCase) -> TestEnv.assertRefusedBeforeMeta(token, "upload_ad_image",
+                        (Map<?, ?>) testCase.get(0), (String) testCase.get(1), label)));
     }
 
     @Test
@@ -253,18 +287,9 @@ class CreativeToolsTest {
                 "http://[::1]:1/x.png", "loopback",
                 "http://[fd00:ec2::254]/latest/meta-data/", "unique local",
                 "file:///etc/passwd", "http");
-        String tripwire = Tripwire.arm("act_1000000001/adimages", "POST");
-        try {
-            refused.forEach((url, reason) -> {
-                JsonNode error = error(callTool(token, "upload_ad_image", Map.of("account_id", TestEnv.BIG_ACCOUNT,
-                        "image_url", url)));
-                assertThat(error.get("category").asString()).as(url).isEqualTo("invalid_request");
-                assertThat(error.get("message").asString()).as(url).contains(reason);
-            });
-            assertThat(Tripwire.untouched(tripwire)).as("nothing was uploaded").isTrue();
-        } finally {
-            Tripwire.disarm(tripwire);
-        }
+        Tripwire.assertMetaNotCalled("act_1000000001/adimages", "POST", "nothing was uploaded", () ->
+                refused.forEach((url, reason) -> TestEnv.assertRefusedBeforeMeta(token, "upload_ad_image",
+                        Map.of("account_id", TestEnv.BIG_ACCOUNT, "image_url", url), reason, url)));
         assertThat(images.requests()).as("the live loopback server was never contacted").isEqualTo(before);
     }
 
@@ -434,20 +459,9 @@ class CreativeToolsTest {
                 "DEGREES_OF_FREEDOM"));
         cases.put("two instagram accounts", List.of(creative(name, "instagram_user_id", "1",
                 "instagram_actor_id", "2"), "older name"));
-        String tripwire = Tripwire.arm("act_1000000001/adcreatives", "POST");
-        try {
-            cases.forEach((label, testCase) -> {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> arguments = (Map<String, Object>) testCase.get(0);
-                JsonNode error = error(callTool(token, "create_ad_creative", arguments));
-                assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
-                assertThat(error.get("code").isNull()).as(label + ": Meta was not called").isTrue();
-                assertThat(error.get("message").asString()).as(label).contains((String) testCase.get(1));
-            });
-            assertThat(Tripwire.untouched(tripwire)).as("no creative create reached Meta").isTrue();
-        } finally {
-            Tripwire.disarm(tripwire);
-        }
+        Tripwire.assertMetaNotCalled("act_1000000001/adcreatives", "POST", "no creative create reached Meta", () ->
+                cases.forEach((label, testCase) -> TestEnv.assertRefusedBeforeMeta(token, "create_ad_creative",
+                        (Map<?, ?>) testCase.get(0), (String) testCase.get(1), label)));
     }
 
     // ------------------------------------------------------------------ updating creatives
@@ -458,12 +472,11 @@ class CreativeToolsTest {
                 .asString();
         JsonNode renamed = ok(callTool(token, "update_ad_creative", Map.of("creative_id", id,
                 "name", "Renamed " + RUN)));
-        assertThat(AdSetToolsTest.texts(renamed.get("updated_fields"))).containsExactly("name");
+        assertThat(TestEnv.texts(renamed.get("updated_fields"))).containsExactly("name");
         assertThat(ok(callTool(token, "get_creative_details", Map.of("creative_id", id))).get("name").asString())
                 .isEqualTo("Renamed " + RUN);
 
-        String tripwire = Tripwire.arm(id, "POST");
-        try {
+        Tripwire.assertMetaNotCalled(id, "POST", "no content change reached Meta", () -> {
             JsonNode tags = error(callTool(token, "update_ad_creative", Map.of("creative_id", id,
                     "url_tags", "utm_source=new")));
             assertThat(tags.get("category").asString()).isEqualTo("invalid_request");
@@ -474,10 +487,7 @@ class CreativeToolsTest {
             assertThat(text.get("message").asString()).contains("message").contains("only name and status");
             assertThat(error(callTool(token, "update_ad_creative", Map.of("creative_id", id))).get("message")
                     .asString()).contains("Nothing to update");
-            assertThat(Tripwire.untouched(tripwire)).isTrue();
-        } finally {
-            Tripwire.disarm(tripwire);
-        }
+        });
 
         ok(callTool(token, "update_ad_creative", Map.of("creative_id", id, "name", "Dry " + RUN,
                 "validate_only", true)));
@@ -549,12 +559,7 @@ class CreativeToolsTest {
 
     /** Names of the account's newest creatives, read from the sandbox's Graph API directly. */
     private static List<String> newestCreativeNames() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TestEnv.SANDBOX.graphUrl() + "/"
-                        + TestEnv.BIG_ACCOUNT + "/adcreatives?fields=name&limit=50"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).GET().build();
-        JsonNode page = TestEnv.send(request, false).json();
-        List<String> names = new ArrayList<>();
-        page.path("data").forEach(creative -> names.add(creative.path("name").asString()));
-        return names;
+        return TestEnv.names(TestEnv.graph(token, "GET", TestEnv.BIG_ACCOUNT + "/adcreatives",
+                Map.of("fields", "name", "limit", "50")).path("data"));
     }
 }

@@ -223,17 +223,11 @@ class InsightsToolsTest {
         cases.put("object id", List.of(Map.of("object_id", "my campaign"), "object_id"));
         cases.put("limit", List.of(query("limit", 0), "limit"));
         cases.forEach((label, testCase) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> arguments = (Map<String, Object>) testCase.get(0);
             for (String tool : List.of("get_insights", "create_insights_report")) {
-                if (tool.equals("create_insights_report") && label.equals("limit")) {
-                    continue;
+                if (!(tool.equals("create_insights_report") && label.equals("limit"))) {
+                    TestEnv.assertRefusedBeforeMeta(token, tool, (Map<?, ?>) testCase.get(0),
+                            (String) testCase.get(1), tool + ": " + label);
                 }
-                JsonNode error = error(callTool(token, tool, arguments));
-                assertThat(error.get("category").asString()).as(tool + ": " + label).isEqualTo("invalid_request");
-                assertThat(error.get("code").isNull()).as(tool + ": " + label + ": Meta was not called").isTrue();
-                assertThat(error.get("message").asString()).as(tool + ": " + label)
-                        .contains((String) testCase.get(1));
             }
         });
     }
@@ -345,9 +339,8 @@ class InsightsToolsTest {
         try {
             JsonNode list = TestEnv.post(readOnly.endpoint(), TestEnv.bearer(token), TestEnv.rpc("tools/list",
                     Map.of())).json();
-            List<String> names = new ArrayList<>();
-            list.at("/result/tools").forEach(tool -> names.add(tool.get("name").asString()));
-            assertThat(names).contains("get_insights", "create_insights_report", "get_insights_report");
+            assertThat(TestEnv.names(list.at("/result/tools"))).contains("get_insights", "create_insights_report",
+                    "get_insights_report");
             JsonNode started = ok(callTool(readOnly, TestEnv.bearer(token), "create_insights_report", Map.of(
                     "account_id", TestEnv.EUR_ACCOUNT, "level", "account", "time_range", "last_7d")));
             assertThat(started.get("report_run_id").asString()).matches("[0-9]+");

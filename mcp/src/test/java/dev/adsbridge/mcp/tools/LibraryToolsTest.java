@@ -65,8 +65,8 @@ class LibraryToolsTest {
 
         query.put("after", first.get("next_cursor").asString());
         JsonNode second = ok(callTool(token, "search_ads_archive", query));
-        assertThat(AccountToolsTest.ids(second.get("data")))
-                .doesNotContainAnyElementsOf(AccountToolsTest.ids(first.get("data")));
+        assertThat(TestEnv.ids(second.get("data")))
+                .doesNotContainAnyElementsOf(TestEnv.ids(first.get("data")));
     }
 
     @Test
@@ -82,12 +82,8 @@ class LibraryToolsTest {
                 "search_page_ids", List.of("Whitfield")));
         cases.put("field names", Map.of("search_terms", "shoes", "ad_reached_countries", List.of("US"),
                 "fields", "id,page name"));
-        cases.forEach((expected, arguments) -> {
-            JsonNode error = error(callTool(token, "search_ads_archive", arguments));
-            assertThat(error.get("category").asString()).as(expected).isEqualTo("invalid_request");
-            assertThat(error.get("code").isNull()).as(expected + ": Meta was not called").isTrue();
-            assertThat(error.get("message").asString()).as(expected).contains(expected);
-        });
+        cases.forEach((expected, arguments) -> TestEnv.assertRefusedBeforeMeta(token, "search_ads_archive",
+                arguments, expected, expected));
     }
 
     @Test

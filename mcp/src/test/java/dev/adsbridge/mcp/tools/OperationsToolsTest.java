@@ -6,15 +6,12 @@ import static dev.adsbridge.mcp.TestEnv.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adsbridge.mcp.TestEnv;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +83,12 @@ class OperationsToolsTest {
         JsonNode stored = graph(copy.get("copied_campaign_id").asString(), Map.of("fields", "name,status"));
         assertThat(stored.get("name").asString()).isEqualTo("Reference names " + RUN + " (copy 2)");
         assertThat(stored.get("status").asString()).isEqualTo("ACTIVE");
+
+        // The reference server appends the suffix exactly as given, spaces included.
+        JsonNode spaced = ok(callTool(token, "duplicate_campaign", Map.of("campaign_id", source,
+                "name_suffix", "  [B] ", "include_ad_sets", false)));
+        assertThat(graph(spaced.get("copied_campaign_id").asString(), Map.of("fields", "name")).get("name")
+                .asString()).isEqualTo("Reference names " + RUN + "  [B] ");
 
         JsonNode conflict = error(callTool(token, "duplicate_campaign", Map.of("campaign_id", source,
                 "status_option", "PAUSED", "new_status", "ACTIVE")));
@@ -160,14 +163,8 @@ class OperationsToolsTest {
                 "rename_suffix", "x".repeat(101)), "100"));
         cases.put("target", List.of("duplicate_ad", Map.of("ad_id", adOfSmallAdSet, "target_adset_id", "my ad set"),
                 "target_adset_id"));
-        cases.forEach((label, testCase) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> arguments = (Map<String, Object>) testCase.get(1);
-            JsonNode error = error(callTool(token, (String) testCase.get(0), arguments));
-            assertThat(error.get("category").asString()).as(label).isEqualTo("invalid_request");
-            assertThat(error.get("code").isNull()).as(label + ": Meta was not called").isTrue();
-            assertThat(error.get("message").asString()).as(label).contains((String) testCase.get(2));
-        });
+        cases.forEach((label, testCase) -> TestEnv.assertRefusedBeforeMeta(token, (String) testCase.get(0),
+                (Map<?, ?>) testCase.get(1), (String) testCase.get(2), label));
         assertThat(campaignCount()).isEqualTo(before);
     }
 
@@ -280,14 +277,7 @@ class OperationsToolsTest {
                 .at("/summary/total_count").asInt();
     }
 
-    /** A plain Graph read against the sandbox, for fixtures and for checking what a tool wrote. */
     private static JsonNode graph(String path, Map<String, String> params) {
-        String query = params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        TestEnv.Answer answer = TestEnv.get(TestEnv.SANDBOX.graphUrl() + "/" + path + "?" + query,
-                TestEnv.bearer(token));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return TestEnv.graph(token, "GET", path, params);
     }
 }

@@ -2,6 +2,7 @@ package dev.adsbridge.mcp.tools;
 
 import static dev.adsbridge.mcp.TestEnv.callTool;
 import static dev.adsbridge.mcp.TestEnv.error;
+import static dev.adsbridge.mcp.TestEnv.names;
 import static dev.adsbridge.mcp.TestEnv.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,12 +136,8 @@ class TargetingToolsTest {
                 Map.of("geo_locations", Map.of("countries", List.of("US"))), "optimization_goal", "SALES"));
         cases.put("targeting", Map.of("account_id", TestEnv.BIG_ACCOUNT));
         cases.put("account_id", Map.of("targeting", Map.of("geo_locations", Map.of("countries", List.of("US")))));
-        cases.forEach((expected, arguments) -> {
-            JsonNode error = error(callTool(token, "estimate_audience_size", arguments));
-            assertThat(error.get("category").asString()).as(expected).isEqualTo("invalid_request");
-            assertThat(error.get("code").isNull()).as(expected + ": Meta was not called").isTrue();
-            assertThat(error.get("message").asString()).as(expected).contains(expected);
-        });
+        cases.forEach((expected, arguments) -> TestEnv.assertRefusedBeforeMeta(token, "estimate_audience_size",
+                arguments, expected, expected));
     }
 
     @Test
@@ -151,6 +148,13 @@ class TargetingToolsTest {
         assertThat(rows.size()).isEqualTo(2);
         assertThat(rows.get(0).get("valid").asBoolean()).isTrue();
         assertThat(rows.get(1).get("valid").asBoolean()).isFalse();
+
+        String hiking = rows.get(0).get("id").asString();
+        JsonNode byId = ok(callTool(token, "estimate_audience_size", Map.of("interest_fbid_list",
+                List.of(hiking, "1000000000000")))).get("data");
+        assertThat(byId.get(0).get("name").asString()).isEqualTo("Hiking");
+        assertThat(byId.get(0).get("valid").asBoolean()).isTrue();
+        assertThat(byId.get(1).get("valid").asBoolean()).isFalse();
     }
 
     @Test
@@ -189,11 +193,5 @@ class TargetingToolsTest {
 
     private static Map<String, Object> spec(Map<String, Object> targeting) {
         return Map.of("account_id", TestEnv.BIG_ACCOUNT, "targeting", targeting);
-    }
-
-    private static List<String> names(JsonNode rows) {
-        List<String> names = new ArrayList<>();
-        rows.forEach(row -> names.add(row.get("name").asString()));
-        return names;
     }
 }

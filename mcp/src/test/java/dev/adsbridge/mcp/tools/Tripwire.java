@@ -15,8 +15,19 @@ final class Tripwire {
     private Tripwire() {
     }
 
+    /** Runs the calls with a tripwire on {@code method path} and asserts none of them reached Meta there. */
+    static void assertMetaNotCalled(String path, String method, String description, Runnable calls) {
+        String id = arm(path, method);
+        try {
+            calls.run();
+            assertThat(untouched(id)).as(description).isTrue();
+        } finally {
+            disarm(id);
+        }
+    }
+
     /** Arms a one-shot server error on Graph calls whose path contains {@code path}; returns the fault id. */
-    static String arm(String path, String method) {
+    private static String arm(String path, String method) {
         TestEnv.Answer answer = TestEnv.control("POST", "/_sandbox/faults", Map.of("kind", "server_error",
                 "path", path, "method", method, "count", 1));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -24,7 +35,7 @@ final class Tripwire {
     }
 
     /** Whether the fault is still armed, i.e. no matching Graph call happened. */
-    static boolean untouched(String id) {
+    private static boolean untouched(String id) {
         JsonNode faults = TestEnv.control("GET", "/_sandbox/faults", null).json();
         for (JsonNode fault : faults.path("data")) {
             if (id.equals(fault.path("id").asString()) && fault.path("remaining").asInt() == 1) {
@@ -34,7 +45,7 @@ final class Tripwire {
         return false;
     }
 
-    static void disarm(String id) {
+    private static void disarm(String id) {
         TestEnv.control("DELETE", "/_sandbox/faults/" + id, null);
     }
 }

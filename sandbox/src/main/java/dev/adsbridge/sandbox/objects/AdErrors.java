@@ -22,6 +22,10 @@ final class AdErrors {
     static final int ADVANTAGE_AUDIENCE_AGE_MAX = 1870189;
     /** Campaign without a campaign budget and without is_adset_budget_sharing_enabled (since v24). */
     static final int BUDGET_SHARING_FLAG_REQUIRED = 4834011;
+    /** An ad with a dynamic creative (asset_feed_spec) in an ad set without is_dynamic_creative. */
+    static final int DYNAMIC_CREATIVE_IN_STATIC_AD_SET = 1885998;
+    /** A video creative (video_data) without a thumbnail (image_hash or image_url). */
+    static final int VIDEO_THUMBNAIL_REQUIRED = 1443226;
     /** A capped bid strategy without bid_amount. */
     static final int BID_AMOUNT_REQUIRED = 1815857;
     /**

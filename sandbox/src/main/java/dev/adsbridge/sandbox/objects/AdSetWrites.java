@@ -1,9 +1,11 @@
 package dev.adsbridge.sandbox.objects;
 
 import dev.adsbridge.sandbox.http.GraphCall;
+import dev.adsbridge.sandbox.http.Json;
 import dev.adsbridge.sandbox.store.Node;
 import dev.adsbridge.sandbox.store.NodeType;
 import dev.adsbridge.sandbox.store.SandboxStore;
+import tools.jackson.databind.JsonNode;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -63,6 +65,9 @@ final class AdSetWrites {
                     + "object_store_url for app goals.");
         }
         Optional<String> destination = p.string("destination_type");
+        Optional<Object> frequencyCaps = frequencyCaps(p);
+        Optional<String> dsaBeneficiary = p.string("dsa_beneficiary");
+        Optional<String> dsaPayor = p.string("dsa_payor");
         if (p.validateOnly()) {
             return Map.of("success", true);
         }
@@ -85,6 +90,9 @@ final class AdSetWrites {
         end.ifPresent(v -> fields.put("end_time", Times.format(v, zone)));
         fields.put("pacing_type", List.of("standard"));
         fields.put("is_dynamic_creative", p.bool("is_dynamic_creative").orElse(false));
+        frequencyCaps.ifPresent(v -> fields.put("frequency_control_specs", v));
+        dsaBeneficiary.ifPresent(v -> fields.put("dsa_beneficiary", v));
+        dsaPayor.ifPresent(v -> fields.put("dsa_payor", v));
         Node adSet = MarketingObjects.create(store, NodeType.AD_SET, account.id(), fields, now);
         Activities.record(call, account.id(), "create_ad_set", adSet, Map.of("campaign_id", campaign.id()));
         return NodeViews.created(call, adSet);
@@ -155,6 +163,31 @@ final class AdSetWrites {
                         + "date: set end_time.");
             }
         }
+    }
+
+    /**
+     * {@code frequency_control_specs}: a JSON array of {@code {"event","interval_days","max_frequency"}} with whole
+     * positive numbers, stored as sent.
+     */
+    static Optional<Object> frequencyCaps(Params p) {
+        String name = "frequency_control_specs";
+        return p.json(name).map(specs -> {
+            if (!specs.isArray()) {
+                throw AdErrors.wrongType(name, "a JSON array");
+            }
+            for (JsonNode spec : specs) {
+                if (!spec.isObject() || !spec.path("event").isString() || !positive(spec.path("interval_days"))
+                        || !positive(spec.path("max_frequency"))) {
+                    throw AdErrors.wrongType(name, "a JSON array of {event, interval_days, max_frequency} objects");
+                }
+            }
+            return Json.MAPPER.convertValue(specs, Object.class);
+        });
+    }
+
+    private static boolean positive(JsonNode value) {
+        return value.isIntegralNumber() && value.asLong() > 0
+                || value.isString() && value.asString().matches("[1-9][0-9]{0,8}");
     }
 
     /** Capped strategies need bid_amount; minimum ROAS needs bid_constraints.roas_average_floor. */

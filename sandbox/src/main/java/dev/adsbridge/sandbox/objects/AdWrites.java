@@ -29,8 +29,10 @@ final class AdWrites {
         Node campaign = AdSetWrites.campaignFor(store, account, adSet.getString("campaign_id"));
         String creativeId = creativeId(store, account, p.json("creative").orElseThrow(() -> AdErrors.required(
                 "creative")));
+        checkCreativeFits(store, adSet, creativeId);
         String status = p.oneOf("status", AdVocabulary.CREATE_STATUSES).orElse("ACTIVE");
         var tracking = p.json("tracking_specs");
+        var conversionDomain = p.string("conversion_domain");
         if (p.validateOnly()) {
             return Map.of("success", true);
         }
@@ -42,6 +44,7 @@ final class AdWrites {
         fields.put("status", status);
         fields.put("creative", Map.of("id", creativeId));
         tracking.ifPresent(v -> fields.put("tracking_specs", Json.MAPPER.convertValue(v, Object.class)));
+        conversionDomain.ifPresent(v -> fields.put("conversion_domain", v));
         Node ad = MarketingObjects.create(store, NodeType.AD, account.id(), fields, now);
         ad.update(f -> f.put("preview_shareable_link", "https://fb.me/sbx" + ad.id().substring(10)));
         Activities.record(call, account.id(), "create_ad", ad, Map.of("adset_id", adSet.id()));
@@ -61,6 +64,16 @@ final class AdWrites {
                             + ", so you can't add ads to it.");
         }
         return adSet;
+    }
+
+    /** A dynamic creative (one with an asset_feed_spec) only goes into an ad set made with is_dynamic_creative=true. */
+    static void checkCreativeFits(SandboxStore store, Node adSet, String creativeId) {
+        boolean dynamicCreative = store.node(creativeId).map(c -> c.get("asset_feed_spec") != null).orElse(false);
+        if (dynamicCreative && !Boolean.TRUE.equals(adSet.get("is_dynamic_creative"))) {
+            throw AdErrors.invalid(AdErrors.DYNAMIC_CREATIVE_IN_STATIC_AD_SET,
+                    "Cannot create dynamic creative ad in non-dynamic creative ad set",
+                    "Dynamic creative ads can only be created under dynamic creative ad sets.");
+        }
     }
 
     /** {@code creative={"creative_id":"…"}}: a creative of this account that is not deleted. */

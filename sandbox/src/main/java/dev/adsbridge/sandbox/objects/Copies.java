@@ -68,6 +68,10 @@ final class Copies {
         } else if (source.type() == NodeType.AD) {
             adSetTarget = AdWrites.adSetFor(store, account, p.string("adset_id").orElse(source.getString("adset_id")));
             AdSetWrites.campaignFor(store, account, adSetTarget.getString("campaign_id"));
+            String creativeId = NodeViews.creativeId(source);
+            if (creativeId != null) {
+                AdWrites.checkCreativeFits(store, adSetTarget, creativeId);
+            }
         } else {
             AdSetWrites.legacyObjectiveCheck(source);
         }

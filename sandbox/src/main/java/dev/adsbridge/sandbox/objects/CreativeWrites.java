@@ -163,6 +163,11 @@ public final class CreativeWrites {
             if (videoData.get("video_id") == null) {
                 throw AdErrors.required("object_story_spec[video_data][video_id]");
             }
+            if (isBlank(videoData.get("image_hash")) && isBlank(videoData.get("image_url"))) {
+                throw AdErrors.invalid(AdErrors.VIDEO_THUMBNAIL_REQUIRED, "Your ad needs a video thumbnail",
+                        "Add a thumbnail to your video ad: set image_hash (an image of this ad account) or "
+                                + "image_url in video_data.");
+            }
             checkImage(store, account, videoData.get("image_hash"));
         }
         if (photo instanceof Map<?, ?> photoData) {
@@ -180,6 +185,10 @@ public final class CreativeWrites {
                 }
             }
         }
+    }
+
+    private static boolean isBlank(Object value) {
+        return value == null || value.toString().isBlank();
     }
 
     private static void checkImage(SandboxStore store, Node account, Object hash) {

@@ -229,6 +229,9 @@ final class ObjectUpdates {
         }
         schedule(adSet, p, zone, change, "end_time", "update_ad_set_duration");
         p.object("promoted_object").ifPresent(v -> change.set().put("promoted_object", v));
+        AdSetWrites.frequencyCaps(p).ifPresent(v -> change.set().put("frequency_control_specs", v));
+        p.string("dsa_beneficiary").ifPresent(v -> change.set().put("dsa_beneficiary", v));
+        p.string("dsa_payor").ifPresent(v -> change.set().put("dsa_payor", v));
     }
 
     private static void ad(SandboxStore store, Node account, Node ad, Params p, Change change) {
@@ -236,11 +239,13 @@ final class ObjectUpdates {
         p.oneOf("status", AdVocabulary.STATUSES).ifPresent(s -> status(ad, s, change, "update_ad_run_status"));
         p.json("creative").ifPresent(creative -> {
             String id = AdWrites.creativeId(store, account, creative);
+            AdWrites.checkCreativeFits(store, store.node(ad.getString("adset_id")).orElseThrow(), id);
             change.set().put("creative", Map.of("id", id));
             change.activity("update_ad_creative", NodeViews.creativeId(ad), id);
         });
         p.json("tracking_specs").ifPresent(v -> change.set().put("tracking_specs",
                 Json.MAPPER.convertValue(v, Object.class)));
+        p.string("conversion_domain").ifPresent(v -> change.set().put("conversion_domain", v));
     }
 
     private static void rename(Node node, Params p, Change change, String eventType) {

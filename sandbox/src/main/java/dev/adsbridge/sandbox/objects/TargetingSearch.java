@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * {@code GET /search?type=…}: the targeting search of the Marketing API over {@link TargetingCatalog} —
- * adinterest ({@code q}), adinterestsuggestion and adinterestvalid ({@code interest_list=["…"]}),
+ * adinterest ({@code q}), adinterestsuggestion ({@code interest_list=["…"]}), adinterestvalid ({@code interest_list}
+ * names and/or {@code interest_fbid_list} ids),
  * adTargetingCategory ({@code class=behaviors|demographics|…}), adgeolocation ({@code q},
  * {@code location_types=["country","region","city","zip"]}, {@code country_code}) and adlocale ({@code q}).
  */
@@ -70,14 +71,33 @@ final class TargetingSearch {
         return Pager.page(call, related, TargetingSearch::interest);
     }
 
+    /** Checks interests by name ({@code interest_list}) and/or by id ({@code interest_fbid_list}), names first. */
     private static Object valid(GraphCall call) {
-        List<String> given = Params.stringList("interest_list", new Params(call).required("interest_list"));
+        Params p = new Params(call);
+        Optional<List<String>> names = p.strings("interest_list");
+        Optional<List<String>> ids = p.strings("interest_fbid_list");
+        if (names.isEmpty() && ids.isEmpty()) {
+            throw AdErrors.required("interest_list");
+        }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String name : given) {
+        for (String name : names.orElse(List.of())) {
             Optional<TargetingCatalog.Interest> match = TargetingCatalog.INTERESTS.stream()
                     .filter(i -> i.name().equalsIgnoreCase(name)).findFirst();
             Map<String, Object> row = match.map(TargetingSearch::interest).orElseGet(LinkedHashMap::new);
             row.put("name", match.map(TargetingCatalog.Interest::name).orElse(name));
+            row.put("valid", match.isPresent());
+            out.add(row);
+        }
+        List<String> idList = ids.orElse(List.of());
+        for (int i = 0; i < idList.size(); i++) {
+            String id = idList.get(i);
+            if (!id.matches("\\d{1,30}")) {
+                throw AdErrors.wrongType("interest_fbid_list[" + i + "]", "a valid interest ID");
+            }
+            Optional<TargetingCatalog.Interest> match = TargetingCatalog.INTERESTS.stream()
+                    .filter(interest -> interest.id().equals(id)).findFirst();
+            Map<String, Object> row = match.map(TargetingSearch::interest).orElseGet(LinkedHashMap::new);
+            row.put("id", id);
             row.put("valid", match.isPresent());
             out.add(row);
         }

@@ -207,6 +207,38 @@ class AdSetsContractTest {
     }
 
     @Test
+    void frequencyCapsAndDsaDetailsAreStoredAndReadable() {
+        String caps = "[{\"event\":\"IMPRESSIONS\",\"interval_days\":7,\"max_frequency\":3}]";
+        String id = createdId(create(adSet(aboCampaign, "Capped – EU", "frequency_control_specs", caps,
+                "dsa_beneficiary", "Whitfield Outdoor GmbH", "dsa_payor", "Whitfield Holding AG")));
+        JsonNode read = sandbox.get(token, id, form("fields", "frequency_control_specs,dsa_beneficiary,dsa_payor"))
+                .json();
+        JsonNode cap = read.path("frequency_control_specs").get(0);
+        assertThat(cap.path("event").asString()).isEqualTo("IMPRESSIONS");
+        assertThat(cap.path("interval_days").asInt()).isEqualTo(7);
+        assertThat(cap.path("max_frequency").asInt()).isEqualTo(3);
+        assertThat(read.path("dsa_beneficiary").asString()).isEqualTo("Whitfield Outdoor GmbH");
+        assertThat(read.path("dsa_payor").asString()).isEqualTo("Whitfield Holding AG");
+
+        assertThat(sandbox.post(token, id, form("frequency_control_specs",
+                "[{\"event\":\"IMPRESSIONS\",\"interval_days\":14,\"max_frequency\":2}]",
+                "dsa_payor", "Whitfield Outdoor GmbH")).json().path("success").asBoolean()).isTrue();
+        JsonNode updated = sandbox.get(token, id, form("fields", "frequency_control_specs,dsa_payor")).json();
+        assertThat(updated.path("frequency_control_specs").get(0).path("interval_days").asInt()).isEqualTo(14);
+        assertThat(updated.path("dsa_payor").asString()).isEqualTo("Whitfield Outdoor GmbH");
+
+        String uncapped = createdId(create(adSet(aboCampaign, "Uncapped")));
+        JsonNode none = sandbox.get(token, uncapped, form("fields", "frequency_control_specs,dsa_beneficiary"))
+                .json();
+        assertThat(none.has("frequency_control_specs")).isFalse();
+        assertThat(none.has("dsa_beneficiary")).isFalse();
+        assertError(create(adSet(aboCampaign, "Bad cap", "frequency_control_specs", "{\"event\":\"IMPRESSIONS\"}")),
+                100, null);
+        assertError(create(adSet(aboCampaign, "Bad cap", "frequency_control_specs",
+                "[{\"event\":\"IMPRESSIONS\",\"interval_days\":0,\"max_frequency\":3}]")), 100, null);
+    }
+
+    @Test
     void adSetListsFilterByCampaignId() {
         String campaignId = ids(sandbox.get(token, BIG + "/campaigns", form("limit", "1")).json()).get(0);
         JsonNode filtered = sandbox.get(token, BIG + "/adsets", form("filtering", "[{\"field\":\"campaign.id\","

@@ -105,6 +105,71 @@ class AdsAndCreativesContractTest {
     }
 
     @Test
+    void anAdKeepsItsConversionDomain() {
+        String creativeId = createCreative();
+        String adId = createdId(sandbox.post(token, BIG + "/ads", form("name", "Conversion domain", "adset_id",
+                adSetId, "creative", "{\"creative_id\":\"" + creativeId + "\"}",
+                "conversion_domain", "whitfield-outdoor.example")));
+        assertThat(sandbox.get(token, adId, form("fields", "conversion_domain")).json().path("conversion_domain")
+                .asString()).isEqualTo("whitfield-outdoor.example");
+        assertThat(sandbox.post(token, adId, form("conversion_domain", "shop.whitfield-outdoor.example")).json()
+                .path("success").asBoolean()).isTrue();
+        assertThat(values(sandbox.get(token, adSetId + "/ads", form("fields", "conversion_domain", "limit", "100"))
+                .json(), "conversion_domain")).contains("shop.whitfield-outdoor.example");
+    }
+
+    @Test
+    void aDynamicCreativeNeedsADynamicCreativeAdSet() {
+        String feedCreative = createdId(sandbox.post(token, BIG + "/adcreatives", form("name", "Tents – Variants",
+                "asset_feed_spec", "{\"images\":[{\"hash\":\"" + imageHash + "\"}],\"bodies\":[{\"text\":"
+                        + "\"Sleep under the stars.\"},{\"text\":\"Pitch in two minutes.\"}],"
+                        + "\"link_urls\":[{\"website_url\":\"https://whitfield-outdoor.example/tents\"}],"
+                        + "\"ad_formats\":[\"SINGLE_IMAGE\"]}")));
+        String creative = "{\"creative_id\":\"" + feedCreative + "\"}";
+        JsonNode refused = assertError(sandbox.post(token, BIG + "/ads", form("name", "Variants – static ad set",
+                "adset_id", adSetId, "creative", creative)), 100, 1885998);
+        assertThat(refused.path("message").asString()).isEqualTo("Invalid parameter");
+        assertThat(refused.path("error_user_title").asString())
+                .isEqualTo("Cannot create dynamic creative ad in non-dynamic creative ad set");
+        assertThat(refused.path("error_user_msg").asString())
+                .isEqualTo("Dynamic creative ads can only be created under dynamic creative ad sets.");
+        assertThat(values(sandbox.get(token, adSetId + "/ads", form("fields", "name", "limit", "100")).json(),
+                "name")).doesNotContain("Variants – static ad set");
+
+        String dynamicAdSet = createdId(sandbox.post(token, BIG + "/adsets", adSet(campaignId, "Ads – Dynamic",
+                "is_dynamic_creative", "true")));
+        String adId = createdId(sandbox.post(token, BIG + "/ads", form("name", "Variants", "adset_id", dynamicAdSet,
+                "creative", creative)));
+        assertThat(sandbox.get(token, adId, form("fields", "creative")).json().path("creative").path("id")
+                .asString()).isEqualTo(feedCreative);
+        String staticAd = createdId(sandbox.post(token, BIG + "/ads", form("name", "Static", "adset_id", adSetId,
+                "creative", "{\"creative_id\":\"" + createCreative() + "\"}")));
+        assertError(sandbox.post(token, staticAd, form("creative", creative)), 100, 1885998);
+    }
+
+    @Test
+    void aVideoCreativeNeedsAThumbnail() {
+        String video = "{\"video_id\":\"9100000000000001\",\"message\":\"Pitch in two minutes.\","
+                + "\"call_to_action\":{\"type\":\"LEARN_MORE\",\"value\":{\"link\":"
+                + "\"https://whitfield-outdoor.example/tents\"}}";
+        JsonNode refused = assertError(sandbox.post(token, BIG + "/adcreatives", form("name", "Video – no thumbnail",
+                "object_story_spec", "{\"page_id\":\"" + DANA_PAGE + "\",\"video_data\":" + video + "}}")),
+                100, 1443226);
+        assertThat(refused.path("message").asString()).isEqualTo("Invalid parameter");
+        assertThat(refused.path("error_user_title").asString()).isEqualTo("Your ad needs a video thumbnail");
+        assertThat(refused.path("error_user_msg").asString()).contains("image_hash", "image_url");
+
+        String withHash = createdId(sandbox.post(token, BIG + "/adcreatives", form("name", "Video – hash",
+                "object_story_spec", "{\"page_id\":\"" + DANA_PAGE + "\",\"video_data\":" + video
+                        + ",\"image_hash\":\"" + imageHash + "\"}}")));
+        assertThat(sandbox.get(token, withHash, form("fields", "object_type,video_id")).json().path("object_type")
+                .asString()).isEqualTo("VIDEO");
+        createdId(sandbox.post(token, BIG + "/adcreatives", form("name", "Video – url",
+                "object_story_spec", "{\"page_id\":\"" + DANA_PAGE + "\",\"video_data\":" + video
+                        + ",\"image_url\":\"https://whitfield-outdoor.example/tent.jpg\"}}")));
+    }
+
+    @Test
     void anAdWithAnUnknownOrForeignCreativeIsRejected() {
         JsonNode unknown = assertError(sandbox.post(token, BIG + "/ads", form("name", "Ghost", "adset_id", adSetId,
                 "creative", "{\"creative_id\":\"120299999999999999\"}")), 100, null);

@@ -73,6 +73,29 @@ class TargetingContractTest {
     }
 
     @Test
+    void interestsAreValidatedByNameAndById() {
+        String hikingId = search("type", "adinterest", "q", "Hiking").path("data").get(0).path("id").asString();
+        JsonNode byId = search("type", "adinterestvalid", "interest_fbid_list", "[\"" + hikingId
+                + "\",\"1000000000000\"]");
+        assertThat(byId.path("data").get(0).path("id").asString()).isEqualTo(hikingId);
+        assertThat(byId.path("data").get(0).path("name").asString()).isEqualTo("Hiking");
+        assertThat(byId.path("data").get(0).path("valid").asBoolean()).isTrue();
+        assertThat(byId.path("data").get(1).path("id").asString()).isEqualTo("1000000000000");
+        assertThat(byId.path("data").get(1).path("valid").asBoolean()).isFalse();
+
+        JsonNode both = search("type", "adinterestvalid", "interest_list", "[\"Coffee\"]",
+                "interest_fbid_list", "[\"" + hikingId + "\"]");
+        assertThat(values(both, "name")).containsExactly("Coffee", "Hiking");
+        assertThat(both.path("data").get(0).path("valid").asBoolean()).isTrue();
+        assertThat(both.path("data").get(1).path("valid").asBoolean()).isTrue();
+
+        assertThat(assertError(sandbox.get(token, "search", form("type", "adinterestvalid")), 100, null)
+                .path("message").asString()).contains("interest_list");
+        assertError(sandbox.get(token, "search", form("type", "adinterestvalid", "interest_fbid_list",
+                "[\"hiking\"]")), 100, null);
+    }
+
+    @Test
     void targetingCategoriesByClass() {
         JsonNode behaviors = search("type", "adTargetingCategory", "class", "behaviors");
         assertThat(values(behaviors, "type")).containsOnly("behaviors");

@@ -1,6 +1,7 @@
-package dev.adsbridge.mcp.tools;
+package dev.adsbridge.mcp.tools.images;
 
 import dev.adsbridge.graph.ErrorCategory;
+import dev.adsbridge.mcp.inventory.Args;
 import dev.adsbridge.mcp.inventory.ToolError;
 import dev.adsbridge.mcp.inventory.ToolException;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +31,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Downloads image bytes for the creatives toolset without becoming a way into the server's network (SSRF).
+ * Downloads image bytes for the tools without becoming a way into the server's network (SSRF).
  *
  * <p>A URL a caller supplies ({@link #fetchPublic}) is fetched only from public hosts: the host is resolved, and the
  * call is refused before any connection when any of its addresses is loopback, private, link-local (the cloud
@@ -47,11 +48,11 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Only GET over HTTP/1.1 with {@code Connection: close}: enough for image hosts and CDNs, small enough to read.
  */
-final class ImageFetcher {
+public final class ImageFetcher {
 
     /** Largest image Meta accepts in the ad image library. */
-    static final int MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
-    static final int MAX_REDIRECTS = 3;
+    public static final int MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+    public static final int MAX_REDIRECTS = 3;
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int MAX_LINE_BYTES = 8 * 1024;
@@ -67,7 +68,7 @@ final class ImageFetcher {
     }
 
     /** The production fetcher: public addresses only. */
-    static ImageFetcher publicOnly() {
+    public static ImageFetcher publicOnly() {
         return new ImageFetcher(false);
     }
 
@@ -75,21 +76,21 @@ final class ImageFetcher {
      * Test only: also allows loopback addresses (127.0.0.0/8, ::1), so a test can serve a redirect from a local
      * server. Every other forbidden range stays forbidden.
      */
-    static ImageFetcher allowingLoopbackForTests() {
+    public static ImageFetcher allowingLoopbackForTests() {
         return new ImageFetcher(true);
     }
 
     /** Bytes of an image, its format as read from the bytes, and the URL that finally answered. */
-    record Fetched(byte[] bytes, ImageFormat format, URI finalUrl) {
+    public record Fetched(byte[] bytes, ImageFormat format, URI finalUrl) {
     }
 
     /** Fetches a caller-supplied URL from a public host; see the class comment for the rules. */
-    Fetched fetchPublic(String url, int maxBytes) {
+    public Fetched fetchPublic(String url, int maxBytes) {
         return fetch(parse(url, "image_url"), true, maxBytes);
     }
 
     /** Fetches the URL Meta gave for an ad image (its CDN), size-capped; redirects must lead to public hosts. */
-    Fetched fetchFromMeta(String url, int maxBytes) {
+    public Fetched fetchFromMeta(String url, int maxBytes) {
         return fetch(parse(url, "the image URL Meta returned"), false, maxBytes);
     }
 
@@ -577,7 +578,6 @@ final class ImageFetcher {
     }
 
     private static String shorten(String value) {
-        String printable = value == null ? "" : value.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+        return Args.shorten(value == null ? "" : value);
     }
 }

@@ -1,4 +1,4 @@
-package dev.adsbridge.mcp.tools;
+package dev.adsbridge.mcp.tools.images;
 
 import java.util.Optional;
 
@@ -6,7 +6,7 @@ import java.util.Optional;
  * The image formats Meta's ad image library accepts, recognised by their first bytes (never by a file name or a
  * Content-Type a server claims), with the pixel size where the header gives it cheaply.
  */
-enum ImageFormat {
+public enum ImageFormat {
     PNG("image/png", "png"),
     JPEG("image/jpeg", "jpg"),
     GIF("image/gif", "gif"),
@@ -22,16 +22,16 @@ enum ImageFormat {
         this.extension = extension;
     }
 
-    String mimeType() {
+    public String mimeType() {
         return mimeType;
     }
 
-    String extension() {
+    public String extension() {
         return extension;
     }
 
     /** The format of these bytes, or empty when they are none of the accepted formats. */
-    static Optional<ImageFormat> detect(byte[] b) {
+    public static Optional<ImageFormat> detect(byte[] b) {
         if (b == null) {
             return Optional.empty();
         }
@@ -58,7 +58,7 @@ enum ImageFormat {
     }
 
     /** Width and height from the header (PNG, GIF, BMP, JPEG), or empty when not cheaply known. */
-    Optional<int[]> dimensions(byte[] b) {
+    public Optional<int[]> dimensions(byte[] b) {
         int[] size = switch (this) {
             case PNG -> b.length >= 24 ? new int[] {intBe(b, 16), intBe(b, 20)} : null;
             case GIF -> b.length >= 10 ? new int[] {shortLe(b, 6), shortLe(b, 8)} : null;

@@ -1,4 +1,4 @@
-package dev.adsbridge.mcp.tools;
+package dev.adsbridge.mcp.tools.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.adsbridge.mcp.tools;
+package dev.adsbridge.mcp.tools.images;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,13 +19,13 @@ import javax.imageio.ImageIO;
  * to the cloud metadata address, to a private address, in a loop), a web page, a fake image and oversized answers.
  * It counts the requests it gets, so a test can show that a refused URL was never fetched.
  */
-final class LoopbackImageServer implements AutoCloseable {
+public final class LoopbackImageServer implements AutoCloseable {
 
-    final byte[] png;
+    public final byte[] png;
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
 
-    LoopbackImageServer() {
+    public LoopbackImageServer() {
         png = png(64, 48, new Color(0x2e7d32));
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,11 +37,11 @@ final class LoopbackImageServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port><path>}. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
@@ -88,7 +88,7 @@ final class LoopbackImageServer implements AutoCloseable {
     }
 
     /** A real PNG of the given size and colour. */
-    static byte[] png(int width, int height, Color colour) {
+    public static byte[] png(int width, int height, Color colour) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
