@@ -102,8 +102,9 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
 
             System.out.printf(Locale.ROOT, "clients=%d warmup=%ds duration=%ds graph-latency=%dms%n", clients,
                     warmupSeconds, durationSeconds, graphLatencyMs);
-            Result a = run("direct (graph client -> sandbox)", direct);
-            Result b = run("via MCP (client -> MCP server -> sandbox)", viaMcp);
+            long sandboxPid = processes.get(0).pid();
+            Result a = run("direct (graph client -> sandbox)", direct, sandboxPid, mcp.pid());
+            Result b = run("via MCP (client -> MCP server -> sandbox)", viaMcp, sandboxPid, mcp.pid());
             long rssKb = rssKb(mcp.pid(), "VmRSS");
             long hwmKb = rssKb(mcp.pid(), "VmHWM");
             String report = report(a, b, rssKb, hwmKb);
@@ -121,15 +122,28 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
         }
     }
 
-    private Result run(String name, Workload workload) throws InterruptedException {
+    private Result run(String name, Workload workload, long sandboxPid, long mcpPid)
+            throws InterruptedException, IOException {
         measure(workload, warmupSeconds, null);
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         AtomicLong errors = new AtomicLong();
+        long sandboxCpu = cpuMillis(sandboxPid);
+        long mcpCpu = cpuMillis(mcpPid);
         long started = System.nanoTime();
         long completed = measure(workload, durationSeconds, new Recorder(histogram, errors));
         double seconds = (System.nanoTime() - started) / 1e9;
+        double perCall = Math.max(1, completed);
         return new Result(name, completed / seconds, histogram.getValueAtPercentile(50) / 1e6,
-                histogram.getValueAtPercentile(99) / 1e6, completed, errors.get());
+                histogram.getValueAtPercentile(99) / 1e6, completed, errors.get(),
+                (cpuMillis(sandboxPid) - sandboxCpu) / perCall, (cpuMillis(mcpPid) - mcpCpu) / perCall);
+    }
+
+    /** CPU time (user + system) a process has used, from /proc: unaffected by what else the machine is doing. */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     private record Recorder(Histogram histogram, AtomicLong errors) {
@@ -173,7 +187,8 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
         return completed.get();
     }
 
-    record Result(String name, double throughput, double p50Ms, double p99Ms, long calls, long errors) {
+    record Result(String name, double throughput, double p50Ms, double p99Ms, long calls, long errors,
+                  double sandboxCpuMsPerCall, double mcpCpuMsPerCall) {
     }
 
     private String report(Result a, Result b, long rssKb, long hwmKb) {
@@ -183,15 +198,19 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
                 + "alternating get_campaigns (limit 25) and get_insights (account, last_7d); sandbox latency %d ms; "
                 + "%d cores; MCP server JVM: `%s`.%n%n", clients, durationSeconds, warmupSeconds, graphLatencyMs,
                 Runtime.getRuntime().availableProcessors(), serverJvmOpts));
-        md.append("| mode | calls | errors | throughput (calls/s) | p50 (ms) | p99 (ms) |\n|---|---|---|---|---|---|\n");
+        md.append("| mode | calls | errors | throughput (calls/s) | p50 (ms) | p99 (ms) | sandbox CPU/call (ms) "
+                + "| MCP server CPU/call (ms) |\n|---|---|---|---|---|---|---|---|\n");
         for (Result r : List.of(a, b)) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f |%n", r.name(), r.calls(),
-                    r.errors(), r.throughput(), r.p50Ms(), r.p99Ms()));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f | %.3f | %.3f |%n", r.name(),
+                    r.calls(), r.errors(), r.throughput(), r.p50Ms(), r.p99Ms(), r.sandboxCpuMsPerCall(),
+                    r.mcpCpuMsPerCall()));
         }
         md.append(String.format(Locale.ROOT, "%n- throughput via MCP / direct: **%.1f %%** (target ≥ 80 %%)%n",
                 100 * b.throughput() / a.throughput()));
         md.append(String.format(Locale.ROOT, "- p50 added by the MCP hop: **%.2f ms** (target < 1 ms); p99 added: %.2f ms%n",
                 b.p50Ms() - a.p50Ms(), b.p99Ms() - a.p99Ms()));
+        md.append(String.format(Locale.ROOT, "- CPU the MCP server spends per call: %.3f ms, against %.3f ms in the "
+                + "sandbox (Meta's stand-in) for the same call%n", b.mcpCpuMsPerCall(), b.sandboxCpuMsPerCall()));
         md.append(String.format(Locale.ROOT, "- MCP server RSS at the end: **%.0f MB** (peak %.0f MB; target < 256 MB)%n",
                 rssKb / 1024.0, hwmKb / 1024.0));
         return md.toString();
@@ -272,7 +291,8 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
                 + "special_ad_categories,start_time,stop_time,created_time,updated_time", "limit", "25");
         static final Map<String, String> INSIGHTS = Map.of("level", "account", "date_preset", "last_7d", "fields",
                 "account_id,account_name,impressions,reach,frequency,clicks,spend,ctr,cpc,cpm,actions,"
-                        + "action_values,cost_per_action_type,purchase_roas,date_start,date_stop", "limit", "25");
+                        + "action_values,cost_per_action_type,purchase_roas,account_currency,date_start,date_stop", "limit",
+                "25");
 
         @Override
         public boolean call(int client, long sequence) {
