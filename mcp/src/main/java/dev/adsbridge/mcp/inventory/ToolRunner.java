@@ -10,6 +10,8 @@ import io.modelcontextprotocol.server.McpSyncListFilter;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import dev.adsbridge.graph.Usage;
+import java.util.LinkedHashMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,14 +92,16 @@ public final class ToolRunner {
         long started = System.nanoTime();
         Args args = Args.of(arguments);
         String token = null;
+        GraphSession session = null;
         try {
             Optional<String> hidden = inventory.hiddenReason(tool, caller);
             if (hidden.isPresent()) {
                 return finish(tool, started, args, ToolError.toolNotAvailable(tool.name(), hidden.get()));
             }
             token = resolveToken(args, caller);
-            ToolCall call = new ToolCall(tool.name(), args, new GraphSession(graph, token));
-            CallToolResult result = tool.handler().handle(call);
+            session = new GraphSession(graph, token);
+            ToolCall call = new ToolCall(tool.name(), args, session);
+            CallToolResult result = withUsage(tool.handler().handle(call), session);
             Duration took = since(started);
             listener.completed(tool.name(), Boolean.TRUE.equals(result.isError()) ? ErrorCategory.UNKNOWN : null,
                     false, took);
@@ -106,7 +110,7 @@ public final class ToolRunner {
         } catch (ToolException expected) {
             return finish(tool, started, args, expected.error());
         } catch (GraphException meta) {
-            return finish(tool, started, args, ToolError.fromGraph(meta.error()));
+            return withUsage(finish(tool, started, args, ToolError.fromGraph(meta.error())), session);
         } catch (RuntimeException bug) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             Duration took = since(started);
@@ -125,6 +129,38 @@ public final class ToolRunner {
         log.debug("tool {} → {} error ({} {}) in {} ms (arguments: {})", tool.name(), error.category().wireName(),
                 error.type(), error.code(), took.toMillis(), args.names());
         return ToolResults.error(error);
+    }
+
+    /** Key of Meta's usage in a result's {@code _meta}. */
+    public static final String USAGE_META_KEY = "dev.adsbridge/usage";
+
+    /**
+     * Adds Meta's latest rate-limit usage to the result's {@code _meta}, so a backend can slow down for an ad account
+     * before Meta blocks it: {@code {"max_util_pct", "ad_account_util_pct", "app_call_count_pct", "buc_max_pct",
+     * "regain_access_seconds", "account_id"}} (absent parts omitted; nothing added when Meta reported none).
+     */
+    static CallToolResult withUsage(CallToolResult result, GraphSession session) {
+        if (session == null || session.lastUsage().isEmpty()) {
+            return result;
+        }
+        Usage usage = session.lastUsage();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("max_util_pct", usage.maxUtilizationPercent());
+        usage.adAccount().ifPresent(a -> summary.put("ad_account_util_pct", a.accIdUtilPct()));
+        usage.app().ifPresent(a -> summary.put("app_call_count_pct", a.callCount()));
+        usage.businessUseCases().stream()
+                .mapToDouble(b -> Math.max(b.callCount(), Math.max(b.totalCputime(), b.totalTime())))
+                .max().ifPresent(max -> summary.put("buc_max_pct", max));
+        summary.put("regain_access_seconds", usage.regainAccessIn().toSeconds());
+        usage.businessUseCases().stream().findFirst()
+                .ifPresent(b -> summary.put("account_id", b.businessId().startsWith("act_") ? b.businessId()
+                        : "act_" + b.businessId()));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        if (result.meta() != null) {
+            meta.putAll(result.meta());
+        }
+        meta.put(USAGE_META_KEY, summary);
+        return new CallToolResult(result.content(), result.isError(), result.structuredContent(), meta);
     }
 
     /** The {@code access_token} argument wins over the transport's token (as in the reference server). */
