@@ -102,8 +102,9 @@ public final class GraphServlet extends HttpServlet {
         error.put("fbtrace_id", trace);
         e.headers().forEach(resp::setHeader);
         resp.setHeader("x-fb-trace-id", trace);
+        // Messages may echo request input (a fields= value): keep the header printable ASCII.
         resp.setHeader("WWW-Authenticate", "OAuth \"Facebook Platform\" \"" + errorWord(e) + "\" \""
-                + e.getMessage().replace("\"", "'") + "\"");
+                + e.getMessage().replace('"', '\'').replaceAll("[^\\x20-\\x7e]", "?") + "\"");
         resp.setStatus(e.httpStatus());
         resp.setContentType("application/json; charset=UTF-8");
         resp.getOutputStream().write(Json.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8));
