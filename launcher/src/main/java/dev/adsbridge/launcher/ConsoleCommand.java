@@ -1,6 +1,7 @@
 package dev.adsbridge.launcher;
 
 import dev.adsbridge.console.ConsoleApplication;
+import dev.adsbridge.console.audit.AuditVerifyCommand;
 import dev.adsbridge.console.vault.KeyRotationCommand;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
                 "  CONSOLE_BASE_URL, META_APP_ID, META_APP_SECRET, MCP_SERVER_URL, SPRING_DATASOURCE_URL,",
                 "  ADSBRIDGE_VAULT_PROVIDER (local | vault-transit) and its settings: see console/README.md.",
                 "Any Spring property can also be passed as --name=value."},
-        subcommands = ConsoleCommand.RotateKeys.class)
+        subcommands = {ConsoleCommand.RotateKeys.class, ConsoleCommand.VerifyAudit.class})
 final class ConsoleCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", description = "Spring properties, e.g. --server.port=8080")
@@ -46,6 +47,23 @@ final class ConsoleCommand implements Callable<Integer> {
             try (ConfigurableApplicationContext context = ConsoleApplication.builder(Map.of())
                     .web(WebApplicationType.NONE).run()) {
                 return KeyRotationCommand.run(context, args.isEmpty() ? List.of("status") : args, System.out);
+            }
+        }
+    }
+
+    /** {@code console verify-audit [tenant ids]}: walks each tenant's audit hash chain and reports the first break. */
+    @Command(name = "verify-audit", mixinStandardHelpOptions = true,
+            description = "Verify the audit log's hash chain (all tenants, or the tenant ids given). Exit 0 intact, 1 broken.")
+    static final class VerifyAudit implements Callable<Integer> {
+
+        @Parameters(arity = "0..*", description = "tenant ids (default: every tenant)")
+        List<String> tenants = List.of();
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = ConsoleApplication.builder(Map.of())
+                    .web(WebApplicationType.NONE).run()) {
+                return AuditVerifyCommand.run(context, tenants, System.out);
             }
         }
     }

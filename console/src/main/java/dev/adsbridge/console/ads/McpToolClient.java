@@ -27,7 +27,16 @@ class McpToolClient {
     static final String PROTOCOL_VERSION = "2025-06-18";
 
     /** The tool's answer: {@code structuredContent} (or the text content parsed), and whether it is an error. */
-    record ToolResult(boolean isError, JsonNode content) {
+    record ToolResult(boolean isError, JsonNode content, JsonNode result) {
+
+        ToolResult(boolean isError, JsonNode content) {
+            this(isError, content, JSON.createObjectNode());
+        }
+
+        /** Meta's usage the server attaches ({@code _meta["dev.adsbridge/usage"]}), or a missing node. */
+        JsonNode usage() {
+            return result.path("_meta").path("dev.adsbridge/usage");
+        }
     }
 
     /** The server could not be reached or did not answer a tool result; the message is safe to show. */
@@ -55,6 +64,11 @@ class McpToolClient {
     }
 
     ToolResult call(String token, String tool, Map<String, ?> arguments) {
+        return call(token, tool, arguments, false);
+    }
+
+    /** {@code write}: the call may change things (no read-only narrowing header). */
+    ToolResult call(String token, String tool, Map<String, ?> arguments, boolean write) {
         String url = settings.url();
         if (url == null) {
             throw new McpUnavailableException("No MCP server is configured (adsbridge.console.mcp.url).");
@@ -74,9 +88,11 @@ class McpToolClient {
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", PROTOCOL_VERSION)
                 .header("Authorization", "Bearer " + token)
-                // The console only reads through the server for now; a header can only narrow what it allows.
-                .header("X-MCP-Readonly", "true")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message), StandardCharsets.UTF_8));
+        if (!write) {
+            // Reads narrow the server to its read-only tools; a header can only narrow what it allows.
+            request.header("X-MCP-Readonly", "true");
+        }
         if (settings.serverKey() != null) {
             request.header("X-MCP-Server-Key", settings.serverKey());
         }
@@ -107,7 +123,7 @@ class McpToolClient {
         if (!content.isObject()) {
             content = textContent(result);
         }
-        return new ToolResult(result.path("isError").asBoolean(false), content);
+        return new ToolResult(result.path("isError").asBoolean(false), content, result);
     }
 
     private static JsonNode parse(HttpResponse<String> response) {

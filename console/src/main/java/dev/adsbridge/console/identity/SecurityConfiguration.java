@@ -1,6 +1,8 @@
 package dev.adsbridge.console.identity;
 
 import dev.adsbridge.console.ConsoleProperties;
+import dev.adsbridge.console.apikeys.ApiKeyAuthenticationFilter;
+import dev.adsbridge.console.apikeys.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
@@ -12,6 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Form sign-in with sessions in the database (Spring Session JDBC), CSRF protection on every form, sign-in throttling,
@@ -29,13 +35,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain console(HttpSecurity http, SignInThrottle throttle, ConsoleProperties properties)
-            throws Exception {
+    SecurityFilterChain console(HttpSecurity http, SignInThrottle throttle, ConsoleProperties properties,
+            ApiKeys apiKeys) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
         landing.setDefaultTargetUrl("/");
         http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN, "/signup", "/invite/**", "/css/**", "/favicon.ico", "/error",
+                        .requestMatchers(SIGN_IN, "/signup", "/invite/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/meta/deauthorize", "/meta/data-deletion", "/deletion-status",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -59,7 +65,18 @@ class SecurityConfiguration {
                         .logoutUrl("/signout")
                         .logoutSuccessUrl(SIGN_IN + "?signedout"))
                 // Meta posts these server to server, signed with the app secret instead of a CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/meta/deauthorize", "/meta/data-deletion"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/meta/deauthorize", "/meta/data-deletion")
+                        // API keys come in a header a browser never adds by itself: no CSRF for them.
+                        .ignoringRequestMatchers(ApiKeyAuthenticationFilter::carriesApiKey))
+                // REST API: Bearer abk_… keys, and 401/403 in the API's JSON envelope instead of the sign-in page.
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), CsrfFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(ApiKeyAuthenticationFilter.apiEntryPoint(),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor(ApiKeyAuthenticationFilter.apiAccessDeniedHandler(),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        // Pages keep the standard handler (a lone mapping would apply to every request).
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .addFilterBefore(new SignInThrottleFilter(throttle, SIGN_IN), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
@@ -67,11 +84,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** No scripts at all; forms may go to the console and (through the Connect redirect) to Meta's login host. */
+    /**
+     * Scripts only from the console's own static files (no inline script, no CDN); forms may go to the console and
+     * (through the Connect redirect) to Meta's login host.
+     */
     private static String contentSecurityPolicy(ConsoleProperties properties) {
         URI login = URI.create(properties.meta().loginUrl());
         String loginOrigin = login.getScheme() + "://" + login.getAuthority();
-        return "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "form-action 'self' " + loginOrigin + "; frame-ancestors 'none'; base-uri 'none'";
     }
 

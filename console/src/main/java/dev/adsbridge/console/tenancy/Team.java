@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +29,17 @@ public class Team {
     private final ConsoleUrls urls;
     private final Mailer mailer;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Team(MemberRepository members, InvitationRepository invitations, PasswordEncoder passwords, ConsoleUrls urls,
-            Mailer mailer, Clock clock) {
+            Mailer mailer, Clock clock, ApplicationEventPublisher events) {
         this.members = members;
         this.invitations = invitations;
         this.passwords = passwords;
         this.urls = urls;
         this.mailer = mailer;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<Member> members(Member actor) {
@@ -63,6 +66,8 @@ public class Team {
         invitations.insert(id, actor.tenantId(), email, role, Secrets.hash(secret), actor.id(), now,
                 now.plus(INVITATION_LIFETIME));
         Invitation invitation = invitations.find(actor.tenantId(), id).orElseThrow();
+        events.publishEvent(new TeamChanged(actor.tenantId(), TeamChanged.Change.INVITED, actor.email(),
+                invitation.email(), id.toString(), null, role));
         String link = urls.url("/invite/" + secret);
         boolean mailed = mailer.send(invitation.email(), "You are invited to " + actor.tenantName() + " on AdsBridge",
                 actor.name() + " invited you to join " + actor.tenantName() + " on AdsBridge as "
@@ -73,8 +78,11 @@ public class Team {
     @Transactional
     public void revokeInvitation(Member actor, UUID invitationId) {
         actor.requireTeamManagement();
-        invitations.find(actor.tenantId(), invitationId).orElseThrow(() -> new NotFoundException("Invitation"));
+        Invitation invitation = invitations.find(actor.tenantId(), invitationId)
+                .orElseThrow(() -> new NotFoundException("Invitation"));
         invitations.revoke(actor.tenantId(), invitationId, clock.instant());
+        events.publishEvent(new TeamChanged(actor.tenantId(), TeamChanged.Change.INVITATION_REVOKED, actor.email(),
+                invitation.email(), invitationId.toString(), invitation.role(), null));
     }
 
     /** The open invitation behind a link's secret. */
@@ -97,6 +105,8 @@ public class Team {
         MemberId id = MemberId.random();
         members.insertMember(id, invitation.tenantId(), invitation.email(), name.strip(), passwords.encode(password),
                 invitation.role(), clock.instant());
+        events.publishEvent(new TeamChanged(invitation.tenantId(), TeamChanged.Change.JOINED, invitation.email(),
+                invitation.email(), id.value().toString(), null, invitation.role()));
         return members.find(invitation.tenantId(), id).orElseThrow();
     }
 
@@ -108,6 +118,8 @@ public class Team {
             throw new TenancyException("A tenant needs at least one owner.");
         }
         members.updateRole(actor.tenantId(), memberId, role);
+        events.publishEvent(new TeamChanged(actor.tenantId(), TeamChanged.Change.ROLE_CHANGED, actor.email(),
+                member.email(), memberId.value().toString(), member.role(), role));
     }
 
     @Transactional
@@ -118,6 +130,8 @@ public class Team {
             throw new TenancyException("A tenant needs at least one owner.");
         }
         members.delete(actor.tenantId(), memberId);
+        events.publishEvent(new TeamChanged(actor.tenantId(), TeamChanged.Change.REMOVED, actor.email(),
+                member.email(), memberId.value().toString(), member.role(), null));
     }
 
     private boolean lastOwner(Member actor) {

@@ -61,6 +61,21 @@ public final class Browser {
         return postForm(noRedirects, pathOrUrl, fields);
     }
 
+    /**
+     * Sends a JSON request to the REST API with this browser's cookies and (for writes) the CSRF token in the headers
+     * a page's script would use; {@code body} is JSON text or null.
+     */
+    public Page api(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (!method.equals("GET")) {
+            String token = get("/signin").input("_csrf").orElseThrow();
+            request.header("X-CSRF-TOKEN", token).header("X-XSRF-TOKEN", token);
+        }
+        return send(noRedirects, request);
+    }
+
     public Page signUp(String company, String name, String email, String password) {
         return post("/signup", Map.of("company", company, "name", name, "email", email, "password", password));
     }

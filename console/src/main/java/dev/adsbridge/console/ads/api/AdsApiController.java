@@ -1,0 +1,324 @@
+package dev.adsbridge.console.ads.api;
+
+import dev.adsbridge.console.ads.AdsOperations;
+import dev.adsbridge.console.ads.AdsOperations.Kind;
+import dev.adsbridge.console.ads.Idempotency;
+import dev.adsbridge.console.ads.InsightsQuery;
+import dev.adsbridge.console.apikeys.ApiCaller;
+import dev.adsbridge.console.apikeys.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/v1}: the tenant's ad accounts, campaigns, ad sets, ads, creatives, images and insights (console/API.md). */
+@RestController
+@Tag(name = "Ads", description = "Read and operate the tenant's chosen Meta ad accounts")
+class AdsApiController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
+
+    private final AdsOperations ads;
+    private final Idempotency idempotency;
+
+    AdsApiController(AdsOperations ads, Idempotency idempotency) {
+        this.ads = ads;
+        this.idempotency = idempotency;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reads
+
+    @GetMapping("/api/v1/connection")
+    @Operation(summary = "The tenant's Facebook connection: status, permissions, expiry, chosen ad accounts")
+    Map<String, Object> connection(ApiCaller caller) {
+        return ads.connection(caller.tenant());
+    }
+
+    @GetMapping("/api/v1/ad-accounts")
+    @Operation(summary = "The tenant's chosen ad accounts")
+    Map<String, Object> adAccounts(ApiCaller caller) {
+        return ads.adAccounts(caller);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/summary")
+    @Operation(summary = "Key numbers for a date preset and the period before it")
+    Map<String, Object> summary(ApiCaller caller, @PathVariable String accountId,
+            @RequestParam(name = "date_preset", defaultValue = "last_7d") String datePreset) {
+        return ads.summary(caller, accountId, datePreset);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/campaigns")
+    @Operation(summary = "Campaigns of an ad account with spend and results for the preset, paged")
+    Map<String, Object> campaigns(ApiCaller caller, @PathVariable String accountId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String objective,
+            @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after,
+            @RequestParam(name = "date_preset", defaultValue = "last_7d") String datePreset) {
+        return ads.campaigns(caller, accountId, status, objective, limit(limit), after, datePreset);
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}")
+    @Operation(summary = "One campaign")
+    JsonNode campaign(ApiCaller caller, @PathVariable String id) {
+        return ads.object(caller, Kind.CAMPAIGN, id);
+    }
+
+    @GetMapping("/api/v1/adsets/{id}")
+    @Operation(summary = "One ad set")
+    JsonNode adSet(ApiCaller caller, @PathVariable String id) {
+        return ads.object(caller, Kind.ADSET, id);
+    }
+
+    @GetMapping("/api/v1/ads/{id}")
+    @Operation(summary = "One ad")
+    JsonNode ad(ApiCaller caller, @PathVariable String id) {
+        return ads.object(caller, Kind.AD, id);
+    }
+
+    @GetMapping("/api/v1/creatives/{id}")
+    @Operation(summary = "One creative")
+    JsonNode creative(ApiCaller caller, @PathVariable String id) {
+        return ads.object(caller, Kind.CREATIVE, id);
+    }
+
+    @GetMapping("/api/v1/campaigns/{id}/adsets")
+    @Operation(summary = "A campaign's ad sets, paged")
+    Map<String, Object> adSetsOf(ApiCaller caller, @PathVariable String id,
+            @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after) {
+        return ads.children(caller, Kind.CAMPAIGN, id, limit(limit), after);
+    }
+
+    @GetMapping("/api/v1/adsets/{id}/ads")
+    @Operation(summary = "An ad set's ads, paged")
+    Map<String, Object> adsOf(ApiCaller caller, @PathVariable String id,
+            @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after) {
+        return ads.children(caller, Kind.ADSET, id, limit(limit), after);
+    }
+
+    @GetMapping("/api/v1/ads/{id}/creatives")
+    @Operation(summary = "An ad's creatives")
+    Map<String, Object> creativesOf(ApiCaller caller, @PathVariable String id) {
+        return ads.children(caller, Kind.AD, id, 25, null);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/images/{hash}")
+    @Operation(summary = "An image of the account's library (bytes), for creative previews")
+    ResponseEntity<byte[]> image(ApiCaller caller, @PathVariable String accountId, @PathVariable String hash) {
+        AdsOperations.Image image = ads.image(caller, accountId, hash);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(image.bytes());
+    }
+
+    @GetMapping("/api/v1/insights")
+    @Operation(summary = "Insights rows, totals and optionally the previous period of equal length")
+    Map<String, Object> insights(ApiCaller caller, @RequestParam(name = "object_id") String objectId,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(name = "date_preset", required = false) @Nullable String datePreset,
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until,
+            @RequestParam(name = "time_increment", required = false) @Nullable String timeIncrement,
+            @RequestParam(required = false) @Nullable String breakdowns,
+            @RequestParam(required = false) @Nullable String compare,
+            @RequestParam(name = "result_type", required = false) @Nullable String resultType) {
+        return ads.insights(caller, new InsightsQuery(objectId, level, datePreset, since, until, timeIncrement,
+                breakdowns, "previous".equals(compare), resultType));
+    }
+
+    @GetMapping(value = "/api/v1/insights.csv", produces = "text/csv")
+    @Operation(summary = "The same insights as CSV")
+    ResponseEntity<String> insightsCsv(ApiCaller caller, @RequestParam(name = "object_id") String objectId,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(name = "date_preset", required = false) @Nullable String datePreset,
+            @RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until,
+            @RequestParam(name = "time_increment", required = false) @Nullable String timeIncrement,
+            @RequestParam(required = false) @Nullable String breakdowns,
+            @RequestParam(name = "result_type", required = false) @Nullable String resultType) {
+        Map<String, Object> answer = ads.insights(caller, new InsightsQuery(objectId, level, datePreset, since, until,
+                timeIncrement, breakdowns, false, resultType));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("rows");
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"insights-" + objectId + ".csv\"")
+                .body(csv(rows));
+    }
+
+    // ------------------------------------------------------------------------------------------------ writes
+
+    @PostMapping("/api/v1/ad-accounts/{accountId}/campaigns")
+    @Operation(summary = "Create a campaign (PAUSED unless status says otherwise)")
+    ResponseEntity<String> createCampaign(ApiCaller caller, @PathVariable String accountId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody Map<String, Object> body) {
+        return idempotent(caller, key, "campaigns " + accountId, body,
+                () -> ads.create(caller, Kind.CAMPAIGN, accountId, body));
+    }
+
+    @PostMapping("/api/v1/ad-accounts/{accountId}/adsets")
+    @Operation(summary = "Create an ad set")
+    ResponseEntity<String> createAdSet(ApiCaller caller, @PathVariable String accountId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody Map<String, Object> body) {
+        return idempotent(caller, key, "adsets " + accountId, body,
+                () -> ads.create(caller, Kind.ADSET, accountId, body));
+    }
+
+    @PostMapping("/api/v1/ad-accounts/{accountId}/ads")
+    @Operation(summary = "Create an ad")
+    ResponseEntity<String> createAd(ApiCaller caller, @PathVariable String accountId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody Map<String, Object> body) {
+        return idempotent(caller, key, "ads " + accountId, body, () -> ads.create(caller, Kind.AD, accountId, body));
+    }
+
+    @PostMapping("/api/v1/ad-accounts/{accountId}/creatives")
+    @Operation(summary = "Create a creative from an uploaded image")
+    ResponseEntity<String> createCreative(ApiCaller caller, @PathVariable String accountId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody Map<String, Object> body) {
+        return idempotent(caller, key, "creatives " + accountId, body,
+                () -> ads.create(caller, Kind.CREATIVE, accountId, body));
+    }
+
+    @PostMapping(value = "/api/v1/ad-accounts/{accountId}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload an image (multipart 'file') → {hash, url}")
+    ResponseEntity<String> uploadImage(ApiCaller caller, @PathVariable String accountId,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(name = "validate_only", defaultValue = "false") boolean validateOnly) throws IOException {
+        byte[] bytes = file.getBytes();
+        Map<String, Object> fingerprint = Map.of("sha256", java.util.HexFormat.of().formatHex(
+                sha256(bytes)), "name", String.valueOf(file.getOriginalFilename()), "validate_only", validateOnly);
+        return idempotent(caller, key, "images " + accountId, fingerprint,
+                () -> ads.uploadImage(caller, accountId, bytes, file.getOriginalFilename(), validateOnly));
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/status")
+    @Operation(summary = "Pause, activate (needs confirm) or archive a campaign")
+    ResponseEntity<String> campaignStatus(ApiCaller caller, @PathVariable String id,
+            @RequestBody Map<String, Object> body) {
+        return answer(ads.setStatus(caller, Kind.CAMPAIGN, id, body), false);
+    }
+
+    @PostMapping("/api/v1/adsets/{id}/status")
+    @Operation(summary = "Pause, activate (needs confirm) or archive an ad set")
+    ResponseEntity<String> adSetStatus(ApiCaller caller, @PathVariable String id,
+            @RequestBody Map<String, Object> body) {
+        return answer(ads.setStatus(caller, Kind.ADSET, id, body), false);
+    }
+
+    @PostMapping("/api/v1/ads/{id}/status")
+    @Operation(summary = "Pause, activate (needs confirm) or archive an ad")
+    ResponseEntity<String> adStatus(ApiCaller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
+        return answer(ads.setStatus(caller, Kind.AD, id, body), false);
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/budget")
+    @Operation(summary = "Change a campaign's budget (an increase needs confirm)")
+    ResponseEntity<String> campaignBudget(ApiCaller caller, @PathVariable String id,
+            @RequestBody Map<String, Object> body) {
+        return answer(ads.setBudget(caller, Kind.CAMPAIGN, id, body), false);
+    }
+
+    @PostMapping("/api/v1/adsets/{id}/budget")
+    @Operation(summary = "Change an ad set's budget (an increase needs confirm)")
+    ResponseEntity<String> adSetBudget(ApiCaller caller, @PathVariable String id,
+            @RequestBody Map<String, Object> body) {
+        return answer(ads.setBudget(caller, Kind.ADSET, id, body), false);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private ResponseEntity<String> idempotent(ApiCaller caller, @Nullable String key, String what,
+            Map<String, Object> body, Supplier<AdsOperations.Result> create) {
+        if (key == null) {
+            return answer(create.get(), false);
+        }
+        caller.requireWrite(); // a read key learns nothing from replays
+        String fingerprint = what + " " + JSON.writeValueAsString(new TreeMap<>(body));
+        Idempotency.Answer answer = idempotency.once(caller.tenant(), key, fingerprint, () -> {
+            AdsOperations.Result result = create.get();
+            return new Idempotency.Answer(result.status(), JSON.writeValueAsString(result.body()), false);
+        });
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).header("Content-Type", JSON_TYPE);
+        if (answer.replayed()) {
+            builder.header("Idempotent-Replayed", "true");
+        }
+        return builder.body(answer.body());
+    }
+
+    private static ResponseEntity<String> answer(AdsOperations.Result result, boolean replayed) {
+        return ResponseEntity.status(result.status()).header("Content-Type", JSON_TYPE)
+                .body(JSON.writeValueAsString(result.body()));
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > 500) {
+            throw ApiException.validation("limit", "Between 1 and 500.");
+        }
+        return limit;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String csv(List<Map<String, Object>> rows) {
+        Set<String> columns = new LinkedHashSet<>(List.of("date_start", "date_stop"));
+        for (Map<String, Object> row : rows) {
+            row.forEach((k, v) -> {
+                if (!(v instanceof Map) && !(v instanceof List)) {
+                    columns.add(k);
+                }
+            });
+        }
+        StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
+        for (Map<String, Object> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String column : columns) {
+                Object value = row.get(column);
+                cells.add(cell(value == null ? "" : value.toString()));
+            }
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        // Quote what needs it, and defuse spreadsheet formulas.
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
+                ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.adsbridge.console.apikeys;
+
+import dev.adsbridge.console.tenancy.Member;
+import dev.adsbridge.console.tenancy.TenantId;
+import java.util.UUID;
+
+/**
+ * Who calls with an API key: the key, and the member it acts as (its creator's tenant, with the role its scope allows:
+ * admin for read_write, analyst for read).
+ */
+public record ApiKeyPrincipal(UUID keyId, TenantId tenant, String name, String prefix, ApiKeyScope scope,
+        Member member) {
+
+    /** How the audit log names the caller. */
+    public String actor() {
+        return "api-key:" + keyId;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeyPrincipal[keyId=" + keyId + ", tenant=" + tenant + ", scope=" + scope + "]";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.adsbridge.console.apikeys;
+
+import dev.adsbridge.console.audit.AuditEvent;
+import dev.adsbridge.console.tenancy.Member;
+import dev.adsbridge.console.tenancy.Role;
+import dev.adsbridge.console.tenancy.Tenancy;
+import dev.adsbridge.console.tenancy.TenantId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tenant API keys: {@code abk_} + 32 random bytes (base64url), shown once; stored as their SHA-256 with the first
+ * characters for people to recognise them. Owners and admins create and revoke them.
+ */
+@Service
+public class ApiKeys {
+
+    public static final String PREFIX = "abk_";
+    private static final int PREFIX_SHOWN = 12;
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    private final ApiKeyRepository repository;
+    private final Tenancy tenancy;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<UUID, Instant> touched = new ConcurrentHashMap<>();
+
+    ApiKeys(ApiKeyRepository repository, Tenancy tenancy, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.tenancy = tenancy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<ApiKey> all(TenantId tenant) {
+        return repository.all(tenant);
+    }
+
+    /**
+     * Creates a key; the answer holds the secret, which is never shown again.
+     *
+     * @throws ApiException 400 for a blank or long name, 403 for analysts
+     */
+    public IssuedApiKey create(Member actor, String name, ApiKeyScope scope, @Nullable String requestId,
+            @Nullable String clientIp) {
+        if (!actor.canWrite()) {
+            audit(actor, "api_key.create", "", null, Map.of("name", name), AuditEvent.DENIED, requestId, clientIp);
+            throw ApiException.forbiddenRole();
+        }
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 200) {
+            throw ApiException.validation("name", "Give the key a name of 1 to 200 characters.");
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiKey key = new ApiKey(UUID.randomUUID(), cleanName, scope, secret.substring(0, PREFIX_SHOWN),
+                clock.instant(), null, null);
+        repository.insert(actor.tenantId(), key, hash(secret), actor.id());
+        audit(actor, "api_key.create", key.id().toString(), null, describe(key), AuditEvent.SUCCESS, requestId,
+                clientIp);
+        return new IssuedApiKey(key, secret);
+    }
+
+    /** @throws ApiException 404 when the tenant has no such key, 403 for analysts */
+    public ApiKey revoke(Member actor, UUID id, @Nullable String requestId, @Nullable String clientIp) {
+        ApiKey key = repository.find(actor.tenantId(), id).orElseThrow(ApiException::notFound);
+        if (!actor.canWrite()) {
+            audit(actor, "api_key.revoke", id.toString(), describe(key), null, AuditEvent.DENIED, requestId,
+                    clientIp);
+            throw ApiException.forbiddenRole();
+        }
+        repository.revoke(actor.tenantId(), id, clock.instant());
+        ApiKey revoked = repository.find(actor.tenantId(), id).orElseThrow(ApiException::notFound);
+        if (key.active()) {
+            audit(actor, "api_key.revoke", id.toString(), describe(key), describe(revoked), AuditEvent.SUCCESS,
+                    requestId, clientIp);
+        }
+        return revoked;
+    }
+
+    /**
+     * The caller a presented key stands for, when it is a live key of a tenant whose creator is still a member.
+     * Records the use (at most once a minute per key).
+     */
+    public Optional<ApiKeyPrincipal> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<ApiKeyRepository.Stored> stored = repository.byHash(hash(presented));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKeyRepository.Stored found = stored.get();
+        Optional<Member> creator = tenancy.member(found.tenant(), found.createdBy());
+        if (creator.isEmpty()) {
+            return Optional.empty();
+        }
+        Member c = creator.get();
+        ApiKey key = found.key();
+        Role role = key.scope() == ApiKeyScope.READ_WRITE && c.canWrite() ? Role.ADMIN : Role.ANALYST;
+        Member actingAs = new Member(c.id(), c.tenantId(), c.tenantName(), "api-key:" + key.id(),
+                "API key " + key.name(), role, c.createdAt());
+        Instant now = clock.instant();
+        Instant last = touched.get(key.id());
+        if (last == null || last.plus(TOUCH_EVERY).isBefore(now)) {
+            touched.put(key.id(), now);
+            repository.touch(key.id(), now);
+        }
+        return Optional.of(new ApiKeyPrincipal(key.id(), found.tenant(), key.name(), key.prefix(), key.scope(),
+                actingAs));
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> describe(ApiKey key) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", key.name());
+        map.put("scope", key.scope().wire());
+        map.put("prefix", key.prefix());
+        map.put("revoked", !key.active());
+        return map;
+    }
+
+    private void audit(Member actor, String action, String targetId, @Nullable Map<String, Object> before,
+            @Nullable Map<String, Object> after, String outcome, @Nullable String requestId,
+            @Nullable String clientIp) {
+        events.publishEvent(new AuditEvent(actor.tenantId(), actor.email(), action, "api_key", targetId, before,
+                after, outcome, requestId, clientIp, clock.instant()));
+    }
+}
