@@ -1,0 +1,146 @@
+// Campaign → ad sets → ads, with creative previews (image bytes through the API, so nothing leaves for Meta's CDN).
+import { api, showError } from './api.js';
+import { el, objective, statusBadge, pageData, budgetText, spinnerLine, skeletonRows } from './ui.js';
+import { changeStatus } from './status.js';
+
+const page = pageData();
+const problem = document.getElementById('problem');
+const adsetBody = document.querySelector('#adsets tbody');
+const more = document.getElementById('more-adsets');
+let campaign = null;
+let adsetCursor = null;
+
+async function loadCampaign() {
+  try {
+    campaign = await api(`/api/v1/campaigns/${page.campaign}`);
+    renderCampaign();
+  } catch (error) {
+    document.getElementById('campaign-name').textContent = 'Campaign';
+    showError(problem, error);
+  }
+}
+
+function renderCampaign() {
+  document.getElementById('campaign-name').replaceChildren(campaign.name, ' ', statusBadge(campaign.status, campaign.effective_status));
+  document.getElementById('crumb').textContent = campaign.name;
+  document.title = `${campaign.name} · AdsBridge`;
+  document.getElementById('campaign-facts').replaceChildren(
+    el('span', {}, 'Objective ', el('strong', {}, objective(campaign.objective))),
+    el('span', {}, 'Budget ', el('strong', {}, budgetText(campaign, page.currency))),
+    el('span', {}, 'Id ', el('code', {}, campaign.id)));
+  const actions = document.getElementById('campaign-actions');
+  actions.replaceChildren();
+  if (!page.canWrite) return;
+  const target = campaign.status === 'ACTIVE' ? 'PAUSED' : campaign.status === 'PAUSED' ? 'ACTIVE' : null;
+  if (!target) return;
+  const button = el('button', { type: 'button', class: target === 'ACTIVE' ? 'primary activate' : 'pause' },
+    target === 'ACTIVE' ? 'Activate campaign' : 'Pause campaign');
+  button.addEventListener('click', async () => {
+    problem.replaceChildren();
+    const updated = await changeStatus({ kind: 'campaign', item: campaign, status: target, currency: page.currency, button, problem });
+    if (updated) { campaign = updated; renderCampaign(); }
+  });
+  actions.append(button);
+}
+
+async function loadAdsets(append = false) {
+  if (!append) skeletonRows(adsetBody, 5, 3);
+  more.hidden = true;
+  const params = new URLSearchParams({ limit: '25' });
+  if (adsetCursor) params.set('after', adsetCursor);
+  try {
+    const answer = await api(`/api/v1/campaigns/${page.campaign}/adsets?${params}`);
+    const rows = (answer.data || []).flatMap(adsetRows);
+    if (append) adsetBody.append(...rows); else adsetBody.replaceChildren(...rows);
+    if (!append && rows.length === 0) {
+      adsetBody.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'This campaign has no ad sets yet.')));
+    }
+    adsetCursor = answer.paging?.next_cursor || null;
+    more.hidden = !adsetCursor;
+  } catch (error) {
+    adsetBody.replaceChildren();
+    showError(problem, error);
+  }
+}
+more.addEventListener('click', () => loadAdsets(true));
+
+function adsetRows(adset) {
+  const sub = el('tr', { class: 'sub', hidden: true }, el('td', { colspan: 5 }));
+  const toggle = el('button', { type: 'button', class: 'small show-ads', 'aria-expanded': 'false' }, 'Show ads');
+  toggle.addEventListener('click', () => {
+    const open = sub.hidden;
+    sub.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? 'Hide ads' : 'Show ads';
+    if (open && !sub.dataset.loaded) loadAds(adset, sub.firstChild).then(() => { sub.dataset.loaded = 'true'; });
+  });
+  const main = el('tr', { 'data-id': adset.id, class: 'adset' },
+    el('td', { class: 'title', 'data-label': 'Ad set' }, adset.name),
+    el('td', { 'data-label': 'Status' }, statusBadge(adset.status, adset.effective_status)),
+    el('td', { 'data-label': 'Optimization' }, (adset.optimization_goal || '—').replaceAll('_', ' ').toLowerCase()),
+    el('td', { class: 'num', 'data-label': 'Budget' }, budgetText(adset, page.currency) === 'Set per ad set'
+      ? 'Campaign budget' : budgetText(adset, page.currency)),
+    el('td', { 'data-label': '' }, el('div', { class: 'row-actions' }, toggle)));
+  return [main, sub];
+}
+
+async function loadAds(adset, cell) {
+  cell.replaceChildren(spinnerLine('Loading ads…'));
+  try {
+    const answer = await api(`/api/v1/adsets/${adset.id}/ads?limit=50`);
+    const ads = answer.data || [];
+    if (ads.length === 0) {
+      cell.replaceChildren(el('p', { class: 'muted' }, 'No ads in this ad set.'));
+      return;
+    }
+    cell.replaceChildren(el('div', { class: 'ads' }, ads.map(adCard)));
+  } catch (error) {
+    showError(cell, error);
+  }
+}
+
+function adCard(ad) {
+  const preview = el('div', { class: 'preview missing' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }));
+  const text = el('div', { class: 'creative-text' });
+  const card = el('article', { class: 'ad-card', 'data-id': ad.id },
+    preview,
+    el('div', { class: 'body' },
+      el('p', {}, el('strong', {}, ad.name), ' ', statusBadge(ad.status, ad.effective_status)),
+      text));
+  loadCreative(ad, preview, text);
+  return card;
+}
+
+async function loadCreative(ad, preview, text) {
+  try {
+    const answer = await api(`/api/v1/ads/${ad.id}/creatives?limit=1`);
+    const creative = (answer.data || [])[0];
+    if (!creative) throw new Error('no creative');
+    const hash = imageHash(creative);
+    const account = creative.account_id ? 'act_' + String(creative.account_id).replace(/^act_/, '') : page.account;
+    if (hash) {
+      const img = el('img', { class: 'preview', alt: `Image of ${ad.name}`, loading: 'lazy',
+        src: `/api/v1/ad-accounts/${encodeURIComponent(account)}/images/${encodeURIComponent(hash)}` });
+      img.addEventListener('error', () => img.replaceWith(el('div', { class: 'preview missing' }, 'No preview')));
+      preview.replaceWith(img);
+    } else {
+      preview.replaceChildren('No image');
+    }
+    const link = creative.object_story_spec?.link_data || {};
+    const headline = creative.title || link.name;
+    const body = creative.body || link.message;
+    text.replaceChildren(
+      headline ? el('p', {}, headline) : null,
+      body ? el('p', { class: 'muted' }, body) : null);
+  } catch (error) {
+    preview.replaceChildren('No preview');
+  }
+}
+
+function imageHash(creative) {
+  return creative.image_hash || creative.object_story_spec?.link_data?.image_hash
+    || creative.asset_feed_spec?.images?.[0]?.hash || null;
+}
+
+loadCampaign();
+loadAdsets();

@@ -1,0 +1,204 @@
+// Insights: presets or a custom range, level, breakdown; a daily line chart (hand-written SVG) with the previous
+// period as a dashed line, totals with deltas, a breakdown table and its CSV export.
+import { api, showError } from './api.js';
+import { el, svg, money, count, percent, delta, pageData, wireAccountSelect, skeletonRows } from './ui.js';
+
+const page = pageData();
+const form = document.getElementById('controls');
+const problem = document.getElementById('problem');
+const rangeError = document.getElementById('range-error');
+const chartBox = document.getElementById('chart');
+const totalsBox = document.getElementById('totals');
+const thead = document.querySelector('#breakdown thead');
+const tbody = document.querySelector('#breakdown tbody');
+const csv = document.getElementById('csv');
+
+const METRICS = {
+  spend: { label: 'Spend', format: v => money(v, page.currency), neutral: true },
+  impressions: { label: 'Impressions', format: count },
+  clicks: { label: 'Clicks', format: count },
+  results: { label: 'Results', format: count },
+  ctr: { label: 'CTR', format: percent },
+  cpc: { label: 'CPC', format: v => money(v, page.currency), cost: true },
+};
+const NAME_BY_LEVEL = { campaign: 'campaign_name', adset: 'adset_name', ad: 'ad_name' };
+let generation = 0;
+
+function value(id) {
+  return document.getElementById(id)?.value || '';
+}
+
+/** The period part of the query, or null (with a message) when the custom range is not valid. */
+function period() {
+  rangeError.textContent = '';
+  if (value('preset') !== 'custom') return { date_preset: value('preset') };
+  const since = value('since'), until = value('until');
+  const today = new Date().toISOString().slice(0, 10);
+  const earliest = new Date();
+  earliest.setMonth(earliest.getMonth() - 37);
+  let message = '';
+  if (!since || !until) message = 'Choose both a start and an end date.';
+  else if (since > until) message = 'The start date must be on or before the end date.';
+  else if (until > today) message = 'The end date cannot be in the future.';
+  else if (since < earliest.toISOString().slice(0, 10)) message = 'Facebook keeps insights for 37 months: choose a later start date.';
+  document.getElementById('since').setAttribute('aria-invalid', String(!!message));
+  document.getElementById('until').setAttribute('aria-invalid', String(!!message));
+  if (message) {
+    rangeError.textContent = message;
+    return null;
+  }
+  return { since, until };
+}
+
+function objectId() {
+  return page.object || page.account;
+}
+
+async function load() {
+  document.querySelectorAll('label.custom').forEach(l => { l.hidden = value('preset') !== 'custom'; });
+  const range = period();
+  if (!range || !page.account) return;
+  const mine = ++generation;
+  problem.replaceChildren();
+  const compare = value('compare');
+  const chartQuery = new URLSearchParams({ object_id: objectId(), time_increment: '1', ...range });
+  if (!page.object) chartQuery.set('level', 'account');
+  if (compare) chartQuery.set('compare', compare);
+  const level = value('level');
+  const tableQuery = new URLSearchParams({ object_id: objectId(), level, ...range });
+  if (value('breakdowns')) tableQuery.set('breakdowns', value('breakdowns'));
+  if (compare) tableQuery.set('compare', compare);
+  csv.href = `/api/v1/insights.csv?${tableQuery}`;
+
+  chartBox.replaceChildren(el('span', { class: 'skeleton chart-skeleton' }));
+  totalsBox.replaceChildren(...Object.values(METRICS).map(m =>
+    el('div', { class: 'kpi' }, el('div', { class: 'label' }, m.label), el('span', { class: 'skeleton' }))));
+  skeletonRows(tbody, 6, 4);
+  const [series, table] = await Promise.allSettled([
+    api(`/api/v1/insights?${chartQuery}`),
+    api(`/api/v1/insights?${tableQuery}`),
+  ]);
+  if (mine !== generation) return;
+  if (series.status === 'fulfilled') {
+    renderTotals(series.value);
+    renderChart(series.value);
+  } else {
+    chartBox.replaceChildren();
+    totalsBox.replaceChildren();
+    showError(problem, series.reason);
+  }
+  if (table.status === 'fulfilled') {
+    renderTable(table.value, level);
+  } else {
+    tbody.replaceChildren();
+    if (series.status === 'fulfilled') showError(problem, table.reason);
+  }
+}
+
+function renderTotals(answer) {
+  const totals = answer.totals || {};
+  const previous = answer.previous?.totals;
+  totalsBox.replaceChildren(...Object.entries(METRICS).map(([key, m]) => el('div', { class: 'kpi', 'data-metric': key },
+    el('div', { class: 'label' }, m.label),
+    el('div', { class: 'value' }, m.format(totals[key] ?? 0)),
+    previous ? delta(totals[key], previous[key], { cost: m.cost, neutral: m.neutral }) : null)));
+}
+
+function renderChart(answer) {
+  const metric = value('metric') || 'spend';
+  const m = METRICS[metric];
+  const rows = answer.rows || [];
+  const before = answer.previous?.rows || [];
+  const current = rows.map(r => Number(r[metric] ?? 0));
+  const previous = before.map(r => Number(r[metric] ?? 0));
+  const legend = document.getElementById('legend');
+  if (rows.length === 0) {
+    chartBox.replaceChildren(el('p', { class: 'muted' }, 'No delivery in this period.'));
+    legend.replaceChildren();
+    return;
+  }
+  const width = 760, height = 260, left = 64, right = 14, top = 14, bottom = 30;
+  const days = Math.max(current.length, previous.length, 2);
+  const max = Math.max(...current, ...previous, 0) || 1;
+  const x = i => left + (width - left - right) * (days === 1 ? 0 : i / (days - 1));
+  const y = v => top + (height - top - bottom) * (1 - v / max);
+  const line = values => values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+  const grid = svg('g', { class: 'grid axis' });
+  for (let t = 0; t <= 4; t++) {
+    const v = max * t / 4;
+    grid.append(svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v) }));
+    grid.append(svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', text: shortNumber(v, metric) }));
+  }
+  const labels = svg('g', { class: 'axis' });
+  const step = Math.max(1, Math.ceil(rows.length / 6));
+  rows.forEach((r, i) => {
+    if (i % step === 0 || i === rows.length - 1) {
+      const anchor = i === 0 ? 'start' : i === rows.length - 1 ? 'end' : 'middle';
+      labels.append(svg('text', { x: x(i), y: height - 8, 'text-anchor': anchor, text: shortDate(r.date_start) }));
+    }
+  });
+  const chart = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, id: 'insights-chart',
+    'data-points': String(current.length) }, grid, labels);
+  if (previous.length) chart.append(svg('polyline', { class: 'previous', points: line(previous) }));
+  chart.append(svg('polyline', { class: 'current', points: line(current) }));
+  rows.forEach((r, i) => chart.append(svg('circle', { class: 'dot', cx: x(i), cy: y(current[i]), r: 2.5 },
+    svg('title', { text: `${r.date_start}: ${m.format(current[i])}` }))));
+  chartBox.setAttribute('aria-label', `${m.label} per day`);
+  chartBox.replaceChildren(chart);
+  const since = answer.previous?.since, until = answer.previous?.until;
+  legend.replaceChildren(
+    el('span', {}, el('span', { class: 'swatch' }), `${m.label}, ${rows[0].date_start} – ${rows[rows.length - 1].date_stop || rows[rows.length - 1].date_start}`),
+    previous.length ? el('span', {}, el('span', { class: 'swatch prev' }), `Previous period${since ? `, ${since} – ${until}` : ''}`) : null);
+}
+
+function shortNumber(v, metric) {
+  if (metric === 'ctr') return v.toFixed(1) + '%';
+  if (v >= 1e6) return (v / 1e6).toFixed(1) + 'M';
+  if (v >= 1e3) return (v / 1e3).toFixed(1) + 'k';
+  return metric === 'spend' || metric === 'cpc' ? v.toFixed(v < 10 ? 2 : 0) : String(Math.round(v));
+}
+
+function shortDate(iso) {
+  if (!iso) return '';
+  const d = new Date(iso + 'T00:00:00');
+  return d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+}
+
+function renderTable(answer, level) {
+  const breakdowns = value('breakdowns') ? value('breakdowns').split(',') : [];
+  const nameKey = NAME_BY_LEVEL[level];
+  const dims = [...(nameKey ? [nameKey] : []), ...breakdowns];
+  if (dims.length === 0) dims.push('date_start');
+  const metrics = ['spend', 'impressions', 'clicks', 'ctr', 'cpc', 'results'];
+  const previousRows = new Map((answer.previous?.rows || []).map(r => [key(r, dims), r]));
+  document.getElementById('table-title').textContent = breakdowns.length || nameKey
+    ? `By ${dims.map(label).join(' and ').toLowerCase()}` : 'Totals';
+  thead.replaceChildren(el('tr', {}, dims.map(d => el('th', {}, label(d))),
+    metrics.map(k => el('th', { class: 'num' }, METRICS[k].label))));
+  const rows = answer.rows || [];
+  if (rows.length === 0) {
+    tbody.replaceChildren(el('tr', {}, el('td', { colspan: dims.length + metrics.length, class: 'muted' }, 'No delivery in this period.')));
+    return;
+  }
+  tbody.replaceChildren(...rows.map(r => {
+    const before = previousRows.get(key(r, dims));
+    return el('tr', {}, dims.map(d => el('td', {}, r[d] ?? '—')),
+      metrics.map(k => el('td', { class: 'num' }, METRICS[k].format(r[k] ?? 0),
+        k === 'spend' && before ? el('div', {}, delta(r[k], before[k], { neutral: true })) : null)));
+  }));
+}
+
+function key(row, dims) {
+  return dims.map(d => row[d === 'campaign_name' ? 'campaign_id' : d === 'adset_name' ? 'adset_id' : d === 'ad_name' ? 'ad_id' : d] ?? row[d]).join('|');
+}
+
+function label(dimension) {
+  return ({ campaign_name: 'Campaign', adset_name: 'Ad set', ad_name: 'Ad', date_start: 'Day', age: 'Age', gender: 'Gender',
+    country: 'Country', publisher_platform: 'Platform', device_platform: 'Device' })[dimension] || dimension;
+}
+
+wireAccountSelect();
+if (page.object) document.getElementById('level').value = new URLSearchParams(location.search).get('level') || 'adset';
+form?.addEventListener('change', e => { if (e.target.id !== 'account') load(); });
+form?.addEventListener('submit', e => e.preventDefault());
+load();

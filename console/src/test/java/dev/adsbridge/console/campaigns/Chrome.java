@@ -1,0 +1,219 @@
+package dev.adsbridge.console.campaigns;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.adsbridge.console.support.ConsoleHarness;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver — never a downloaded browser or driver (explicit
+ * binaries, Selenium Manager never asked). Missing binaries skip the browser tests, unless {@code REQUIRE_BROWSER=true}
+ * (CI), where they fail.
+ */
+final class Chrome implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Viewport LAPTOP = new Viewport("laptop", 1280, 800, false);
+    static final Viewport PHONE = new Viewport("phone", 390, 844, true);
+
+    record Viewport(String name, int width, int height, boolean mobile) {
+    }
+
+    final ChromeDriver driver;
+    final String base;
+    private final Path profile;
+
+    /** Skips (or, with REQUIRE_BROWSER=true, fails) when chromium or chromedriver is not installed. */
+    static void assumeAvailable() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "true".equalsIgnoreCase(System.getenv("REQUIRE_BROWSER"))) {
+            fail("REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(present, "chromium / chromedriver not installed: browser tests skipped");
+    }
+
+    Chrome(String base) {
+        this.base = base;
+        System.setProperty("SE_AVOID_STATS", "true");
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=en-US", "--hide-scrollbars");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        viewport(LAPTOP);
+    }
+
+    void viewport(Viewport viewport) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width(),
+                "height", viewport.height(), "deviceScaleFactor", 1, "mobile", viewport.mobile()));
+    }
+
+    void open(String path) {
+        driver.get(path.startsWith("http") ? path : base + path);
+    }
+
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    WebElement find(String css) {
+        return until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        }, "visible " + css);
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    boolean present(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    void click(String css) {
+        WebElement element = find(css);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(element));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+        element.click();
+    }
+
+    void type(String css, String text) {
+        WebElement element = find(css);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    void select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+    }
+
+    <T> T until(Function<WebDriver, T> condition, String what) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
+        } catch (RuntimeException e) {
+            throw new AssertionError("waiting for " + what + " on " + driver.getCurrentUrl() + "\nconsole:\n"
+                    + consoleLog() + "\npage:\n" + text("body"), e);
+        }
+    }
+
+    String text(String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    /** Waits until no spinner or skeleton is left on the page (every call answered). */
+    void settled() {
+        until(d -> d.findElements(By.cssSelector(".spinner, .skeleton")).isEmpty(), "the page to finish loading");
+    }
+
+    Object script(String js, Object... args) {
+        return driver.executeScript(js, args);
+    }
+
+    /** Runs fetch() in the page (same origin, session cookie) and returns the answer's status and body. */
+    Map<String, Object> fetch(String path) {
+        return fetch(path, "application/json");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String path, String accept) {
+        return (Map<String, Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {headers: {Accept: arguments[1]}})
+                  .then(r => r.text().then(t => done({status: r.status, body: t})))
+                  .catch(e => done({status: 0, body: String(e)}));""", path, accept);
+    }
+
+    String consoleLog() {
+        try {
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
+                    .collect(Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "(no browser log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Saves a PNG of the viewport as {name}-{viewport}.png: under target/screenshots on every run, and into the
+     * repository's docs/screenshots (shown in the README) only when UPDATE_SCREENSHOTS=true, so a test run never
+     * dirties the work tree by accident.
+     */
+    void screenshot(String name, Viewport viewport) {
+        Path target = screenshots().resolve(name + "-" + viewport.name() + ".png");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Both sizes of one page; {@code ready} runs after each resize (charts re-render, tables re-flow). */
+    void screenshots(String name, Runnable ready) {
+        for (Viewport viewport : List.of(PHONE, LAPTOP)) {
+            viewport(viewport);
+            script("window.scrollTo(0, 0)");
+            ready.run();
+            screenshot(name, viewport);
+        }
+    }
+
+    static Path screenshots() {
+        if (!"true".equalsIgnoreCase(System.getenv("UPDATE_SCREENSHOTS"))) {
+            return Path.of("target/screenshots").toAbsolutePath();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("console"))) {
+            dir = dir.getParent();
+        }
+        return (dir == null ? Path.of("").toAbsolutePath() : dir).resolve("docs/screenshots");
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            ConsoleHarness.deleteTree(profile);
+        }
+    }
+}
