@@ -161,6 +161,7 @@ public class AdsOperations {
 
     /** Key numbers of an account for a preset, and for the period of equal length before it. */
     public Map<String, Object> summary(ApiCaller caller, String accountId, String datePreset) {
+        InsightsQuery.requirePreset(datePreset);
         Scope scope = scope(caller.tenant(), accountId);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("object_id", scope.accountId);
@@ -189,6 +190,7 @@ public class AdsOperations {
     /** One page of an account's campaigns, with spend and results for the preset (one insights call per page). */
     public Map<String, Object> campaigns(ApiCaller caller, String accountId, @Nullable String status,
             @Nullable String objective, int limit, @Nullable String after, String datePreset) {
+        InsightsQuery.requirePreset(datePreset);
         Scope scope = scope(caller.tenant(), accountId);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("account_id", scope.accountId);
@@ -290,8 +292,16 @@ public class AdsOperations {
         if (!HASH.matcher(hash).matches()) {
             throw ApiException.notFound();
         }
-        McpToolClient.ToolResult result = call(caller, scope.connectionId, scope.accountId, "get_image_by_hash",
+        McpToolClient.ToolResult result = callRaw(caller, scope.connectionId, scope.accountId, "get_image_by_hash",
                 Map.of("account_id", scope.accountId, "image_hash", hash), false);
+        if (result.isError()) {
+            // A hash the account's library does not hold is a missing resource, not a bad request.
+            String category = result.content().path("error").path("category").asString("");
+            if ("invalid_request".equals(category)) {
+                throw ApiException.notFound();
+            }
+            throw failure(caller, scope.connectionId, scope.accountId, result.content());
+        }
         for (JsonNode item : result.result().path("content")) {
             if ("image".equals(item.path("type").asString(""))) {
                 byte[] bytes = Base64.getDecoder().decode(item.path("data").asString(""));
@@ -309,17 +319,22 @@ public class AdsOperations {
         String objectId = query.objectId();
         UUID connection;
         String account;
+        String level;
         if (objectId.startsWith("act_")) {
             Scope scope = scope(caller.tenant(), objectId);
             connection = scope.connectionId;
             account = scope.accountId;
             objectId = scope.accountId;
+            level = "account";
         } else {
-            Located located = locateAny(caller, objectId);
-            connection = located.connectionId();
-            account = located.accountId();
+            Found found = locateAny(caller, objectId);
+            connection = found.located().connectionId();
+            account = found.located().accountId();
+            level = found.kind().name;
         }
         Map<String, Object> args = query.arguments(objectId);
+        // Like Meta, rows default to the object's own level (the MCP tool would default to ads).
+        args.putIfAbsent("level", level);
         List<JsonNode> rows = rows(call(caller, connection, account, "get_insights", args, false));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("rows", rows.stream().map(r -> row(r, query.resultType())).toList());
@@ -417,8 +432,19 @@ public class AdsOperations {
         }
         Map<String, Object> shown = new LinkedHashMap<>(args);
         shown.put("file", "(" + bytes.length + " bytes, " + type + ")");
-        return write(caller, scope.connectionId, scope.accountId, "upload_ad_image", args, validateOnly,
+        Result result = write(caller, scope.connectionId, scope.accountId, "upload_ad_image", args, validateOnly,
                 "image.upload", "image", null, shown, 201);
+        if (!validateOnly && result.body() instanceof Map<?, ?> body) {
+            // The contract's {hash, url}: the MCP tool answers image_hash and images[{hash, url, name}].
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answer = (Map<String, Object>) body;
+            answer.putIfAbsent("hash", answer.get("image_hash"));
+            if (answer.get("images") instanceof List<?> images && !images.isEmpty()
+                    && images.get(0) instanceof Map<?, ?> first) {
+                answer.putIfAbsent("url", first.get("url"));
+            }
+        }
+        return result;
     }
 
     /** Pause, activate or archive; activating needs {@code confirm}. */
@@ -558,10 +584,14 @@ public class AdsOperations {
         throw ApiException.notFound();
     }
 
-    private Located locateAny(ApiCaller caller, String id) {
+    /** An object found by id alone, and what kind it is. */
+    private record Found(Kind kind, Located located) {
+    }
+
+    private Found locateAny(ApiCaller caller, String id) {
         for (Kind kind : List.of(Kind.CAMPAIGN, Kind.ADSET, Kind.AD)) {
             try {
-                return locate(caller, kind, id);
+                return new Found(kind, locate(caller, kind, id));
             } catch (ApiException e) {
                 if (e.status() != 404) {
                     throw e;
@@ -611,8 +641,13 @@ public class AdsOperations {
         Map<String, Object> answer = new LinkedHashMap<>(JSON.convertValue(result.content(), Map.class));
         Map<String, Object> after = new LinkedHashMap<>(wouldSend);
         after.remove(targetType + "_id");
-        String id = targetId.isEmpty() ? answer.getOrDefault("id", answer.getOrDefault("hash", "")).toString()
-                : targetId;
+        // Tools name the new object's id "id", "<type>_id" (create_ad_creative) or, for images, the hash.
+        String id = targetId;
+        for (String field : List.of("id", targetType + "_id", "hash", "image_hash")) {
+            if (id.isEmpty() && answer.get(field) != null) {
+                id = String.valueOf(answer.get(field));
+            }
+        }
         answer.putIfAbsent("id", id);
         if (before != null) {
             answer.put("previous", before);

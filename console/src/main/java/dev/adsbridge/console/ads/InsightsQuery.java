@@ -17,6 +17,11 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
         boolean comparePrevious, @Nullable String resultType) {
 
     private static final Set<String> LEVELS = Set.of("account", "campaign", "adset", "ad");
+    /** Meta's date_preset values. */
+    static final Set<String> PRESETS = Set.of("today", "yesterday", "this_month", "last_month", "this_quarter",
+            "maximum", "data_maximum", "last_3d", "last_7d", "last_14d", "last_28d", "last_30d", "last_90d",
+            "last_week_mon_sun", "last_week_sun_sat", "last_quarter", "last_year", "this_week_mon_today",
+            "this_week_sun_today", "this_year");
 
     public InsightsQuery {
         if (objectId == null || objectId.isBlank()) {
@@ -24,6 +29,15 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
         }
         if (level != null && !level.isBlank() && !LEVELS.contains(level)) {
             throw ApiException.validation("level", "Choose account, campaign, adset or ad.");
+        }
+        if (datePreset != null && !datePreset.isBlank()) {
+            requirePreset(datePreset);
+        }
+        if (timeIncrement != null && !timeIncrement.isBlank() && !timeIncrement.equals("monthly")
+                && !timeIncrement.equals("all_days")
+                && !(timeIncrement.matches("[0-9]{1,2}") && Integer.parseInt(timeIncrement) >= 1
+                        && Integer.parseInt(timeIncrement) <= 90)) {
+            throw ApiException.validation("time_increment", "A number of days from 1 to 90, monthly or all_days.");
         }
         if ((since == null) != (until == null)) {
             throw ApiException.validation("since", "Send since and until together (YYYY-MM-DD).");
@@ -37,6 +51,15 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
                 throw ApiException.validation("since", "Dates look like 2026-11-01.");
             }
         }
+    }
+
+    /** @throws ApiException 400 {@code validation_failed} when {@code preset} is not one of Meta's date presets */
+    static String requirePreset(String preset) {
+        if (!PRESETS.contains(preset)) {
+            throw ApiException.validation("date_preset", "Choose a date preset such as last_7d, last_30d or "
+                    + "this_month, or send since and until.");
+        }
+        return preset;
     }
 
     /** The get_insights arguments for the object. */

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,11 +41,22 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 "unauthenticated", "Sign in, or send a valid API key as 'Authorization: Bearer abk_…'."));
     }
 
-    /** 403 in the API's envelope (a missing or wrong CSRF token on a cookie-authenticated write). */
+    /**
+     * 403 in the API's envelope (a missing or wrong CSRF token on a cookie-authenticated write); a caller with no
+     * credentials at all gets the 401 any unauthenticated API request gets, not advice about CSRF tokens.
+     */
     public static AccessDeniedHandler apiAccessDeniedHandler() {
-        return (request, response, e) -> ApiResponses.write(request, response, new ApiException(403, "forbidden",
-                "This request was refused. Browser requests that change something need the CSRF token "
-                        + "(header X-XSRF-TOKEN)."));
+        return (request, response, e) -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || !authentication.isAuthenticated()
+                    || authentication instanceof AnonymousAuthenticationToken) {
+                apiEntryPoint().commence(request, response, null);
+                return;
+            }
+            ApiResponses.write(request, response, new ApiException(403, "forbidden",
+                    "This request was refused. Browser requests that change something need the CSRF token "
+                            + "(header X-XSRF-TOKEN)."));
+        };
     }
 
     static boolean isApi(HttpServletRequest request) {
