@@ -76,6 +76,10 @@ public final class GraphClient {
                 .connectTimeout(builder.config.connectTimeout())
                 // A redirect could carry the Authorization header somewhere else; Graph API calls never need one.
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // Calls are synchronous (send) and answers are read into a byte array, so the client's internal
+                // follow-up tasks are short and never block: run them on the client's own selector thread instead of
+                // handing each answer to a pool thread, which then wakes the caller (one thread hop less per call).
+                .executor(Runnable::run)
                 .build();
         this.sleeper = builder.sleeper;
         this.clock = builder.clock;
@@ -247,10 +251,11 @@ public final class GraphClient {
 
     private GraphResponse<JsonNode> sendOnce(Call call) {
         Map<String, String> params = new LinkedHashMap<>(call.params);
+        String proof = null;
         if (call.token != null && config.hasAppSecret()) {
-            params.put("appsecret_proof", AppSecretProof.compute(config.appSecret(), call.token));
+            proof = AppSecretProof.compute(config.appSecret(), call.token);
+            params.put("appsecret_proof", proof);
         }
-        Redactor redactor = redactorFor(call.token, call.secrets);
         HttpRequest request = buildRequest(call, params);
         long started = System.nanoTime();
         HttpResponse<byte[]> response;
@@ -261,7 +266,7 @@ public final class GraphClient {
         } catch (HttpTimeoutException e) {
             throw networkFailure(call, "no complete answer within " + config.requestTimeout().toMillis() + " ms", e);
         } catch (IOException e) {
-            throw networkFailure(call, redactor.redact(describe(e)), e);
+            throw networkFailure(call, redactorFor(call.token, call.secrets, proof).redact(describe(e)), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw networkFailure(call, "interrupted while waiting for the answer", e);
@@ -271,15 +276,18 @@ public final class GraphClient {
         Usage usage = Usage.fromHeaders(headers);
         int status = response.statusCode();
         Optional<JsonNode> json = Json.tryParse(response.body());
-        log.debug("{} {} params={} -> {} in {} ms, max usage {}%", call.method, logPath(call.path), params.keySet(),
-                status, millis, usage.maxUtilizationPercent());
+        if (log.isDebugEnabled()) {
+            log.debug("{} {} params={} -> {} in {} ms, max usage {}%", call.method, logPath(call.path),
+                    params.keySet(), status, millis, usage.maxUtilizationPercent());
+        }
 
         JsonNode envelope = json.map(body -> body.path("error")).filter(JsonNode::isObject).orElse(null);
         if (envelope != null || status >= 400) {
             GraphError error = envelope != null
                     ? GraphError.fromEnvelope(status, envelope)
                     : GraphError.withoutEnvelope(status, headers.firstValue("x-fb-trace-id").orElse(null));
-            error = withRetryHint(error.redact(redactor), usage, headers);
+            // The redactor (and the proof it masks) is only needed when something went wrong.
+            error = withRetryHint(error.redact(redactorFor(call.token, call.secrets, proof)), usage, headers);
             throw new GraphException(error, usage);
         }
         JsonNode body = json.orElseGet(() -> response.body().length == 0
@@ -393,11 +401,16 @@ public final class GraphClient {
     }
 
     private Redactor redactorFor(String token, List<String> secrets) {
+        return redactorFor(token, secrets, null);
+    }
+
+    /** @param proof the token's appsecret_proof when already computed, else null */
+    private Redactor redactorFor(String token, List<String> secrets, String proof) {
         List<String> values = new ArrayList<>(secrets);
         if (token != null) {
             values.add(token);
             if (config.hasAppSecret()) {
-                values.add(AppSecretProof.compute(config.appSecret(), token));
+                values.add(proof != null ? proof : AppSecretProof.compute(config.appSecret(), token));
             }
         }
         values.add(config.appSecret());

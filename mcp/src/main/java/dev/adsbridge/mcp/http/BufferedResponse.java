@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class BufferedResponse extends HttpServletResponseWrapper {
 
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
     private ServletOutputStream stream;
     private PrintWriter writer;
     private int status = 200;
@@ -86,9 +86,63 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() {
         if (writer == null) {
-            writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+            writer = new PrintWriter(new Utf8Writer(), false);
         }
         return writer;
+    }
+
+    /**
+     * Encodes straight into the buffer. The SDK writes its whole answer as one string: {@link String#getBytes} does
+     * that in one pass, where an {@code OutputStreamWriter} would run its charset encoder over a char buffer. A high
+     * surrogate at the end of a write waits for its pair, so split pairs encode as an {@code OutputStreamWriter}
+     * would.
+     */
+    private final class Utf8Writer extends Writer {
+        private char pendingHigh;
+
+        @Override
+        public void write(String text, int offset, int length) {
+            encode(text.substring(offset, offset + length));
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            encode(new String(chars, offset, length));
+        }
+
+        @Override
+        public void write(int c) {
+            encode(String.valueOf((char) c));
+        }
+
+        private void encode(String text) {
+            if (text.isEmpty()) {
+                return;
+            }
+            if (pendingHigh != 0) {
+                text = pendingHigh + text;
+                pendingHigh = 0;
+            }
+            char last = text.charAt(text.length() - 1);
+            if (Character.isHighSurrogate(last)) {
+                pendingHigh = last;
+                text = text.substring(0, text.length() - 1);
+            }
+            buffer.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() {
+            // Bytes are in the buffer as soon as they are written; a lone high surrogate waits for close.
+        }
+
+        @Override
+        public void close() {
+            if (pendingHigh != 0) {
+                buffer.writeBytes(String.valueOf(pendingHigh).getBytes(StandardCharsets.UTF_8));
+                pendingHigh = 0;
+            }
+        }
     }
 
     @Override
@@ -127,7 +181,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     /** Sends the buffered answer, or a JSON-RPC error in place of an error the SDK wrote in another form. */
     void finish(JsonNode requestId) throws IOException {
         if (writer != null) {
-            writer.flush();
+            writer.close();
         }
         HttpServletResponse response = (HttpServletResponse) getResponse();
         if (sentError) {
@@ -135,9 +189,8 @@ final class BufferedResponse extends HttpServletResponseWrapper {
                     JsonRpcErrors.messageFor(status));
             return;
         }
-        byte[] bytes = buffer.toByteArray();
         if (status >= 400) {
-            JsonNode json = Json.parseOrNull(bytes);
+            JsonNode json = Json.parseOrNull(buffer.toByteArray());
             if (!isCleanJsonRpcError(json)) {
                 JsonNode sdkError = json == null ? null : json.path("jsonRpcError");
                 int code = sdkError != null && sdkError.path("code").isInt()
@@ -149,12 +202,13 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             }
         }
         response.setStatus(status);
-        if (bytes.length > 0) {
+        int length = buffer.size();
+        if (length > 0) {
             if (response.getContentType() == null) {
                 response.setContentType("application/json");
             }
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
+            response.setContentLength(length);
+            buffer.writeTo(response.getOutputStream());
         } else {
             response.setContentLength(0);
         }

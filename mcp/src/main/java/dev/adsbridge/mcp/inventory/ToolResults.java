@@ -5,7 +5,6 @@ import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,13 +47,8 @@ public final class ToolResults {
 
     private static CallToolResult result(JsonNode json, boolean isError) {
         String text = Json.write(json);
-        // The SDK serialises structuredContent with its own mapper; a plain Map keeps that independent of the
-        // Jackson node classes.
-        Map<?, ?> structured = Json.MAPPER.convertValue(json, Map.class);
-        return CallToolResult.builder()
-                .content(List.of(new TextContent(text)))
-                .structuredContent(structured)
-                .isError(isError)
-                .build();
+        // The tree itself is the structuredContent: the SDK's mapper (Jackson 3, the one Jackson of the build) writes
+        // it exactly as it wrote the Map this used to convert to on every call (ToolResultsWireTest checks the bytes).
+        return new CallToolResult(List.of(new TextContent(text)), isError, json, null);
     }
 }

@@ -105,7 +105,9 @@ public final class ToolRunner {
             Duration took = since(started);
             listener.completed(tool.name(), Boolean.TRUE.equals(result.isError()) ? ErrorCategory.UNKNOWN : null,
                     false, took);
-            log.debug("tool {} ok in {} ms (arguments: {})", tool.name(), took.toMillis(), args.names());
+            if (log.isDebugEnabled()) {
+                log.debug("tool {} ok in {} ms (arguments: {})", tool.name(), took.toMillis(), args.names());
+            }
             return result;
         } catch (ToolException expected) {
             return finish(tool, started, args, expected.error());
@@ -126,8 +128,10 @@ public final class ToolRunner {
     private CallToolResult finish(ToolDefinition tool, long started, Args args, ToolError error) {
         Duration took = since(started);
         listener.completed(tool.name(), error.category(), false, took);
-        log.debug("tool {} → {} error ({} {}) in {} ms (arguments: {})", tool.name(), error.category().wireName(),
-                error.type(), error.code(), took.toMillis(), args.names());
+        if (log.isDebugEnabled()) {
+            log.debug("tool {} → {} error ({} {}) in {} ms (arguments: {})", tool.name(),
+                    error.category().wireName(), error.type(), error.code(), took.toMillis(), args.names());
+        }
         return ToolResults.error(error);
     }
 

@@ -8,7 +8,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's Prometheus metrics. Labels come only from closed sets: tool names known at start-up (anything else is
@@ -33,6 +35,10 @@ public final class ServerMetrics implements ToolCallListener {
 
     private final PrometheusMeterRegistry registry;
     private final Set<String> toolNames;
+    private final Map<String, Counter> calls = new ConcurrentHashMap<>();
+    private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
     public ServerMetrics(Collection<String> toolNames) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -43,23 +49,29 @@ public final class ServerMetrics implements ToolCallListener {
     public void completed(String tool, ErrorCategory category, boolean bug, Duration duration) {
         String name = toolNames.contains(tool) ? tool : "unknown";
         String outcome = bug ? "internal_error" : category == null ? "ok" : "error";
-        Counter.builder("mcp.tool.calls").description("Tool calls by tool and outcome")
-                .tags("tool", name, "outcome", outcome).register(registry).increment();
+        // Meters are registered on first use (as before: /metrics shows no series for what never happened), then
+        // reused: building and looking up a meter id on every call costs more than recording.
+        calls.computeIfAbsent(name + '\u0000' + outcome, key -> Counter.builder("mcp.tool.calls")
+                .description("Tool calls by tool and outcome")
+                .tags("tool", name, "outcome", outcome).register(registry)).increment();
         if (category != null) {
-            Counter.builder("mcp.tool.errors").description("Tool error results by tool and error category")
-                    .tags("tool", name, "category", category.wireName()).register(registry).increment();
+            errors.computeIfAbsent(name + '\u0000' + category.wireName(), key -> Counter.builder("mcp.tool.errors")
+                    .description("Tool error results by tool and error category")
+                    .tags("tool", name, "category", category.wireName()).register(registry)).increment();
         }
-        Timer.builder("mcp.tool.call.duration").description("Time spent in a tool call, Graph calls included")
+        durations.computeIfAbsent(name, key -> Timer.builder("mcp.tool.call.duration")
+                .description("Time spent in a tool call, Graph calls included")
                 .tags("tool", name).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofSeconds(120))
-                .register(registry).record(duration);
+                .register(registry)).record(duration);
     }
 
     /** Counts a request refused by the HTTP layer (no token, bad Host, …). */
     public void rejected(String reason) {
         String label = REJECTION_REASONS.contains(reason) ? reason : "other";
-        Counter.builder("mcp.http.rejections").description("Requests refused before reaching the MCP handler")
-                .tags("reason", label).register(registry).increment();
+        rejections.computeIfAbsent(label, key -> Counter.builder("mcp.http.rejections")
+                .description("Requests refused before reaching the MCP handler")
+                .tags("reason", label).register(registry)).increment();
     }
 
     /** The Prometheus text exposition. */
