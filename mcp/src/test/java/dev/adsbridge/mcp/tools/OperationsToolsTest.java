@@ -210,9 +210,10 @@ class OperationsToolsTest {
         String source = newCampaign("Logged " + RUN, "PAUSED");
         String copyId = ok(callTool(token, "duplicate_campaign", Map.of("campaign_id", source, "deep_copy", false)))
                 .get("copied_campaign_id").asString();
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        // A day either side: the account's own time zone (Berlin) may already be on tomorrow's date.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         JsonNode log = ok(callTool(token, "get_activity_log", Map.of("account_id", "1000000002",
-                "since", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(), "until", today, "limit", 50)));
+                "since", today.minusDays(1).toString(), "until", today.plusDays(1).toString(), "limit", 50)));
         JsonNode copyEvent = null;
         List<String> times = new ArrayList<>();
         for (JsonNode event : log.get("data")) {
