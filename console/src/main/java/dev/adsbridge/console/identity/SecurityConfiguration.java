@@ -15,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -73,6 +74,9 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(ApiKeyAuthenticationFilter.apiEntryPoint(),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        // Pages send anyone not signed in to the sign-in page, whatever their Accept header.
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
+                                AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(ApiKeyAuthenticationFilter.apiAccessDeniedHandler(),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         // Pages keep the standard handler (a lone mapping would apply to every request).
