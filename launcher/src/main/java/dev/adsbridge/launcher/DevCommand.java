@@ -9,11 +9,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * {@code dev}: everything in one JVM for a first look, like {@code vault server -dev}: the Meta sandbox, the MCP
@@ -38,6 +44,25 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Optional<String> busy = busyPort();
+        if (busy.isPresent()) {
+            System.err.println(busy.get() + " Is AdsBridge already running? Stop it, or pick other ports with --port, "
+                    + "--mcp-port and --sandbox-port (and another --data-dir).");
+            return 1;
+        }
+        try {
+            return run();
+        } catch (RuntimeException e) {
+            if (causes(e).anyMatch(c -> String.valueOf(c.getMessage()).contains("Database may be already in use"))) {
+                System.err.println("The data directory " + dataDir.toAbsolutePath() + " is in use by another running "
+                        + "AdsBridge. Stop it, or start this one with another --data-dir.");
+                return 1;
+            }
+            throw e;
+        }
+    }
+
+    private Integer run() throws InterruptedException {
         String consoleUrl = "http://127.0.0.1:" + consolePort;
         SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(sandboxPort)
                 .withRedirectUris(List.of(consoleUrl + "/connect/callback")));
@@ -72,5 +97,25 @@ final class DevCommand implements Callable<Integer> {
         System.out.println("Open " + ConsoleApplication.baseUrl(console));
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** A clear sentence for the first port that is taken, before anything starts (and prints stack traces). */
+    private Optional<String> busyPort() {
+        for (int[] port : new int[][] {{consolePort, 0}, {mcpPort, 1}, {sandboxPort, 2}}) {
+            if (port[0] == 0) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port[0]));
+            } catch (IOException e) {
+                String what = new String[] {"console", "MCP server", "sandbox"}[port[1]];
+                return Optional.of("Port " + port[0] + " (the " + what + ") is already in use.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, Objects::nonNull, Throwable::getCause).limit(20);
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpWidth(120).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
@@ -25,9 +26,14 @@ public final class Main implements Runnable {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"adsbridge " + (version == null ? "dev" : version)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("/adsbridge-version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"adsbridge " + properties.getProperty("version", "(unknown version)")};
         }
     }
 }
