@@ -1,6 +1,6 @@
 // The campaigns table: filters, cursor paging, pause / activate.
 import { api, showError } from './api.js';
-import { el, money, count, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText } from './ui.js';
+import { el, money, count, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText, resultLabel } from './ui.js';
 import { changeStatus } from './status.js';
 
 const page = pageData();
@@ -65,7 +65,7 @@ function row(c) {
     el('td', { class: 'num', 'data-label': 'Budget' }, budgetText(c, page.currency)),
     el('td', { class: 'num', 'data-label': 'Spend' }, money(c.spend ?? 0, page.currency)),
     el('td', { class: 'num', 'data-label': 'Results' },
-      count(c.results ?? 0), c.result_type ? el('span', { class: 'muted result-type' }, ' ' + c.result_type.replaceAll('_', ' ')) : null),
+      count(c.results ?? 0), c.result_type ? el('span', { class: 'muted result-type' }, ' ' + resultLabel(c.result_type, c.results ?? 0)) : null),
   ];
   const tr = el('tr', { 'data-id': c.id, 'data-name': c.name }, cells);
   if (page.canWrite) tr.append(el('td', { 'data-label': '' }, actions(c, tr)));

@@ -199,10 +199,20 @@ function applyServerFields(form, error) {
 }
 
 function describeMeta(validation) {
-  if (!validation || typeof validation !== 'object') return String(validation);
-  const e = validation.error || validation;
-  const meta = e.meta || e;
-  return [meta.title || meta.error_user_title, meta.message || meta.error_user_msg || e.message].filter(Boolean).join(': ');
+  if (!validation) return 'Facebook gave no reason.';
+  if (typeof validation !== 'object') return String(validation);
+  // {error:{code, message, meta:{title, message}}}, {code, message, meta}, or Meta's own error_user_title/_msg.
+  const e = validation.error && typeof validation.error === 'object' ? validation.error : validation;
+  const meta = (e.meta && typeof e.meta === 'object') ? e.meta : {};
+  const title = meta.title || meta.error_user_title || e.error_user_title;
+  const detail = meta.message || meta.error_user_msg || e.error_user_msg;
+  const human = e.message || validation.message || (typeof validation.error === 'string' ? validation.error : '');
+  const parts = [];
+  if (human) parts.push(human);
+  const fromMeta = [title, detail].filter(Boolean).join(': ');
+  if (fromMeta && fromMeta !== human) parts.push(fromMeta);
+  const text = parts.join(' — ');
+  return text || 'Facebook gave no reason.';
 }
 
 // Creative image: validate, upload (multipart), show the preview, put the hash into the form.

@@ -12,6 +12,7 @@ const totalsBox = document.getElementById('totals');
 const thead = document.querySelector('#breakdown thead');
 const tbody = document.querySelector('#breakdown tbody');
 const csv = document.getElementById('csv');
+const staleNote = document.getElementById('stale-note');
 
 const METRICS = {
   spend: { label: 'Spend', format: v => money(v, page.currency), neutral: true },
@@ -54,10 +55,33 @@ function objectId() {
   return page.object || page.account;
 }
 
+/** Marks what is shown as out of date (a request failed or the choice is not valid) or as current. */
+function stale(on) {
+  [chartBox, totalsBox, document.getElementById('legend'), document.getElementById('breakdown')]
+    .forEach(node => node?.classList.toggle('stale', on));
+  if (staleNote) staleNote.hidden = !(on && (totalsBox.querySelector('.value') || tbody.querySelector('td:not(.muted)')));
+  if (csv) {
+    csv.classList.toggle('disabled', on || csv.getAttribute('href') === '#');
+    csv.setAttribute('aria-disabled', String(on || csv.getAttribute('href') === '#'));
+  }
+}
+
+let timer = null;
+/** Several change events in a row (a date typed, a preset switched) make one load. */
+function scheduleLoad() {
+  clearTimeout(timer);
+  timer = setTimeout(load, 200);
+}
+
 async function load() {
   document.querySelectorAll('label.custom').forEach(l => { l.hidden = value('preset') !== 'custom'; });
   const range = period();
-  if (!range || !page.account) return;
+  if (!page.account) return;
+  if (!range) {
+    generation++;
+    stale(true);
+    return;
+  }
   const mine = ++generation;
   problem.replaceChildren();
   const compare = value('compare');
@@ -68,7 +92,8 @@ async function load() {
   const tableQuery = new URLSearchParams({ object_id: objectId(), level, ...range });
   if (value('breakdowns')) tableQuery.set('breakdowns', value('breakdowns'));
   if (compare) tableQuery.set('compare', compare);
-  csv.href = `/api/v1/insights.csv?${tableQuery}`;
+  if (csv) csv.href = `/api/v1/insights.csv?${tableQuery}`;
+  stale(false);
 
   chartBox.replaceChildren(el('span', { class: 'skeleton chart-skeleton' }));
   totalsBox.replaceChildren(...Object.values(METRICS).map(m =>
@@ -85,6 +110,7 @@ async function load() {
   } else {
     chartBox.replaceChildren();
     totalsBox.replaceChildren();
+    document.getElementById('legend').replaceChildren();
     showError(problem, series.reason);
   }
   if (table.status === 'fulfilled') {
@@ -93,6 +119,7 @@ async function load() {
     tbody.replaceChildren();
     if (series.status === 'fulfilled') showError(problem, table.reason);
   }
+  if (series.status !== 'fulfilled' || table.status !== 'fulfilled') stale(true);
 }
 
 function renderTotals(answer) {
@@ -100,7 +127,7 @@ function renderTotals(answer) {
   const previous = answer.previous?.totals;
   totalsBox.replaceChildren(...Object.entries(METRICS).map(([key, m]) => el('div', { class: 'kpi', 'data-metric': key },
     el('div', { class: 'label' }, m.label),
-    el('div', { class: 'value' }, m.format(totals[key] ?? 0)),
+    valueBox(m.format(totals[key] ?? 0)),
     previous ? delta(totals[key], previous[key], { cost: m.cost, neutral: m.neutral }) : null)));
 }
 
@@ -168,7 +195,7 @@ function renderTable(answer, level) {
   const breakdowns = value('breakdowns') ? value('breakdowns').split(',') : [];
   const nameKey = NAME_BY_LEVEL[level];
   const dims = [...(nameKey ? [nameKey] : []), ...breakdowns];
-  if (dims.length === 0) dims.push('date_start');
+  if (dims.length === 0) dims.push('period');
   const metrics = ['spend', 'impressions', 'clicks', 'ctr', 'cpc', 'results'];
   const previousRows = new Map((answer.previous?.rows || []).map(r => [key(r, dims), r]));
   document.getElementById('table-title').textContent = breakdowns.length || nameKey
@@ -182,23 +209,42 @@ function renderTable(answer, level) {
   }
   tbody.replaceChildren(...rows.map(r => {
     const before = previousRows.get(key(r, dims));
-    return el('tr', {}, dims.map(d => el('td', {}, r[d] ?? '—')),
+    return el('tr', {}, dims.map(d => el('td', {}, cell(r, d))),
       metrics.map(k => el('td', { class: 'num' }, METRICS[k].format(r[k] ?? 0),
         k === 'spend' && before ? el('div', {}, delta(r[k], before[k], { neutral: true })) : null)));
   }));
 }
 
+function valueBox(text) {
+  return el('div', { class: String(text).length > 11 ? 'value long' : 'value', title: text }, text);
+}
+
+function cell(row, dimension) {
+  if (dimension === 'period') {
+    const since = row.date_start, until = row.date_stop;
+    if (!since) return '—';
+    return until && until !== since ? `${since} – ${until}` : since;
+  }
+  return row[dimension] ?? '—';
+}
+
 function key(row, dims) {
+  if (dims.length === 1 && dims[0] === 'period') return 'period';
   return dims.map(d => row[d === 'campaign_name' ? 'campaign_id' : d === 'adset_name' ? 'adset_id' : d === 'ad_name' ? 'ad_id' : d] ?? row[d]).join('|');
 }
 
 function label(dimension) {
-  return ({ campaign_name: 'Campaign', adset_name: 'Ad set', ad_name: 'Ad', date_start: 'Day', age: 'Age', gender: 'Gender',
+  return ({ campaign_name: 'Campaign', adset_name: 'Ad set', ad_name: 'Ad', date_start: 'Day', period: 'Period', age: 'Age', gender: 'Gender',
     country: 'Country', publisher_platform: 'Platform', device_platform: 'Device' })[dimension] || dimension;
 }
 
+if (!form || !page.account) {
+  // No ad account yet: the page shows how to get one; nothing to load or export.
+  csv?.remove();
+} else {
 wireAccountSelect();
 if (page.object) document.getElementById('level').value = new URLSearchParams(location.search).get('level') || 'adset';
-form?.addEventListener('change', e => { if (e.target.id !== 'account') load(); });
-form?.addEventListener('submit', e => e.preventDefault());
+form.addEventListener('change', e => { if (e.target.id !== 'account') scheduleLoad(); });
+form.addEventListener('submit', e => e.preventDefault());
 load();
+}

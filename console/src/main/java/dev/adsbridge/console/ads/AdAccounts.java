@@ -1,5 +1,6 @@
 package dev.adsbridge.console.ads;
 
+import dev.adsbridge.console.audit.AuditEvent;
 import dev.adsbridge.console.connections.ConnectionErased;
 import dev.adsbridge.console.connections.ConnectionRevoked;
 import dev.adsbridge.console.connections.ConnectionUnavailableException;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +33,11 @@ public class AdAccounts {
     private final McpToolClient mcp;
     private final ChosenAdAccountRepository chosen;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AdAccounts(Connections connections, McpToolClient mcp, ChosenAdAccountRepository chosen, Clock clock) {
+    AdAccounts(Connections connections, McpToolClient mcp, ChosenAdAccountRepository chosen, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.connections = connections;
         this.mcp = mcp;
         this.chosen = chosen;
@@ -74,7 +79,7 @@ public class AdAccounts {
                 continue;
             }
             accounts.add(new AdAccount(id, account.path("name").asString(id), text(account, "currency"),
-                    text(account, "account_status_name"), text(account, "amount_spent_formatted")));
+                    text(account, "account_status_name"), spent(account)));
         }
         return AdAccountListing.of(accounts);
     }
@@ -105,8 +110,16 @@ public class AdAccounts {
         if (picked.size() != wanted.size()) {
             throw new AdAccountChoiceException("Choose among the ad accounts this connection can reach.");
         }
+        List<String> before = chosen.ofConnection(actor.tenantId(), connectionId).stream()
+                .map(ChosenAdAccount::adAccountId).toList();
         chosen.replace(actor.tenantId(), connectionId, picked, actor.id(), clock.instant());
-        return chosen.ofConnection(actor.tenantId(), connectionId);
+        List<ChosenAdAccount> saved = chosen.ofConnection(actor.tenantId(), connectionId);
+        // Request id and client IP are filled in by the audit module from the current request.
+        events.publishEvent(new AuditEvent(actor.tenantId(), actor.email(), "ad_accounts.chosen", "connection",
+                connectionId.toString(), Map.of("ad_accounts", before),
+                Map.of("ad_accounts", saved.stream().map(ChosenAdAccount::adAccountId).toList()),
+                AuditEvent.SUCCESS, null, null, clock.instant()));
+        return saved;
     }
 
     @ApplicationModuleListener
@@ -117,6 +130,12 @@ public class AdAccounts {
     @ApplicationModuleListener
     void on(ConnectionErased event) {
         chosen.deleteConnection(event.tenantId(), event.connectionId());
+    }
+
+    /** The amount spent as display text ("$1,234.56"), from the minor units and the currency. */
+    private static @Nullable String spent(JsonNode account) {
+        String formatted = MoneyFormat.format(text(account, "amount_spent"), text(account, "currency"));
+        return formatted != null ? formatted : text(account, "amount_spent_formatted");
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -153,7 +154,10 @@ public class AdsOperations {
             row.put("account_status", text(meta, "account_status_name", text(meta, "account_status", null)));
             row.put("timezone_name", text(meta, "timezone_name", null));
             row.put("amount_spent", text(meta, "amount_spent", null));
-            row.put("amount_spent_formatted", text(meta, "amount_spent_formatted", null));
+            String spent = text(meta, "amount_spent", null);
+            String formatted = MoneyFormat.format(spent, (String) row.get("currency"));
+            row.put("amount_spent_formatted", formatted != null ? formatted
+                    : text(meta, "amount_spent_formatted", null));
             data.add(row);
         }
         return Map.of("data", data);
@@ -223,6 +227,8 @@ public class AdsOperations {
                 insights.put(row.path("campaign_id").asString(""), row);
             }
         }
+        String currency = chosen.all(caller.tenant()).stream().filter(a -> a.adAccountId().equals(scope.accountId))
+                .map(ChosenAdAccount::currency).filter(Objects::nonNull).findFirst().orElse(null);
         List<Map<String, Object>> data = new ArrayList<>();
         for (JsonNode campaign : campaigns) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -235,7 +241,9 @@ public class AdsOperations {
             row.put("effective_status", text(campaign, "effective_status", null));
             row.put("daily_budget", text(campaign, "daily_budget", null));
             row.put("lifetime_budget", text(campaign, "lifetime_budget", null));
-            row.put("budget_formatted", text(campaign, "daily_budget_formatted",
+            String budget = MoneyFormat.budget(text(campaign, "daily_budget", null),
+                    text(campaign, "lifetime_budget", null), currency);
+            row.put("budget_formatted", budget != null ? budget : text(campaign, "daily_budget_formatted",
                     text(campaign, "lifetime_budget_formatted", null)));
             JsonNode stats = insights.get(id);
             String resultType = RESULT_TYPES.getOrDefault(obj == null ? "" : obj, "link_click");
@@ -622,8 +630,8 @@ public class AdsOperations {
                 if (Set.of("auth", "rate_limit", "transient", "unknown").contains(category)) {
                     throw failure(caller, connection, accountId, result.content());
                 }
-                answer.put("meta_validation", metaDetails(result.content().path("error")));
-                answer.put("message", userMessage(result.content().path("error")));
+                // One place for the refusal: the same code and texts a real write would fail with.
+                answer.put("meta_validation", validationError(result.content().path("error")));
             } else {
                 answer.put("meta_validation", "ok");
             }
@@ -752,7 +760,38 @@ public class AdsOperations {
         if (userMessage != null && !userMessage.isBlank()) {
             return title != null && !title.isBlank() ? title + ": " + userMessage : userMessage;
         }
-        return error.path("message").asString("Meta refused the request.");
+        return McpMessages.forMarketer(error.path("message").asString("Meta refused the request."));
+    }
+
+    /**
+     * A dry run's refusal as {@code meta_validation}: {@code code} (the stable code the real write would fail with),
+     * {@code title}, {@code message} and {@code user_message} in a marketer's words, the MCP {@code category}, and
+     * {@code meta} (Meta's code, subcode, texts, trace id) only when Meta itself answered.
+     */
+    static Map<String, Object> validationError(JsonNode error) {
+        String category = error.path("category").asString("unknown");
+        String userTitle = text(error, "error_user_title", null);
+        String userMsg = text(error, "error_user_msg", null);
+        String message = McpMessages.forMarketer(error.path("message").asString("Meta refused the request."));
+        boolean fromMeta = error.path("code").isNumber();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("code", switch (category) {
+            case "permission" -> "meta_permission_denied";
+            case "invalid_request" -> "meta_invalid_request";
+            default -> "meta_error";
+        });
+        answer.put("title", userTitle != null && !userTitle.isBlank() ? userTitle : switch (category) {
+            case "permission" -> "Permission missing";
+            case "invalid_request" -> "Settings need a change";
+            default -> "Not accepted";
+        });
+        answer.put("message", userMsg != null && !userMsg.isBlank() ? userMsg : message);
+        answer.put("user_message", userMsg != null && !userMsg.isBlank() ? userMsg : message);
+        answer.put("category", category);
+        if (fromMeta) {
+            answer.put("meta", metaDetails(error));
+        }
+        return answer;
     }
 
     private void audit(ApiCaller caller, String action, String targetType, String targetId,

@@ -1,12 +1,15 @@
 package dev.adsbridge.console.identity;
 
 import dev.adsbridge.console.ConsoleProperties;
+import dev.adsbridge.console.ConsoleUrls;
 import dev.adsbridge.console.apikeys.ApiKeyAuthenticationFilter;
 import dev.adsbridge.console.apikeys.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,6 +36,19 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Dev mode: pages opened on another host than the base URL (localhost vs 127.0.0.1) move to the base URL first,
+     * ahead of Spring Session's filter so no session is created on the wrong host. Production: not registered.
+     */
+    @Bean
+    FilterRegistrationBean<CanonicalHostFilter> canonicalHostFilter(ConsoleProperties properties, ConsoleUrls urls) {
+        FilterRegistrationBean<CanonicalHostFilter> registration =
+                new FilterRegistrationBean<>(new CanonicalHostFilter(urls));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setEnabled(properties.devMode());
+        return registration;
     }
 
     @Bean

@@ -34,6 +34,60 @@ class AdsApiWritesTest {
     }
 
     @Test
+    void aDryRunRefusedByTheMcpServerAnswersOneValidationObjectInAMarketersWords() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String campaign = created(AdsApiTest.post(f.writeKey, "/api/v1/ad-accounts/" + ACCOUNT + "/campaigns",
+                Map.of("name", "CBO " + run, "objective", "OUTCOME_TRAFFIC", "daily_budget", "2500")));
+
+        Map<String, Object> adSetBody = new LinkedHashMap<>();
+        adSetBody.put("campaign_id", campaign);
+        adSetBody.put("name", "Own budget " + run);
+        adSetBody.put("optimization_goal", "LINK_CLICKS");
+        adSetBody.put("billing_event", "IMPRESSIONS");
+        adSetBody.put("daily_budget", "1000");
+        adSetBody.put("targeting", ApiFixture.targeting());
+        adSetBody.put("validate_only", true);
+        AdsApiTest.Answer dry = AdsApiTest.post(f.writeKey, "/api/v1/ad-accounts/" + ACCOUNT + "/adsets", adSetBody);
+
+        assertThat(dry.status()).as(dry.response().body()).isEqualTo(200);
+        assertThat(dry.json().path("validate_only").asBoolean()).isTrue();
+        assertThat(dry.json().has("message")).as(dry.response().body()).isFalse();
+        JsonNode validation = dry.json().path("meta_validation");
+        assertThat(validation.isObject()).as(dry.response().body()).isTrue();
+        assertThat(validation.path("code").asString()).isEqualTo("meta_invalid_request");
+        assertThat(validation.path("title").asString()).isNotBlank();
+        assertThat(validation.path("message").asString()).contains("the campaign's budget setting")
+                .doesNotContain("update_campaign");
+        assertThat(validation.path("user_message").asString()).isEqualTo(validation.path("message").asString());
+
+        // The campaigns list formats the campaign budget in the account currency.
+        JsonNode listed = null;
+        String after = null;
+        do {
+            AdsApiTest.Answer page = AdsApiTest.get(f.readKey, "/api/v1/ad-accounts/" + ACCOUNT
+                    + "/campaigns?limit=100" + (after == null ? "" : "&after=" + after));
+            assertThat(page.status()).as(page.response().body()).isEqualTo(200);
+            for (JsonNode row : page.json().path("data")) {
+                if (row.path("id").asString().equals(campaign)) {
+                    listed = row;
+                }
+            }
+            JsonNode next = page.json().path("paging").path("next_cursor");
+            after = next.isString() ? next.asString() : null;
+        } while (listed == null && after != null);
+        assertThat(listed).as("campaign %s listed", campaign).isNotNull();
+        assertThat(listed.path("daily_budget").asString()).isEqualTo("2500");
+        assertThat(listed.path("budget_formatted").asString()).isEqualTo("€25.00/day"); // act_1000000002 is in EUR
+
+        AdsApiTest.Answer accounts = AdsApiTest.get(f.readKey, "/api/v1/ad-accounts");
+        for (JsonNode account : accounts.json().path("data")) {
+            if (!account.path("amount_spent").isNull() && "EUR".equals(account.path("currency").asString(""))) {
+                assertThat(account.path("amount_spent_formatted").asString()).as(account.toString()).startsWith("€");
+            }
+        }
+    }
+
+    @Test
     void aKeyCreatesAPausedCampaignAdSetCreativeAndAdThatMetaHolds() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String campaign = created(AdsApiTest.post(f.writeKey, "/api/v1/ad-accounts/" + ACCOUNT + "/campaigns",

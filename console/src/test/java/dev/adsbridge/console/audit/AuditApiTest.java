@@ -53,6 +53,31 @@ class AuditApiTest {
     }
 
     @Test
+    void choosingAdAccountsIsAuditedWithTheListsBeforeAndAfter() {
+        ConsoleHarness.Signed owner = harness.owner("Picker Co");
+        ConsoleHarness.connect(owner.browser());
+        UUID connection = harness.connectionIds(owner.tenant()).get(0);
+        owner.browser().post("/connections/" + connection + "/ad-accounts", Map.of("account", "act_1000000003"));
+        owner.browser().post("/connections/" + connection + "/ad-accounts", Map.of("account", "act_1000000001"));
+
+        Page answer = owner.browser().get("/api/v1/audit?action=ad_accounts.chosen");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode list = json(answer);
+        assertThat(actions(list)).containsExactly("ad_accounts.chosen", "ad_accounts.chosen");
+        JsonNode latest = list.get("data").get(0);
+        assertThat(latest.get("actor").asString()).isEqualTo(owner.email());
+        assertThat(latest.get("outcome").asString()).isEqualTo("success");
+        assertThat(latest.get("target_type").asString()).isEqualTo("connection");
+        assertThat(latest.get("target_id").asString()).isEqualTo(connection.toString());
+        assertThat(latest.get("before").get("ad_accounts").toString()).isEqualTo("[\"act_1000000003\"]");
+        assertThat(latest.get("after").get("ad_accounts").toString()).isEqualTo("[\"act_1000000001\"]");
+        JsonNode first = list.get("data").get(1);
+        assertThat(first.get("before").get("ad_accounts").toString()).isEqualTo("[]");
+        assertThat(first.get("after").get("ad_accounts").toString()).isEqualTo("[\"act_1000000003\"]");
+        assertThat(latest.get("request_id").asString()).isNotBlank();
+    }
+
+    @Test
     void connectingAndDisconnectingLandInTheLogWithActorOutcomeRequestIdAndAddress() {
         ConsoleHarness.Signed owner = harness.owner("Audited Co");
         ConsoleHarness.connect(owner.browser());
