@@ -75,15 +75,27 @@ class DevModeJarIT {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Reads the process's output until the "Open …" line, then hands the rest to a daemon thread that keeps draining it.
+     * The reader is deliberately not closed here: closing it would wait for the draining thread's blocked read.
+     */
     private static String readUntilOpenLine(Process process, List<String> output) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        try {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);
                 if (line.startsWith("Open ")) {
-                    // Keep draining so the process never blocks on a full pipe.
-                    Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+                    Thread drain = new Thread(() -> {
+                        try {
+                            while (reader.readLine() != null) {
+                                // discard: only keeps the process from blocking on a full pipe
+                            }
+                        } catch (IOException ended) {
+                            // the process was stopped
+                        }
+                    }, "dev-output-drain");
                     drain.setDaemon(true);
                     drain.start();
                     return line;
