@@ -88,7 +88,7 @@ public enum Toolset {
                 case "all" -> parsed.addAll(EnumSet.allOf(Toolset.class));
                 case "default" -> parsed.addAll(defaults());
                 default -> parsed.add(byName(name).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown toolset '" + shorten(raw.strip()) + "'; known toolsets: " + knownNames())));
+                        "unknown toolset '" + Args.shorten(raw.strip(), 40) + "'; known toolsets: " + knownNames())));
             }
         }
         return parsed;
@@ -102,11 +102,5 @@ public enum Toolset {
     /** Sorted, comma-separated wire names. */
     public static String names(Collection<Toolset> toolsets) {
         return toolsets.stream().sorted().map(Toolset::wireName).collect(Collectors.joining(","));
-    }
-
-    // A header value echoed in an error must stay short and printable.
-    private static String shorten(String value) {
-        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 40 ? printable.substring(0, 40) + "…" : printable;
     }
 }

@@ -193,7 +193,7 @@ public final class AccountTools {
 
     /** Adds readable status and money fields to an account as Meta sent it. */
     private static ObjectNode describeAccount(JsonNode account) {
-        ObjectNode copy = account.isObject() ? (ObjectNode) account.deepCopy() : Json.object();
+        ObjectNode copy = Common.copyOf(account);
         JsonNode status = copy.get("account_status");
         if (status != null && status.canConvertToInt()) {
             copy.put("account_status_name", ACCOUNT_STATUS.getOrDefault(status.asInt(), "UNKNOWN"));
@@ -301,7 +301,7 @@ public final class AccountTools {
                 continue;
             }
             ObjectNode entry = pages.computeIfAbsent(id, key -> {
-                ObjectNode copy = page.isObject() ? (ObjectNode) page.deepCopy() : Json.object();
+                ObjectNode copy = Common.copyOf(page);
                 copy.putArray("sources");
                 return copy;
             });

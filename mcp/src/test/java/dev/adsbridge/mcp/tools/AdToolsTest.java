@@ -75,11 +75,13 @@ class AdToolsTest {
 
         JsonNode byCampaign = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT,
                 "campaign_id", campaign, "limit", 50)));
+        assertThat(byCampaign.get("data").size()).isPositive();
         byCampaign.get("data").forEach(ad -> assertThat(ad.get("campaign_id").asString()).isEqualTo(campaign));
         assertThat(byCampaign.get("data").size()).isGreaterThanOrEqualTo(byAdset.get("data").size());
 
         JsonNode paused = ok(callTool(token, "get_ads", Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 20,
                 "status_filter", List.of("PAUSED"))));
+        assertThat(paused.get("data").size()).as("the seed has paused ads").isPositive();
         paused.get("data").forEach(ad -> assertThat(ad.get("effective_status").asString()).isEqualTo("PAUSED"));
     }
 

@@ -70,6 +70,7 @@ class CampaignToolsTest {
 
         JsonNode either = ok(callTool(token, "get_campaigns", Map.of("account_id", TestEnv.BIG_ACCOUNT,
                 "limit", 50, "objective_filter", List.of("OUTCOME_SALES", "OUTCOME_LEADS"), "status_filter", "")));
+        assertThat(either.get("data").size()).isPositive();
         either.get("data").forEach(c -> assertThat(c.get("objective").asString())
                 .isIn("OUTCOME_SALES", "OUTCOME_LEADS"));
     }
