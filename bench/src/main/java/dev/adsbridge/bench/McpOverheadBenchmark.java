@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
         description = "Graph client straight at the sandbox vs. the same calls through the MCP server.")
 public final class McpOverheadBenchmark implements Callable<Integer> {
 
-    /** The Graph requests the two MCP tools make (see CampaignTools.LIST_FIELDS and InsightsTools defaults). */
+    /** The sandbox ad account both workloads read. */
     static final String ACCOUNT = "act_1000000001";
 
     @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients. Default: ${DEFAULT-VALUE}")
@@ -142,10 +142,14 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
 
     /** CPU time (user + system) a process has used, from /proc: unaffected by what else the machine is doing. */
     private static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return statTicks(Path.of("/proc", Long.toString(pid), "stat")) * 10; // USER_HZ is 100 on Linux
+    }
+
+    /** utime + stime, in clock ticks, from a /proc {@code stat} file (process or thread). */
+    private static long statTicks(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 10; // USER_HZ is 100 on Linux
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**
@@ -161,9 +165,7 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
                     if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
                         continue;
                     }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    ticks += statTicks(task.resolve("stat"));
                 } catch (IOException gone) {
                     // the thread ended meanwhile
                 }
@@ -312,7 +314,10 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
         boolean call(int client, long sequence);
     }
 
-    /** The Graph requests get_campaigns and get_insights make, straight from the Graph client. */
+    /**
+     * The Graph requests get_campaigns and get_insights make (CampaignTools.LIST_FIELDS and the InsightsTools
+     * defaults), straight from the Graph client.
+     */
     record DirectGraphWorkload(GraphClient graph, String token) implements Workload {
         static final Map<String, String> CAMPAIGNS = Map.of("fields", "id,name,objective,status,effective_status,"
                 + "daily_budget,lifetime_budget,budget_remaining,buying_type,bid_strategy,spend_cap,"

@@ -100,8 +100,7 @@ public final class MetaOAuth {
         params.put("redirect_uri", redirectUri);
         params.put("client_secret", config.appSecret());
         params.put("code", code);
-        return tokenGrant(client.execute(
-                GraphClient.Call.withCredentialParams(ACCESS_TOKEN_PATH, params, List.of(code))).body());
+        return accessToken(params, List.of(code));
     }
 
     /** Trades a valid short-lived user token for a long-lived one (≈60 days). An expired token cannot be exchanged. */
@@ -112,8 +111,7 @@ public final class MetaOAuth {
         params.put("client_id", config.appId());
         params.put("client_secret", config.appSecret());
         params.put("fb_exchange_token", shortLivedToken);
-        return tokenGrant(client.execute(
-                GraphClient.Call.withCredentialParams(ACCESS_TOKEN_PATH, params, List.of(shortLivedToken))).body());
+        return accessToken(params, List.of(shortLivedToken));
     }
 
     /** An app access token from Meta ({@code grant_type=client_credentials}). */
@@ -122,8 +120,7 @@ public final class MetaOAuth {
         params.put("grant_type", "client_credentials");
         params.put("client_id", config.appId());
         params.put("client_secret", config.appSecret());
-        return tokenGrant(client.execute(
-                GraphClient.Call.withCredentialParams(ACCESS_TOKEN_PATH, params, List.of())).body()).accessToken();
+        return accessToken(params, List.of()).accessToken();
     }
 
     /** The app access token in its {@code {app_id}|{app_secret}} form; no call needed. Treat it like the secret. */
@@ -197,6 +194,12 @@ public final class MetaOAuth {
 
     private URI dialogUri(String query) {
         return URI.create(config.loginUrl() + "/" + config.apiVersion() + "/dialog/oauth?" + query);
+    }
+
+    /** {@code GET oauth/access_token} with credential params; {@code secrets} are masked in any error text. */
+    private TokenGrant accessToken(Map<String, String> params, List<String> secrets) {
+        return tokenGrant(client.execute(
+                GraphClient.Call.withCredentialParams(ACCESS_TOKEN_PATH, params, secrets)).body());
     }
 
     private static TokenGrant tokenGrant(JsonNode body) {

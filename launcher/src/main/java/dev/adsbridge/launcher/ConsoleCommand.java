@@ -30,6 +30,11 @@ final class ConsoleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The console's beans without its web server, for one-shot maintenance commands. */
+    private static ConfigurableApplicationContext withoutWeb() {
+        return ConsoleApplication.builder(Map.of()).web(WebApplicationType.NONE).run();
+    }
+
     /** {@code console rotate-keys …}: re-wraps every stored token under a new key version, without downtime. */
     @Command(name = "rotate-keys", mixinStandardHelpOptions = true,
             description = {"Key rotation for the token vault: " + KeyRotationCommand.USAGE,
@@ -43,8 +48,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ConsoleApplication.builder(Map.of())
-                    .web(WebApplicationType.NONE).run()) {
+            try (ConfigurableApplicationContext context = withoutWeb()) {
                 return KeyRotationCommand.run(context, args.isEmpty() ? List.of("status") : args, System.out);
             }
         }
@@ -60,8 +64,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = ConsoleApplication.builder(Map.of())
-                    .web(WebApplicationType.NONE).run()) {
+            try (ConfigurableApplicationContext context = withoutWeb()) {
                 return AuditVerifyCommand.run(context, tenants, System.out);
             }
         }

@@ -101,15 +101,16 @@ final class DevCommand implements Callable<Integer> {
 
     /** A clear sentence for the first port that is taken, before anything starts (and prints stack traces). */
     private Optional<String> busyPort() {
-        for (int[] port : new int[][] {{consolePort, 0}, {mcpPort, 1}, {sandboxPort, 2}}) {
-            if (port[0] == 0) {
+        for (Map.Entry<String, Integer> role : List.of(Map.entry("console", consolePort),
+                Map.entry("MCP server", mcpPort), Map.entry("sandbox", sandboxPort))) {
+            int port = role.getValue();
+            if (port == 0) {
                 continue;
             }
             try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress("127.0.0.1", port[0]));
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException e) {
-                String what = new String[] {"console", "MCP server", "sandbox"}[port[1]];
-                return Optional.of("Port " + port[0] + " (the " + what + ") is already in use.");
+                return Optional.of("Port " + port + " (the " + role.getKey() + ") is already in use.");
             }
         }
         return Optional.empty();

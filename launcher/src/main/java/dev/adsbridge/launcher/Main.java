@@ -3,6 +3,8 @@ package dev.adsbridge.launcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /**
  * The single executable jar. Each subcommand starts one role; {@code dev} starts everything a newcomer needs in one JVM.
  */
@@ -22,6 +24,15 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** The option's values if given, else the comma-separated environment variable {@code env}, else empty. */
+    static List<String> listOrEnv(List<String> values, String env) {
+        if (values != null && !values.isEmpty()) {
+            return values;
+        }
+        String raw = System.getenv(env);
+        return raw == null || raw.isBlank() ? List.of() : List.of(raw.split(","));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

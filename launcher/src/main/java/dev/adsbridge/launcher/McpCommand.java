@@ -69,8 +69,8 @@ final class McpCommand implements Callable<Integer> {
                 // Secrets only from the environment: a command line is visible to every local user.
                 .appSecret(System.getenv("META_APP_SECRET"))
                 .serverKey(System.getenv("MCP_SERVER_KEY"))
-                .allowedHosts(listOrEnv(allowedHosts, "MCP_ALLOWED_HOSTS"))
-                .allowedOrigins(listOrEnv(allowedOrigins, "MCP_ALLOWED_ORIGINS"));
+                .allowedHosts(Main.listOrEnv(allowedHosts, "MCP_ALLOWED_HOSTS"))
+                .allowedOrigins(Main.listOrEnv(allowedOrigins, "MCP_ALLOWED_ORIGINS"));
         if (apiVersion != null && !apiVersion.isBlank()) {
             builder.apiVersion(apiVersion);
         }
@@ -78,13 +78,5 @@ final class McpCommand implements Callable<Integer> {
             builder.toolsets(toolsets);
         }
         return builder.build();
-    }
-
-    private static List<String> listOrEnv(List<String> values, String env) {
-        if (values != null && !values.isEmpty()) {
-            return values;
-        }
-        String raw = System.getenv(env);
-        return raw == null || raw.isBlank() ? List.of() : List.of(raw.split(","));
     }
 }

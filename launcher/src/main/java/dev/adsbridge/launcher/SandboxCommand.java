@@ -44,12 +44,8 @@ final class SandboxCommand implements Callable<Integer> {
     SandboxConfig config() {
         SandboxConfig config = SandboxConfig.defaults().withHost(host).withPort(port).withSeed(seed)
                 .withRequireAppsecretProof(requireProof).withAccessTier(accessTier);
-        List<String> uris = redirectUris;
-        String env = System.getenv("SANDBOX_REDIRECT_URIS");
-        if ((uris == null || uris.isEmpty()) && env != null && !env.isBlank()) {
-            uris = List.of(env.split(","));
-        }
-        return uris == null || uris.isEmpty() ? config : config.withRedirectUris(uris);
+        List<String> uris = Main.listOrEnv(redirectUris, "SANDBOX_REDIRECT_URIS");
+        return uris.isEmpty() ? config : config.withRedirectUris(uris);
     }
 
     static void printBanner(SandboxServer sandbox) {
