@@ -68,7 +68,6 @@ public final class SandboxServer implements AutoCloseable {
 
         ServletContextHandler handler = new ServletContextHandler();
         handler.setContextPath("/");
-        handler.setAttribute("sandbox.defaultMajor", config.minApiVersion());
         ServletHolder graph = new ServletHolder("graph", new GraphServlet(api));
         graph.getRegistration().setMultipartConfig(new MultipartConfigElement("", 30L << 20, 31L << 20, 1 << 20));
         handler.addServlet(graph, "/*");

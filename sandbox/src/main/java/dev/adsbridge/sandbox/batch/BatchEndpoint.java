@@ -207,10 +207,10 @@ public final class BatchEndpoint {
         String pathPart = q < 0 ? url : url.substring(0, q);
         Map<String, String> params = new LinkedHashMap<>();
         if (q >= 0) {
-            parseForm(url.substring(q + 1), params);
+            GraphServlet.parseForm(url.substring(q + 1), params);
         }
         if (body != null && !"GET".equals(method)) {
-            parseForm(body, params);
+            GraphServlet.parseForm(body, params);
         }
         List<String> path = new ArrayList<>();
         for (String segment : pathPart.split("/")) {
@@ -236,17 +236,5 @@ public final class BatchEndpoint {
         headers.remove("content-type");
         return new GraphCall(method, version, path, params, Map.of(), headers, token,
                 own || outer.tokenInParams(), outer.baseUrl(), null);
-    }
-
-    private static void parseForm(String form, Map<String, String> into) {
-        for (String pair : form.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            into.put(key, value);
-        }
     }
 }

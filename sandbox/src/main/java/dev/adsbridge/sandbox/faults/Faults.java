@@ -51,7 +51,7 @@ public final class Faults {
 
     /** Applies the matching armed faults to the call (sleeps, throws a Graph error, or changes a token). */
     public void beforeCall(GraphCall call) {
-        if (armed.isEmpty() || exempt(call)) {
+        if (armed.isEmpty() || !call.countsAsGraphCall()) {
             return;
         }
         String path = call.pathString();
@@ -75,12 +75,6 @@ public final class Faults {
             armed.remove(fault);
         }
         return fired;
-    }
-
-    private static boolean exempt(GraphCall call) {
-        List<String> path = call.path();
-        return (!path.isEmpty() && "dialog".equals(path.get(0)))
-                || (path.isEmpty() && call.params().containsKey("batch"));
     }
 
     /** Token faults need a token the sandbox issued; other faults match any call. */

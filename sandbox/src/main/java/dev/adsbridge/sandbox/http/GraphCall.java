@@ -84,6 +84,17 @@ public final class GraphCall {
     public GraphCall parent() { return parent; }
     public boolean isNested() { return parent != null; }
 
+    /**
+     * False for the login dialog (a web page) and a batch envelope (not a call: its items are). Such requests are
+     * neither faulted nor counted toward rate limits.
+     */
+    public boolean countsAsGraphCall() {
+        if (!path.isEmpty() && "dialog".equals(path.get(0))) {
+            return false;
+        }
+        return !(path.isEmpty() && params.containsKey("batch"));
+    }
+
     /** Headers a handler wants sent with its answer (ETag, …). */
     public Map<String, String> responseHeaders() { return responseHeaders; }
 

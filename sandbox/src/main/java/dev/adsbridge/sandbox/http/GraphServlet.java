@@ -129,7 +129,7 @@ public final class GraphServlet extends HttpServlet {
     }
 
     /** Builds the call: version and path from the URI, parameters from query + form / multipart / JSON body. */
-    static GraphCall toCall(HttpServletRequest req) throws IOException, ServletException {
+    private GraphCall toCall(HttpServletRequest req) throws IOException, ServletException {
         String uri = req.getRequestURI();
         List<String> segments = new ArrayList<>();
         for (String s : uri.split("/")) {
@@ -150,7 +150,7 @@ public final class GraphServlet extends HttpServlet {
         String contentType = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("multipart/form-data")) {
             if (req.getQueryString() != null) {
-                parseQuery(req.getQueryString(), params);
+                parseForm(req.getQueryString(), params);
             }
             for (Part part : req.getParts()) {
                 byte[] bytes = part.getInputStream().readAllBytes();
@@ -163,7 +163,7 @@ public final class GraphServlet extends HttpServlet {
             }
         } else if (contentType.startsWith("application/json")) {
             if (req.getQueryString() != null) {
-                parseQuery(req.getQueryString(), params);
+                parseForm(req.getQueryString(), params);
             }
             byte[] body = req.getInputStream().readAllBytes();
             if (body.length > 0) {
@@ -196,16 +196,12 @@ public final class GraphServlet extends HttpServlet {
         }
         String baseUrl = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
         return new GraphCall(req.getMethod().toUpperCase(Locale.ROOT),
-                version == null ? "v" + defaultMajor(req) + ".0" : version, segments, params, files, headers, token,
-                tokenInParams, baseUrl, null);
+                version == null ? api.context().config().defaultVersion() : version, segments, params, files,
+                headers, token, tokenInParams, baseUrl, null);
     }
 
-    private static int defaultMajor(HttpServletRequest req) {
-        Object major = req.getServletContext().getAttribute("sandbox.defaultMajor");
-        return major instanceof Integer i ? i : 25;
-    }
-
-    private static void parseQuery(String query, Map<String, String> params) {
+    /** Adds the pairs of a URL-encoded query or form body to {@code params} (a repeated key: the last wins). */
+    public static void parseForm(String query, Map<String, String> params) {
         Arrays.stream(query.split("&")).filter(s -> !s.isEmpty()).forEach(pair -> {
             int eq = pair.indexOf('=');
             String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);

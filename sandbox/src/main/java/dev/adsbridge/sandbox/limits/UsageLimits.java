@@ -70,7 +70,7 @@ public final class UsageLimits {
 
     /** Counts a Graph call toward the app budget; throws #4 when the budget is used up. Called before routing. */
     public void admit(GraphCall call) {
-        if (!countsAsGraphCall(call)) {
+        if (!call.countsAsGraphCall()) {
             return;
         }
         if (!appCalls.tryCount(clock.millis(), quotas.appCallsPerHour(), enforced)) {
@@ -103,7 +103,7 @@ public final class UsageLimits {
 
     /** Usage headers for the response to this call: app usage always, account and BUC usage when charged. */
     public Map<String, String> headers(GraphCall call) {
-        if (!countsAsGraphCall(call)) {
+        if (!call.countsAsGraphCall()) {
             return Map.of();
         }
         long now = clock.millis();
@@ -228,15 +228,6 @@ public final class UsageLimits {
         }
         Node node = call.node();
         return node != null && node.type() == NodeType.AD_REPORT_RUN ? ADS_INSIGHTS : ADS_MANAGEMENT;
-    }
-
-    /** The login dialog is a web page, and a batch envelope is not a call: its items are. */
-    private static boolean countsAsGraphCall(GraphCall call) {
-        List<String> path = call.path();
-        if (!path.isEmpty() && "dialog".equals(path.get(0))) {
-            return false;
-        }
-        return !(path.isEmpty() && call.params().containsKey("batch"));
     }
 
     private static int countActiveAds(SandboxStore store, String accountId) {

@@ -57,11 +57,11 @@ public final class MarketingEndpoints {
             api.node("GET", type, null, call -> NodeViews.render(call, call.node()));
         }
         api.node("GET", NodeType.AD_ACCOUNT, "campaigns",
-                call -> list(call, NodeType.CAMPAIGN, newestFirst(store, call.node().id(), NodeType.CAMPAIGN)));
+                call -> list(call, NodeType.CAMPAIGN, store.newestFirst(call.node().id(), NodeType.CAMPAIGN)));
         api.node("GET", NodeType.AD_ACCOUNT, "adsets",
-                call -> list(call, NodeType.AD_SET, newestFirst(store, call.node().id(), NodeType.AD_SET)));
+                call -> list(call, NodeType.AD_SET, store.newestFirst(call.node().id(), NodeType.AD_SET)));
         api.node("GET", NodeType.AD_ACCOUNT, "ads",
-                call -> list(call, NodeType.AD, newestFirst(store, call.node().id(), NodeType.AD)));
+                call -> list(call, NodeType.AD, store.newestFirst(call.node().id(), NodeType.AD)));
         api.node("GET", NodeType.CAMPAIGN, "adsets",
                 call -> list(call, NodeType.AD_SET, children(store, call.node(), Hidden.ADSETS)));
         api.node("GET", NodeType.CAMPAIGN, "ads",
@@ -69,7 +69,7 @@ public final class MarketingEndpoints {
         api.node("GET", NodeType.AD_SET, "ads",
                 call -> list(call, NodeType.AD, children(store, call.node(), Hidden.ADS)));
         api.node("GET", NodeType.AD_ACCOUNT, "adcreatives", call -> {
-            List<Node> creatives = newestFirst(store, call.node().id(), NodeType.AD_CREATIVE);
+            List<Node> creatives = store.newestFirst(call.node().id(), NodeType.AD_CREATIVE);
             creatives.removeIf(c -> "DELETED".equals(c.getString("status")));
             return page(call, creatives);
         });
@@ -83,7 +83,7 @@ public final class MarketingEndpoints {
         });
         api.node("GET", NodeType.AD_ACCOUNT, "adimages", AdImages::list);
         api.node("GET", NodeType.AD_ACCOUNT, "customaudiences",
-                call -> page(call, newestFirst(store, call.node().id(), NodeType.CUSTOM_AUDIENCE)));
+                call -> page(call, store.newestFirst(call.node().id(), NodeType.CUSTOM_AUDIENCE)));
         api.node("GET", NodeType.AD_ACCOUNT, "activities", Activities::list);
         api.node("GET", NodeType.AD_ACCOUNT, "promote_pages", call -> {
             List<Node> pages = Hidden.ids(call.node(), Hidden.PROMOTE_PAGES).stream()
@@ -126,16 +126,6 @@ public final class MarketingEndpoints {
     private static Object page(GraphCall call, List<Node> items) {
         List<FieldSpec> fields = call.fields();
         return Pager.page(call, items, node -> NodeViews.render(call, node, fields));
-    }
-
-    /** Objects of a type in an account, newest first (creation order reversed; no sort needed). */
-    private static List<Node> newestFirst(SandboxStore store, String accountId, NodeType type) {
-        List<Node> oldestFirst = store.nodesOf(accountId, type);
-        List<Node> out = new ArrayList<>(oldestFirst.size());
-        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
-            out.add(oldestFirst.get(i));
-        }
-        return out;
     }
 
     /** A campaign's ad sets or ads, or an ad set's ads, newest first, from the parent's child list. */
