@@ -153,8 +153,8 @@ public class AdsOperations {
             row.put("currency", meta.path("currency").asString(account.currency()));
             row.put("account_status", text(meta, "account_status_name", text(meta, "account_status", null)));
             row.put("timezone_name", text(meta, "timezone_name", null));
-            row.put("amount_spent", text(meta, "amount_spent", null));
             String spent = text(meta, "amount_spent", null);
+            row.put("amount_spent", spent);
             String formatted = MoneyFormat.format(spent, (String) row.get("currency"));
             row.put("amount_spent_formatted", formatted != null ? formatted
                     : text(meta, "amount_spent_formatted", null));
@@ -183,8 +183,7 @@ public class AdsOperations {
                 args, false)), null);
         previous.put("date_start", before.since.toString());
         previous.put("date_stop", before.until.toString());
-        String currency = chosen.all(caller.tenant()).stream().filter(a -> a.adAccountId().equals(scope.accountId))
-                .map(ChosenAdAccount::currency).findFirst().orElse(null);
+        String currency = currency(caller.tenant(), scope.accountId);
         current.put("currency", currency);
         previous.put("currency", currency);
         current.put("previous", previous);
@@ -227,8 +226,7 @@ public class AdsOperations {
                 insights.put(row.path("campaign_id").asString(""), row);
             }
         }
-        String currency = chosen.all(caller.tenant()).stream().filter(a -> a.adAccountId().equals(scope.accountId))
-                .map(ChosenAdAccount::currency).filter(Objects::nonNull).findFirst().orElse(null);
+        String currency = currency(caller.tenant(), scope.accountId);
         List<Map<String, Object>> data = new ArrayList<>();
         for (JsonNode campaign : campaigns) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -528,6 +526,12 @@ public class AdsOperations {
         return accounts.stream().filter(a -> a.adAccountId().equals(normalized)).findFirst()
                 .map(a -> new Scope(a.connectionId(), a.adAccountId()))
                 .orElseThrow(ApiException::notFound);
+    }
+
+    /** The chosen account's currency, if any connection that chose it knows one. */
+    private @Nullable String currency(TenantId tenant, String accountId) {
+        return chosen.all(tenant).stream().filter(a -> a.adAccountId().equals(accountId))
+                .map(ChosenAdAccount::currency).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private Scope scopeForWrite(ApiCaller caller, String accountId, String action, String targetType,

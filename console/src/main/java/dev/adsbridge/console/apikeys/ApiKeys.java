@@ -1,19 +1,14 @@
 package dev.adsbridge.console.apikeys;
 
+import dev.adsbridge.console.Secrets;
 import dev.adsbridge.console.audit.AuditEvent;
 import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.Role;
 import dev.adsbridge.console.tenancy.Tenancy;
 import dev.adsbridge.console.tenancy.TenantId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +34,6 @@ public class ApiKeys {
     private final Tenancy tenancy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final Map<UUID, Instant> touched = new ConcurrentHashMap<>();
 
     ApiKeys(ApiKeyRepository repository, Tenancy tenancy, ApplicationEventPublisher events, Clock clock) {
@@ -68,12 +62,10 @@ public class ApiKeys {
         if (cleanName.isEmpty() || cleanName.length() > 200) {
             throw ApiException.validation("name", "Give the key a name of 1 to 200 characters.");
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + Secrets.random();
         ApiKey key = new ApiKey(UUID.randomUUID(), cleanName, scope, secret.substring(0, PREFIX_SHOWN),
                 clock.instant(), null, null);
-        repository.insert(actor.tenantId(), key, hash(secret), actor.id());
+        repository.insert(actor.tenantId(), key, Secrets.hash(secret), actor.id());
         audit(actor, "api_key.create", key.id().toString(), null, describe(key), AuditEvent.SUCCESS, requestId,
                 clientIp);
         return new IssuedApiKey(key, secret);
@@ -104,7 +96,7 @@ public class ApiKeys {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
             return Optional.empty();
         }
-        Optional<ApiKeyRepository.Stored> stored = repository.byHash(hash(presented));
+        Optional<ApiKeyRepository.Stored> stored = repository.byHash(Secrets.hash(presented));
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -126,15 +118,6 @@ public class ApiKeys {
         }
         return Optional.of(new ApiKeyPrincipal(key.id(), found.tenant(), key.name(), key.prefix(), key.scope(),
                 actingAs));
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, Object> describe(ApiKey key) {

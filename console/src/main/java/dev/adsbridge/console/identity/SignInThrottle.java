@@ -5,8 +5,10 @@ import dev.adsbridge.console.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,12 +36,11 @@ class SignInThrottle {
     /** How long the account or the address stays locked, if it is. */
     Optional<Duration> lockedFor(String email, String address) {
         Instant now = clock.instant();
-        Optional<Instant> until = lockedUntil(accountKey(email)).filter(now::isBefore);
-        Optional<Instant> addressUntil = lockedUntil(addressKey(address)).filter(now::isBefore);
-        Optional<Instant> latest = until.isEmpty() ? addressUntil
-                : addressUntil.isEmpty() ? until
-                : Optional.of(until.get().isAfter(addressUntil.get()) ? until.get() : addressUntil.get());
-        return latest.map(t -> Duration.between(now, t));
+        return Stream.of(lockedUntil(accountKey(email)), lockedUntil(addressKey(address)))
+                .flatMap(Optional::stream)
+                .filter(now::isBefore)
+                .max(Comparator.naturalOrder())
+                .map(t -> Duration.between(now, t));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -223,34 +223,34 @@ class AdsApiController {
     @Operation(summary = "Pause, activate (needs confirm) or archive a campaign")
     ResponseEntity<String> campaignStatus(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setStatus(caller, Kind.CAMPAIGN, id, body), false);
+        return answer(ads.setStatus(caller, Kind.CAMPAIGN, id, body));
     }
 
     @PostMapping("/api/v1/adsets/{id}/status")
     @Operation(summary = "Pause, activate (needs confirm) or archive an ad set")
     ResponseEntity<String> adSetStatus(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setStatus(caller, Kind.ADSET, id, body), false);
+        return answer(ads.setStatus(caller, Kind.ADSET, id, body));
     }
 
     @PostMapping("/api/v1/ads/{id}/status")
     @Operation(summary = "Pause, activate (needs confirm) or archive an ad")
     ResponseEntity<String> adStatus(ApiCaller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return answer(ads.setStatus(caller, Kind.AD, id, body), false);
+        return answer(ads.setStatus(caller, Kind.AD, id, body));
     }
 
     @PostMapping("/api/v1/campaigns/{id}/budget")
     @Operation(summary = "Change a campaign's budget (an increase needs confirm)")
     ResponseEntity<String> campaignBudget(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setBudget(caller, Kind.CAMPAIGN, id, body), false);
+        return answer(ads.setBudget(caller, Kind.CAMPAIGN, id, body));
     }
 
     @PostMapping("/api/v1/adsets/{id}/budget")
     @Operation(summary = "Change an ad set's budget (an increase needs confirm)")
     ResponseEntity<String> adSetBudget(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setBudget(caller, Kind.ADSET, id, body), false);
+        return answer(ads.setBudget(caller, Kind.ADSET, id, body));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -258,7 +258,7 @@ class AdsApiController {
     private ResponseEntity<String> idempotent(ApiCaller caller, @Nullable String key, String what,
             Map<String, Object> body, Supplier<AdsOperations.Result> create) {
         if (key == null) {
-            return answer(create.get(), false);
+            return answer(create.get());
         }
         caller.requireWrite(); // a read key learns nothing from replays
         String fingerprint = what + " " + JSON.writeValueAsString(new TreeMap<>(body));
@@ -273,7 +273,7 @@ class AdsApiController {
         return builder.body(answer.body());
     }
 
-    private static ResponseEntity<String> answer(AdsOperations.Result result, boolean replayed) {
+    private static ResponseEntity<String> answer(AdsOperations.Result result) {
         return ResponseEntity.status(result.status()).header("Content-Type", JSON_TYPE)
                 .body(JSON.writeValueAsString(result.body()));
     }

@@ -37,8 +37,7 @@ class ApiKeysSettingsController {
 
     @PostMapping("/settings/api-keys")
     String create(Member me, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "read") String scope, HttpServletRequest request, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "read") String scope, HttpServletRequest request, Model model) {
         me.requireWrite();
         try {
             IssuedApiKey issued = apiKeys.create(me, name, ApiKeyScope.parse(scope), RequestIds.current(request),
