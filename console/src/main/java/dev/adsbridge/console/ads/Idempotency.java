@@ -1,7 +1,7 @@
 package dev.adsbridge.console.ads;
 
+import dev.adsbridge.console.ads.AdsException.Problem;
 import dev.adsbridge.console.SqlTime;
-import dev.adsbridge.console.apikeys.ApiException;
 import dev.adsbridge.console.tenancy.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,7 +42,7 @@ public class Idempotency {
     /** Runs {@code create} once per key and request; without a key it just runs. */
     public Answer once(TenantId tenant, String key, String requestFingerprint, Supplier<Answer> create) {
         if (key.length() > 255 || key.isBlank()) {
-            throw ApiException.validation("Idempotency-Key", "Use 1 to 255 characters.");
+            throw AdsException.validation("Idempotency-Key", "Use 1 to 255 characters.");
         }
         String hash = sha256(requestFingerprint);
         jdbc.sql("delete from api_idempotency_keys where tenant_id = ? and idempotency_key = ? and created_at < ?")
@@ -89,25 +89,27 @@ public class Idempotency {
                     .query((rs, n) -> new Object[] {rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)})
                     .optional();
             if (row.isEmpty()) {
-                throw new ApiException(409, "idempotency_in_progress", "The first request with this "
+                throw new AdsException(Problem.CONFLICT, "idempotency_in_progress", "The first request with this "
                         + "Idempotency-Key failed a moment ago; send it again.");
             }
             if (!hash.equals(row.get()[0])) {
-                throw new ApiException(422, "idempotency_key_reused", "This Idempotency-Key was used for a "
+                throw new AdsException(Problem.KEY_REUSED, "idempotency_key_reused",
+                        "This Idempotency-Key was used for a "
                         + "different request. Use a new key for a new request.");
             }
             if (row.get()[1] != null) {
                 return new Answer((Integer) row.get()[1], (String) row.get()[2], true);
             }
             if (System.nanoTime() > deadline) {
-                throw new ApiException(409, "idempotency_in_progress", "A request with this Idempotency-Key is "
+                throw new AdsException(Problem.CONFLICT, "idempotency_in_progress",
+                        "A request with this Idempotency-Key is "
                         + "still running. Try again in a few seconds.", null, null, null, 2L);
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ApiException(409, "idempotency_in_progress", "Interrupted while waiting.");
+                throw new AdsException(Problem.CONFLICT, "idempotency_in_progress", "Interrupted while waiting.");
             }
         }
     }

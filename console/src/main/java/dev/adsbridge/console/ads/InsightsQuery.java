@@ -1,6 +1,5 @@
 package dev.adsbridge.console.ads;
 
-import dev.adsbridge.console.apikeys.ApiException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -25,10 +24,10 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
 
     public InsightsQuery {
         if (objectId == null || objectId.isBlank()) {
-            throw ApiException.validation("object_id", "Required: an ad account (act_…), campaign, ad set or ad id.");
+            throw AdsException.validation("object_id", "Required: an ad account (act_…), campaign, ad set or ad id.");
         }
         if (level != null && !level.isBlank() && !LEVELS.contains(level)) {
-            throw ApiException.validation("level", "Choose account, campaign, adset or ad.");
+            throw AdsException.validation("level", "Choose account, campaign, adset or ad.");
         }
         if (datePreset != null && !datePreset.isBlank()) {
             requirePreset(datePreset);
@@ -37,26 +36,26 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
                 && !timeIncrement.equals("all_days")
                 && !(timeIncrement.matches("[0-9]{1,2}") && Integer.parseInt(timeIncrement) >= 1
                         && Integer.parseInt(timeIncrement) <= 90)) {
-            throw ApiException.validation("time_increment", "A number of days from 1 to 90, monthly or all_days.");
+            throw AdsException.validation("time_increment", "A number of days from 1 to 90, monthly or all_days.");
         }
         if ((since == null) != (until == null)) {
-            throw ApiException.validation("since", "Send since and until together (YYYY-MM-DD).");
+            throw AdsException.validation("since", "Send since and until together (YYYY-MM-DD).");
         }
         if (since != null) {
             try {
                 if (LocalDate.parse(since).isAfter(LocalDate.parse(until))) {
-                    throw ApiException.validation("since", "since must not be after until.");
+                    throw AdsException.validation("since", "since must not be after until.");
                 }
             } catch (DateTimeParseException e) {
-                throw ApiException.validation("since", "Dates look like 2026-11-01.");
+                throw AdsException.validation("since", "Dates look like 2026-11-01.");
             }
         }
     }
 
-    /** @throws ApiException 400 {@code validation_failed} when {@code preset} is not one of Meta's date presets */
+    /** @throws AdsException 400 {@code validation_failed} when {@code preset} is not one of Meta's date presets */
     static String requirePreset(String preset) {
         if (!PRESETS.contains(preset)) {
-            throw ApiException.validation("date_preset", "Choose a date preset such as last_7d, last_30d or "
+            throw AdsException.validation("date_preset", "Choose a date preset such as last_7d, last_30d or "
                     + "this_month, or send since and until.");
         }
         return preset;

@@ -1,6 +1,6 @@
 package dev.adsbridge.console.ads;
 
-import dev.adsbridge.console.apikeys.ApiException;
+import dev.adsbridge.console.ads.AdsException.Problem;
 import dev.adsbridge.console.apikeys.RateLimitProperties;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
@@ -72,7 +72,8 @@ class MetaUsageGuard implements DisposableBean {
             return;
         }
         long seconds = Math.max(1, left.toSeconds() + (left.toMillisPart() > 0 ? 1 : 0));
-        throw new ApiException(429, "meta_rate_limited", "Meta's limit for ad account " + accountId + " is almost "
+        throw new AdsException(Problem.RATE_LIMITED, "meta_rate_limited",
+                "Meta's limit for ad account " + accountId + " is almost "
                 + "used up (" + Math.round(reading.percent()) + " %). To avoid being blocked by Meta we pause calls "
                 + "for this account: try again in " + seconds + " seconds.", null,
                 Map.of("ad_account_id", accountId, "usage_pct", reading.percent()), null, seconds);

@@ -42,7 +42,7 @@ class AdsFormattingTest {
                 {"code":null,"error_subcode":null,"type":"InvalidArgument","message":"drop daily_budget, or change \
                 the budget with update_campaign.","error_user_title":null,"error_user_msg":null,"fbtrace_id":null,\
                 "is_transient":false,"category":"invalid_request","retry_after_seconds":null}""");
-        Map<String, Object> validation = AdsOperations.validationError(error);
+        Map<String, Object> validation = AdsGateway.validationError(error);
         assertThat(validation.get("code")).isEqualTo("meta_invalid_request");
         assertThat(validation.get("title")).isNotNull();
         assertThat((String) validation.get("message")).contains("the campaign's budget setting")
@@ -57,7 +57,7 @@ class AdsFormattingTest {
                 {"code":100,"error_subcode":1885272,"type":"OAuthException","message":"Invalid parameter",\
                 "error_user_title":"Budget too low","error_user_msg":"The budget must be at least $1.00.",\
                 "fbtrace_id":"Axyz","category":"invalid_request"}""");
-        Map<String, Object> validation = AdsOperations.validationError(error);
+        Map<String, Object> validation = AdsGateway.validationError(error);
         assertThat(validation.get("code")).isEqualTo("meta_invalid_request");
         assertThat(validation.get("title")).isEqualTo("Budget too low");
         assertThat(validation.get("message")).isEqualTo("The budget must be at least $1.00.");

@@ -1,7 +1,10 @@
 package dev.adsbridge.console.ads.api;
 
-import dev.adsbridge.console.ads.AdsOperations;
-import dev.adsbridge.console.ads.AdsOperations.Kind;
+import dev.adsbridge.console.ads.AdsCaller;
+import dev.adsbridge.console.ads.AdsReading;
+import dev.adsbridge.console.ads.AdsReporting;
+import dev.adsbridge.console.ads.AdsWriting;
+import dev.adsbridge.console.ads.ObjectKind;
 import dev.adsbridge.console.ads.Idempotency;
 import dev.adsbridge.console.ads.InsightsQuery;
 import dev.adsbridge.console.apikeys.ApiCaller;
@@ -41,11 +44,15 @@ class AdsApiController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String JSON_TYPE = MediaType.APPLICATION_JSON_VALUE;
 
-    private final AdsOperations ads;
+    private final AdsReading reading;
+    private final AdsReporting reporting;
+    private final AdsWriting writing;
     private final Idempotency idempotency;
 
-    AdsApiController(AdsOperations ads, Idempotency idempotency) {
-        this.ads = ads;
+    AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency) {
+        this.reading = reading;
+        this.reporting = reporting;
+        this.writing = writing;
         this.idempotency = idempotency;
     }
 
@@ -54,20 +61,20 @@ class AdsApiController {
     @GetMapping("/api/v1/connection")
     @Operation(summary = "The tenant's Facebook connection: status, permissions, expiry, chosen ad accounts")
     Map<String, Object> connection(ApiCaller caller) {
-        return ads.connection(caller.tenant());
+        return reading.connection(caller.tenant());
     }
 
     @GetMapping("/api/v1/ad-accounts")
     @Operation(summary = "The tenant's chosen ad accounts")
     Map<String, Object> adAccounts(ApiCaller caller) {
-        return ads.adAccounts(caller);
+        return reading.adAccounts(ads(caller));
     }
 
     @GetMapping("/api/v1/ad-accounts/{accountId}/summary")
     @Operation(summary = "Key numbers for a date preset and the period before it")
     Map<String, Object> summary(ApiCaller caller, @PathVariable String accountId,
             @RequestParam(name = "date_preset", defaultValue = "last_7d") String datePreset) {
-        return ads.summary(caller, accountId, datePreset);
+        return reporting.summary(ads(caller), accountId, datePreset);
     }
 
     @GetMapping("/api/v1/ad-accounts/{accountId}/campaigns")
@@ -77,57 +84,57 @@ class AdsApiController {
             @RequestParam(required = false) @Nullable String objective,
             @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after,
             @RequestParam(name = "date_preset", defaultValue = "last_7d") String datePreset) {
-        return ads.campaigns(caller, accountId, status, objective, limit(limit), after, datePreset);
+        return reading.campaigns(ads(caller), accountId, status, objective, limit(limit), after, datePreset);
     }
 
     @GetMapping("/api/v1/campaigns/{id}")
     @Operation(summary = "One campaign")
     JsonNode campaign(ApiCaller caller, @PathVariable String id) {
-        return ads.object(caller, Kind.CAMPAIGN, id);
+        return reading.object(ads(caller), ObjectKind.CAMPAIGN, id);
     }
 
     @GetMapping("/api/v1/adsets/{id}")
     @Operation(summary = "One ad set")
     JsonNode adSet(ApiCaller caller, @PathVariable String id) {
-        return ads.object(caller, Kind.ADSET, id);
+        return reading.object(ads(caller), ObjectKind.ADSET, id);
     }
 
     @GetMapping("/api/v1/ads/{id}")
     @Operation(summary = "One ad")
     JsonNode ad(ApiCaller caller, @PathVariable String id) {
-        return ads.object(caller, Kind.AD, id);
+        return reading.object(ads(caller), ObjectKind.AD, id);
     }
 
     @GetMapping("/api/v1/creatives/{id}")
     @Operation(summary = "One creative")
     JsonNode creative(ApiCaller caller, @PathVariable String id) {
-        return ads.object(caller, Kind.CREATIVE, id);
+        return reading.object(ads(caller), ObjectKind.CREATIVE, id);
     }
 
     @GetMapping("/api/v1/campaigns/{id}/adsets")
     @Operation(summary = "A campaign's ad sets, paged")
     Map<String, Object> adSetsOf(ApiCaller caller, @PathVariable String id,
             @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after) {
-        return ads.children(caller, Kind.CAMPAIGN, id, limit(limit), after);
+        return reading.children(ads(caller), ObjectKind.CAMPAIGN, id, limit(limit), after);
     }
 
     @GetMapping("/api/v1/adsets/{id}/ads")
     @Operation(summary = "An ad set's ads, paged")
     Map<String, Object> adsOf(ApiCaller caller, @PathVariable String id,
             @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after) {
-        return ads.children(caller, Kind.ADSET, id, limit(limit), after);
+        return reading.children(ads(caller), ObjectKind.ADSET, id, limit(limit), after);
     }
 
     @GetMapping("/api/v1/ads/{id}/creatives")
     @Operation(summary = "An ad's creatives")
     Map<String, Object> creativesOf(ApiCaller caller, @PathVariable String id) {
-        return ads.children(caller, Kind.AD, id, 25, null);
+        return reading.children(ads(caller), ObjectKind.AD, id, 25, null);
     }
 
     @GetMapping("/api/v1/ad-accounts/{accountId}/images/{hash}")
     @Operation(summary = "An image of the account's library (bytes), for creative previews")
     ResponseEntity<byte[]> image(ApiCaller caller, @PathVariable String accountId, @PathVariable String hash) {
-        AdsOperations.Image image = ads.image(caller, accountId, hash);
+        AdsReading.Image image = reading.image(ads(caller), accountId, hash);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
                 .header("X-Content-Type-Options", "nosniff")
@@ -145,7 +152,7 @@ class AdsApiController {
             @RequestParam(required = false) @Nullable String breakdowns,
             @RequestParam(required = false) @Nullable String compare,
             @RequestParam(name = "result_type", required = false) @Nullable String resultType) {
-        return ads.insights(caller, new InsightsQuery(objectId, level, datePreset, since, until, timeIncrement,
+        return reporting.insights(ads(caller), new InsightsQuery(objectId, level, datePreset, since, until, timeIncrement,
                 breakdowns, "previous".equals(compare), resultType));
     }
 
@@ -159,7 +166,7 @@ class AdsApiController {
             @RequestParam(name = "time_increment", required = false) @Nullable String timeIncrement,
             @RequestParam(required = false) @Nullable String breakdowns,
             @RequestParam(name = "result_type", required = false) @Nullable String resultType) {
-        Map<String, Object> answer = ads.insights(caller, new InsightsQuery(objectId, level, datePreset, since, until,
+        Map<String, Object> answer = reporting.insights(ads(caller), new InsightsQuery(objectId, level, datePreset, since, until,
                 timeIncrement, breakdowns, false, resultType));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("rows");
@@ -177,7 +184,7 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody Map<String, Object> body) {
         return idempotent(caller, key, "campaigns " + accountId, body,
-                () -> ads.create(caller, Kind.CAMPAIGN, accountId, body));
+                () -> writing.create(ads(caller), ObjectKind.CAMPAIGN, accountId, body));
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/adsets")
@@ -186,7 +193,7 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody Map<String, Object> body) {
         return idempotent(caller, key, "adsets " + accountId, body,
-                () -> ads.create(caller, Kind.ADSET, accountId, body));
+                () -> writing.create(ads(caller), ObjectKind.ADSET, accountId, body));
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/ads")
@@ -194,7 +201,7 @@ class AdsApiController {
     ResponseEntity<String> createAd(ApiCaller caller, @PathVariable String accountId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody Map<String, Object> body) {
-        return idempotent(caller, key, "ads " + accountId, body, () -> ads.create(caller, Kind.AD, accountId, body));
+        return idempotent(caller, key, "ads " + accountId, body, () -> writing.create(ads(caller), ObjectKind.AD, accountId, body));
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/creatives")
@@ -203,7 +210,7 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody Map<String, Object> body) {
         return idempotent(caller, key, "creatives " + accountId, body,
-                () -> ads.create(caller, Kind.CREATIVE, accountId, body));
+                () -> writing.create(ads(caller), ObjectKind.CREATIVE, accountId, body));
     }
 
     @PostMapping(value = "/api/v1/ad-accounts/{accountId}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -216,55 +223,55 @@ class AdsApiController {
         Map<String, Object> fingerprint = Map.of("sha256", java.util.HexFormat.of().formatHex(
                 sha256(bytes)), "name", String.valueOf(file.getOriginalFilename()), "validate_only", validateOnly);
         return idempotent(caller, key, "images " + accountId, fingerprint,
-                () -> ads.uploadImage(caller, accountId, bytes, file.getOriginalFilename(), validateOnly));
+                () -> writing.uploadImage(ads(caller), accountId, bytes, file.getOriginalFilename(), validateOnly));
     }
 
     @PostMapping("/api/v1/campaigns/{id}/status")
     @Operation(summary = "Pause, activate (needs confirm) or archive a campaign")
     ResponseEntity<String> campaignStatus(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setStatus(caller, Kind.CAMPAIGN, id, body));
+        return answer(writing.setStatus(ads(caller), ObjectKind.CAMPAIGN, id, body));
     }
 
     @PostMapping("/api/v1/adsets/{id}/status")
     @Operation(summary = "Pause, activate (needs confirm) or archive an ad set")
     ResponseEntity<String> adSetStatus(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setStatus(caller, Kind.ADSET, id, body));
+        return answer(writing.setStatus(ads(caller), ObjectKind.ADSET, id, body));
     }
 
     @PostMapping("/api/v1/ads/{id}/status")
     @Operation(summary = "Pause, activate (needs confirm) or archive an ad")
     ResponseEntity<String> adStatus(ApiCaller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return answer(ads.setStatus(caller, Kind.AD, id, body));
+        return answer(writing.setStatus(ads(caller), ObjectKind.AD, id, body));
     }
 
     @PostMapping("/api/v1/campaigns/{id}/budget")
     @Operation(summary = "Change a campaign's budget (an increase needs confirm)")
     ResponseEntity<String> campaignBudget(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setBudget(caller, Kind.CAMPAIGN, id, body));
+        return answer(writing.setBudget(ads(caller), ObjectKind.CAMPAIGN, id, body));
     }
 
     @PostMapping("/api/v1/adsets/{id}/budget")
     @Operation(summary = "Change an ad set's budget (an increase needs confirm)")
     ResponseEntity<String> adSetBudget(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
-        return answer(ads.setBudget(caller, Kind.ADSET, id, body));
+        return answer(writing.setBudget(ads(caller), ObjectKind.ADSET, id, body));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
 
     private ResponseEntity<String> idempotent(ApiCaller caller, @Nullable String key, String what,
-            Map<String, Object> body, Supplier<AdsOperations.Result> create) {
+            Map<String, Object> body, Supplier<AdsWriting.WriteResult> create) {
         if (key == null) {
             return answer(create.get());
         }
         caller.requireWrite(); // a read key learns nothing from replays
         String fingerprint = what + " " + JSON.writeValueAsString(new TreeMap<>(body));
         Idempotency.Answer answer = idempotency.once(caller.tenant(), key, fingerprint, () -> {
-            AdsOperations.Result result = create.get();
-            return new Idempotency.Answer(result.status(), JSON.writeValueAsString(result.body()), false);
+            AdsWriting.WriteResult result = create.get();
+            return new Idempotency.Answer(result.created() ? 201 : 200, JSON.writeValueAsString(result.body()), false);
         });
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).header("Content-Type", JSON_TYPE);
         if (answer.replayed()) {
@@ -273,9 +280,20 @@ class AdsApiController {
         return builder.body(answer.body());
     }
 
-    private static ResponseEntity<String> answer(AdsOperations.Result result) {
-        return ResponseEntity.status(result.status()).header("Content-Type", JSON_TYPE)
+    private static ResponseEntity<String> answer(AdsWriting.WriteResult result) {
+        return ResponseEntity.status(result.created() ? 201 : 200).header("Content-Type", JSON_TYPE)
                 .body(JSON.writeValueAsString(result.body()));
+    }
+
+    /** The ads module's view of the API caller. */
+    static AdsCaller ads(ApiCaller caller) {
+        AdsCaller.WriteDenial denial = null;
+        if (caller.key() != null && !caller.canWrite()) {
+            denial = AdsCaller.WriteDenial.READ_ONLY_KEY;
+        } else if (!caller.member().canWrite()) {
+            denial = AdsCaller.WriteDenial.READ_ONLY_ROLE;
+        }
+        return new AdsCaller(caller.tenant(), caller.actor(), denial, caller.requestId(), caller.clientIp());
     }
 
     private static int limit(int limit) {

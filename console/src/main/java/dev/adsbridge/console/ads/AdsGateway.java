@@ -1,0 +1,354 @@
+package dev.adsbridge.console.ads;
+
+import dev.adsbridge.console.ads.AdsException.Problem;
+import dev.adsbridge.console.NotFoundException;
+import dev.adsbridge.console.audit.AuditEvent;
+import dev.adsbridge.console.connections.Connection;
+import dev.adsbridge.console.connections.ConnectionUnavailableException;
+import dev.adsbridge.console.connections.Connections;
+import dev.adsbridge.console.tenancy.TenantId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+/**
+ * The one way to the tenant's chosen Meta ad accounts: finds the account or object in them (anything else is
+ * {@link AdsException#notFound()}), calls the Meta Ads MCP server with the tenant's token, keeps Meta's usage for the
+ * back-off, turns Meta's refusals into {@link AdsException}s, and records audit events. Reading, reporting and writing
+ * all go through here.
+ */
+@Service
+public class AdsGateway {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,30}");
+    private static final Pattern ACCOUNT = Pattern.compile("(act_)?[0-9]{1,30}");
+
+    /** An object found in one of the tenant's chosen accounts. */
+    record Located(UUID connectionId, String accountId, JsonNode details) {
+    }
+
+    /** A chosen account and the connection whose token reaches it. */
+    record Scope(UUID connectionId, String accountId) {
+    }
+
+    private final Connections connections;
+    private final ChosenAdAccountRepository chosen;
+    private final McpToolClient mcp;
+    private final MetaUsageGuard usage;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AdsGateway(Connections connections, ChosenAdAccountRepository chosen, McpToolClient mcp, MetaUsageGuard usage,
+            ApplicationEventPublisher events, Clock clock) {
+        this.connections = connections;
+        this.chosen = chosen;
+        this.mcp = mcp;
+        this.usage = usage;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Connections connections() {
+        return connections;
+    }
+
+    ChosenAdAccountRepository chosen() {
+        return chosen;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Scope scope(TenantId tenant, String accountId) {
+        if (accountId == null || !ACCOUNT.matcher(accountId).matches()) {
+            throw AdsException.notFound();
+        }
+        String normalized = accountId.startsWith("act_") ? accountId : "act_" + accountId;
+        List<ChosenAdAccount> accounts = chosen.all(tenant);
+        if (accounts.isEmpty() && connections.all(tenant).isEmpty()) {
+            throw new AdsException(Problem.CONNECTION, "no_connection",
+                    "Connect Facebook Ads and choose an ad account first.");
+        }
+        return accounts.stream().filter(a -> a.adAccountId().equals(normalized)).findFirst()
+                .map(a -> new Scope(a.connectionId(), a.adAccountId()))
+                .orElseThrow(AdsException::notFound);
+    }
+
+    /** The chosen account's currency, if any connection that chose it knows one. */
+    @Nullable String currency(TenantId tenant, String accountId) {
+        return chosen.all(tenant).stream().filter(a -> a.adAccountId().equals(accountId))
+                .map(ChosenAdAccount::currency).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    Scope scopeForWrite(AdsCaller caller, String accountId, String action, String targetType,
+            String targetId) {
+        requireWrite(caller, action, targetType, targetId);
+        return scope(caller.tenant(), accountId);
+    }
+
+    Located locateForWrite(AdsCaller caller, ObjectKind kind, String id, String action) {
+        requireWrite(caller, action, kind.name, id);
+        return locate(caller, kind, id);
+    }
+
+    void requireWrite(AdsCaller caller, String action, String targetType, String targetId) {
+        try {
+            caller.requireWrite();
+        } catch (AdsException e) {
+            audit(caller, action, targetType, targetId, null, null, AuditEvent.DENIED);
+            throw e;
+        }
+    }
+
+    void requireIn(AdsCaller caller, ObjectKind kind, String id, String accountId, String field) {
+        Located parent;
+        try {
+            parent = locate(caller, kind, id);
+        } catch (AdsException e) {
+            if (e.problem() == Problem.NOT_FOUND) {
+                throw AdsException.validation(field, "No such " + kind.name + " in this ad account.");
+            }
+            throw e;
+        }
+        if (!parent.accountId().equals(accountId)) {
+            throw AdsException.validation(field, "No such " + kind.name + " in this ad account.");
+        }
+    }
+
+    /** Finds an object by id in the tenant's chosen accounts (trying each of the tenant's connections). */
+    Located locate(AdsCaller caller, ObjectKind kind, String id) {
+        if (id == null || !DIGITS.matcher(id).matches()) {
+            throw AdsException.notFound();
+        }
+        List<ChosenAdAccount> accounts = chosen.all(caller.tenant());
+        for (UUID connection : new LinkedHashSet<>(accounts.stream().map(ChosenAdAccount::connectionId).toList())) {
+            McpToolClient.ToolResult result = callRaw(caller, connection, null, kind.detailsTool,
+                    Map.of(kind.idArgument(), id), false);
+            if (result.isError()) {
+                String category = result.content().path("error").path("category").asString("");
+                if ("auth".equals(category) || "rate_limit".equals(category) || "transient".equals(category)) {
+                    throw failure(caller, connection, null, result.content());
+                }
+                continue; // not found with this connection's token
+            }
+            String account = result.content().path("account_id").asString("");
+            String normalized = account.startsWith("act_") ? account : "act_" + account;
+            boolean chosenHere = accounts.stream().anyMatch(a -> a.connectionId().equals(connection)
+                    && a.adAccountId().equals(normalized));
+            if (chosenHere) {
+                return new Located(connection, normalized, result.content());
+            }
+        }
+        throw AdsException.notFound();
+    }
+
+    /** An object found by id alone, and what kind it is. */
+    record Found(ObjectKind kind, Located located) {
+    }
+
+    Found locateAny(AdsCaller caller, String id) {
+        for (ObjectKind kind : List.of(ObjectKind.CAMPAIGN, ObjectKind.ADSET, ObjectKind.AD)) {
+            try {
+                return new Found(kind, locate(caller, kind, id));
+            } catch (AdsException e) {
+                if (e.problem() != Problem.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        throw AdsException.notFound();
+    }
+
+    /** A tool call whose isError results become AdsExceptions. */
+    McpToolClient.ToolResult call(AdsCaller caller, UUID connection, @Nullable String accountId, String tool,
+            Map<String, ?> args, boolean write) {
+        McpToolClient.ToolResult result = callRaw(caller, connection, accountId, tool, args, write);
+        if (result.isError()) {
+            throw failure(caller, connection, accountId, result.content());
+        }
+        return result;
+    }
+
+    McpToolClient.ToolResult callRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
+            String tool, Map<String, ?> args, boolean write) {
+        if (accountId != null) {
+            usage.beforeCall(accountId);
+        }
+        McpToolClient.ToolResult result;
+        try {
+            result = connections.withToken(caller.tenant(), connection, token -> mcp.call(token, tool, args, write));
+        } catch (ConnectionUnavailableException e) {
+            throw needsReconnect();
+        } catch (NotFoundException e) {
+            throw new AdsException(Problem.CONNECTION, "no_connection", "Connect Facebook Ads first.");
+        } catch (McpToolClient.McpUnavailableException e) {
+            throw new AdsException(Problem.META_UNAVAILABLE, "meta_error",
+                    "Meta could not be reached just now. Try again in a minute.");
+        }
+        String usageAccount = accountId != null ? accountId : result.usage().path("account_id").asString("");
+        if (!usageAccount.isEmpty()) {
+            usage.record(usageAccount, result.usage());
+        }
+        if (!result.isError()) {
+            connections.recordSuccessfulUse(caller.tenant(), connection);
+        }
+        return result;
+    }
+
+    AdsException failure(AdsCaller caller, UUID connection, @Nullable String accountId, JsonNode content) {
+        JsonNode error = content.path("error");
+        String category = error.path("category").asString("unknown");
+        Map<String, Object> meta = metaDetails(error);
+        String message = userMessage(error);
+        int code = error.path("code").asInt(0);
+        int subcode = error.path("error_subcode").asInt(0);
+        return switch (category) {
+            case "auth" -> {
+                connections.markNeedsReconnect(caller.tenant(), connection,
+                        "Meta no longer accepts the token: " + error.path("message").asString(""));
+                audit(caller, "connection.needs_reconnect", "connection", connection.toString(),
+                        Map.of("status", "active"), Map.of("status", "needs_reconnect"), AuditEvent.SUCCESS);
+                yield needsReconnect();
+            }
+            case "rate_limit" -> {
+                long retry = Math.max(1, error.path("retry_after_seconds").asLong(60));
+                if (accountId != null) {
+                    usage.record(accountId, 100, retry);
+                }
+                yield new AdsException(Problem.RATE_LIMITED, "meta_rate_limited",
+                        "Meta is limiting calls for this ad account right "
+                        + "now (" + message + "). Try again in " + retry + " seconds.", meta, null, null, retry);
+            }
+            case "permission" -> new AdsException(Problem.META_PERMISSION, "meta_permission_denied", message, meta,
+                    null, null, null);
+            case "invalid_request" -> code == 100 && subcode == 33 ? AdsException.notFound()
+                    : new AdsException(Problem.META_INVALID, "meta_invalid_request", message, meta, null, null, null);
+            default -> new AdsException(Problem.META_UNAVAILABLE, "meta_error", message, meta, null, null, null);
+        };
+    }
+
+    private static AdsException needsReconnect() {
+        return new AdsException(Problem.CONNECTION, "connection_needs_reconnect",
+                "Facebook no longer accepts this connection. "
+                + "An owner or admin must reconnect it in Settings.");
+    }
+
+    static AdsException confirmation(String message, Map<String, Object> current,
+            Map<String, Object> requested) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("current", current);
+        details.put("requested", requested);
+        return new AdsException(Problem.CONFIRMATION_REQUIRED, "confirmation_required", message, null, details, null,
+                null);
+    }
+
+    private static Map<String, Object> metaDetails(JsonNode error) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("title", text(error, "error_user_title", null));
+        meta.put("message", text(error, "error_user_msg", null));
+        meta.put("code", error.path("code").isNumber() ? error.path("code").asInt() : null);
+        meta.put("subcode", error.path("error_subcode").isNumber() ? error.path("error_subcode").asInt() : null);
+        meta.put("fbtrace_id", text(error, "fbtrace_id", null));
+        meta.put("category", text(error, "category", null));
+        return meta;
+    }
+
+    private static String userMessage(JsonNode error) {
+        String userMessage = text(error, "error_user_msg", null);
+        String title = text(error, "error_user_title", null);
+        if (userMessage != null && !userMessage.isBlank()) {
+            return title != null && !title.isBlank() ? title + ": " + userMessage : userMessage;
+        }
+        return McpMessages.forMarketer(error.path("message").asString("Meta refused the request."));
+    }
+
+    /**
+     * A dry run's refusal as {@code meta_validation}: {@code code} (the stable code the real write would fail with),
+     * {@code title}, {@code message} and {@code user_message} in a marketer's words, the MCP {@code category}, and
+     * {@code meta} (Meta's code, subcode, texts, trace id) only when Meta itself answered.
+     */
+    static Map<String, Object> validationError(JsonNode error) {
+        String category = error.path("category").asString("unknown");
+        String userTitle = text(error, "error_user_title", null);
+        String userMsg = text(error, "error_user_msg", null);
+        String message = McpMessages.forMarketer(error.path("message").asString("Meta refused the request."));
+        boolean fromMeta = error.path("code").isNumber();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("code", switch (category) {
+            case "permission" -> "meta_permission_denied";
+            case "invalid_request" -> "meta_invalid_request";
+            default -> "meta_error";
+        });
+        answer.put("title", userTitle != null && !userTitle.isBlank() ? userTitle : switch (category) {
+            case "permission" -> "Permission missing";
+            case "invalid_request" -> "Settings need a change";
+            default -> "Not accepted";
+        });
+        answer.put("message", userMsg != null && !userMsg.isBlank() ? userMsg : message);
+        answer.put("user_message", userMsg != null && !userMsg.isBlank() ? userMsg : message);
+        answer.put("category", category);
+        if (fromMeta) {
+            answer.put("meta", metaDetails(error));
+        }
+        return answer;
+    }
+
+    void audit(AdsCaller caller, String action, String targetType, String targetId,
+            @Nullable Map<String, Object> before, @Nullable Map<String, Object> after, String outcome) {
+        events.publishEvent(new AuditEvent(caller.tenant(), caller.actor(), action, targetType, targetId, before,
+                after, outcome, caller.requestId(), caller.clientIp(), clock.instant()));
+    }
+
+    static List<JsonNode> rows(McpToolClient.ToolResult result) {
+        List<JsonNode> rows = new ArrayList<>();
+        result.content().path("data").forEach(rows::add);
+        return rows;
+    }
+
+    static Map<String, Object> paging(JsonNode page) {
+        Map<String, Object> paging = new LinkedHashMap<>();
+        String next = text(page, "next_cursor", null);
+        paging.put("next_cursor", next);
+        return paging;
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    static @Nullable String text(JsonNode node, String field, @Nullable String fallback) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? fallback : value.asString();
+    }
+
+    static double number(JsonNode row, String field) {
+        JsonNode value = row.path(field);
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        try {
+            return value.isString() ? Double.parseDouble(value.asString()) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
