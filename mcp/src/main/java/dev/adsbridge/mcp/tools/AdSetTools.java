@@ -44,7 +44,7 @@ public final class AdSetTools {
 
     static final String LIST_FIELDS = "id,name,campaign_id,status,effective_status,daily_budget,lifetime_budget,"
             + "budget_remaining,bid_amount,bid_strategy,bid_constraints,optimization_goal,billing_event,targeting,"
-            + "start_time,end_time,created_time,updated_time,is_dynamic_creative,frequency_control_specs";
+            + "start_time,end_time,created_time,updated_time,is_dynamic_creative,frequency_control_specs,promoted_object";
     static final String DETAIL_FIELDS = LIST_FIELDS + ",account_id,configured_status,promoted_object,"
             + "destination_type,attribution_spec,pacing_type,learning_stage_info,source_adset_id,dsa_beneficiary,"
             + "campaign{id,name,objective,bid_strategy,daily_budget,lifetime_budget}";
@@ -78,13 +78,16 @@ public final class AdSetTools {
                         get_insights for performance.
                         Returns {"data":[{"id","name","campaign_id","status","effective_status","daily_budget",\
                         "lifetime_budget","budget_remaining","bid_strategy","bid_amount","optimization_goal",\
-                        "billing_event","targeting","frequency_control_specs",…}],"paging","next_cursor"}. Money \
-                        is in the account currency's minor units (cents). Without status_filter Meta hides \
-                        archived and deleted ad sets.""")
-                .input(Common.statusFilter(Common.paging(Schema.object()
+                        "billing_event","promoted_object","targeting","frequency_control_specs",…}],"paging",\
+                        "next_cursor"}. Money is in the account currency's minor units (cents). Without \
+                        status_filter Meta hides archived and deleted ad sets. 'fields' replaces the default \
+                        fields with Graph's own list, field expansion included (insights with a date_preset).""")
+                .input(GraphFields.argument(Common.statusFilter(Common.paging(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required(), "ad sets", 10)
                         .string("campaign_id", "Only the ad sets of this campaign (digits). Empty for the whole "
-                                + "account.").defaultValue(""), "ad sets", EFFECTIVE_STATUSES))
+                                + "account.").defaultValue(""), "ad sets", EFFECTIVE_STATUSES), LIST_FIELDS,
+                        "id,name,campaign_id,optimization_goal,promoted_object,"
+                                + "insights.date_preset(last_7d){spend,results,cost_per_result}"))
                 .handler(AdSetTools::listAdsets)
                 .build();
     }
@@ -93,7 +96,7 @@ public final class AdSetTools {
         Args args = call.args();
         String accountId = args.accountId("account_id");
         Optional<String> campaignId = args.optionalObjectId("campaign_id", "campaign");
-        Map<String, String> params = Common.listParams(args, LIST_FIELDS, 10);
+        Map<String, String> params = Common.listParams(args, GraphFields.read(args, LIST_FIELDS), 10);
         Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         String edge = campaignId.map(id -> id + "/adsets").orElse(accountId + "/adsets");
         return ToolResults.success(Common.listResult(call.graph().page(edge, params)));

@@ -54,13 +54,16 @@ public final class AdTools {
                         "creative":{"id","name","thumbnail_url"},"tracking_specs","conversion_domain",…}],"paging",\
                         "next_cursor"}. effective_status tells why an ad does not deliver (ADSET_PAUSED, \
                         CAMPAIGN_PAUSED, DISAPPROVED, PENDING_REVIEW, WITH_ISSUES…). Without status_filter Meta \
-                        hides archived and deleted ads.""")
-                .input(Common.statusFilter(Common.paging(Schema.object()
+                        hides archived and deleted ads. 'fields' replaces the default fields with Graph's own \
+                        list, field expansion included (creative{…}, insights with a date_preset).""")
+                .input(GraphFields.argument(Common.statusFilter(Common.paging(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required(), "ads", 10)
                         .string("campaign_id", "Only the ads of this campaign (digits). Empty for all.")
                         .defaultValue("")
                         .string("adset_id", "Only the ads of this ad set (digits); wins over campaign_id. Empty for "
-                                + "all.").defaultValue(""), "ads", EFFECTIVE_STATUSES))
+                                + "all.").defaultValue(""), "ads", EFFECTIVE_STATUSES), LIST_FIELDS,
+                        "id,name,adset_id,creative{id,name,thumbnail_url,image_hash,object_story_spec},"
+                                + "insights.date_preset(last_7d){spend,results,cost_per_result}"))
                 .handler(AdTools::listAds)
                 .build();
     }
@@ -70,7 +73,7 @@ public final class AdTools {
         String accountId = args.accountId("account_id");
         Optional<String> campaignId = args.optionalObjectId("campaign_id", "campaign");
         Optional<String> adsetId = args.optionalObjectId("adset_id", "ad set");
-        Map<String, String> params = Common.listParams(args, LIST_FIELDS, 10);
+        Map<String, String> params = Common.listParams(args, GraphFields.read(args, LIST_FIELDS), 10);
         Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         String parent = adsetId.or(() -> campaignId).orElse(accountId);
         return ToolResults.success(Common.listResult(call.graph().page(parent + "/ads", params)));

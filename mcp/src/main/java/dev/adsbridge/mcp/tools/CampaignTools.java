@@ -73,13 +73,17 @@ public final class CampaignTools {
                         Returns {"data":[{"id","name","objective","status","effective_status","daily_budget",\
                         "lifetime_budget","budget_remaining","bid_strategy","special_ad_categories",…}],"paging",\
                         "next_cursor"}. Budgets are strings in the account currency's minor units (cents). Without \
-                        a status filter Meta hides archived and deleted campaigns.""")
-                .input(Common.statusFilter(Common.paging(Schema.object()
+                        a status filter Meta hides archived and deleted campaigns. 'fields' replaces the default fields \
+                        with Graph's own list, field expansion included (insights with a date_preset, the ad sets' \
+                        optimization_goal), so one call returns the list with its numbers.""")
+                .input(GraphFields.argument(Common.statusFilter(Common.paging(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required(), "campaigns", 10),
                         "campaigns", EFFECTIVE_STATUSES)
                         .stringOrStringArray("objective_filter", "Only campaigns with this objective, or any of a "
                                 + "list, e.g. 'OUTCOME_SALES' or ['OUTCOME_LEADS','OUTCOME_SALES']. Empty for all.")
-                        .defaultValue(""))
+                        .defaultValue(""), LIST_FIELDS, "id,name,objective,"
+                        + "insights.date_preset(last_7d){spend,results,cost_per_result},"
+                        + "adsets{optimization_goal,promoted_object}"))
                 .handler(CampaignTools::listCampaigns)
                 .build();
     }
@@ -87,7 +91,7 @@ public final class CampaignTools {
     private static CallToolResult listCampaigns(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        Map<String, String> params = Common.listParams(args, LIST_FIELDS, 10);
+        Map<String, String> params = Common.listParams(args, GraphFields.read(args, LIST_FIELDS), 10);
         Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         List<String> objectives = args.stringList("objective_filter").orElse(List.of()).stream()
                 .map(String::toUpperCase).toList();

@@ -94,7 +94,8 @@ public final class CreativeTools {
     }
 
     static List<ToolDefinition> all() {
-        return List.of(getAdCreatives(), getCreativeDetails(), getAdImage(), getImageByHash(), uploadAdImage(),
+        return List.of(getAdCreatives(), getCreativeDetails(), getAdImage(), getImageByHash(), getAdImages(),
+                uploadAdImage(),
                 createAdCreative(), updateAdCreative(), computeImageCrops());
     }
 
@@ -250,6 +251,47 @@ public final class CreativeTools {
             candidates.add(Json.text(image, "hash"));
         }
         return candidates.stream().filter(hash -> hash != null && !hash.isBlank()).findFirst();
+    }
+
+    /** Most hashes one get_ad_images call looks up (one Graph call; Meta pages longer answers). */
+    static final int MAX_IMAGE_HASHES = 50;
+    static final String AD_IMAGE_FIELDS = "hash,name,url,url_128,permalink_url,width,height,status,created_time";
+
+    public static ToolDefinition getAdImages() {
+        return ToolDefinition.builder("get_ad_images", Toolset.CREATIVES)
+                .title("Look up library images by hash")
+                .hints(Hints.READ)
+                .scopes("ads_read")
+                .description("""
+                        Look up several images of an ad account's image library in one call by their hashes (the \
+                        image_hash of creatives, e.g. from get_ads with fields creative{image_hash}): Meta's \
+                        GET /act_…/adimages?hashes=[…]. Returns {"data":[{"hash","name","url","url_128",\
+                        "permalink_url","width","height","status","created_time"}],"paging","next_cursor"} — \
+                        metadata and URLs only, no image bytes (get_image_by_hash shows one image). Hashes not in \
+                        the library are simply absent from data.""")
+                .input(Schema.object()
+                        .string("account_id", Common.ACCOUNT_ID).required()
+                        .stringArray("hashes", "Image hashes (32 hexadecimal characters each), 1 to "
+                                + MAX_IMAGE_HASHES + ", e.g. ['a1b2…','c3d4…'].").required())
+                .handler(CreativeTools::adImages)
+                .build();
+    }
+
+    private static CallToolResult adImages(ToolCall call) {
+        Args args = call.args();
+        String accountId = args.accountId("account_id");
+        List<String> hashes = args.stringList("hashes").orElse(List.of()).stream()
+                .map(h -> imageHash(h, "hashes")).distinct().toList();
+        if (hashes.isEmpty()) {
+            throw Args.invalid("hashes", "must name at least one image hash");
+        }
+        if (hashes.size() > MAX_IMAGE_HASHES) {
+            throw Args.invalid("hashes", "names " + hashes.size() + " hashes; look up at most " + MAX_IMAGE_HASHES
+                    + " per call");
+        }
+        Map<String, String> params = Common.listParams(AD_IMAGE_FIELDS, MAX_IMAGE_HASHES, Optional.empty());
+        params.put("hashes", Json.write(hashes));
+        return ToolResults.success(Common.listResult(call.graph().page(accountId + "/adimages", params)));
     }
 
     private static CallToolResult imageResult(GraphSession graph, String accountId, String hash, ObjectNode about) {

@@ -72,7 +72,8 @@ public final class InsightsTools {
     static final Set<String> REMOVED_WINDOWS = Set.of("7d_view", "28d_view", "7d_view_all_conversions",
             "28d_view_all_conversions", "7d_view_first_conversion", "28d_view_first_conversion");
     static final List<String> METRIC_FIELDS = List.of("impressions", "reach", "frequency", "clicks", "spend", "ctr",
-            "cpc", "cpm", "actions", "action_values", "cost_per_action_type", "purchase_roas");
+            "cpc", "cpm", "actions", "action_values", "cost_per_action_type", "purchase_roas", "results",
+            "cost_per_result");
     /** Breakdowns that collide with the default action_breakdowns=[action_type] (the reference clears it for them). */
     private static final Set<String> CLEAR_ACTION_BREAKDOWNS = Set.of("media_type");
     /** Action-type prefixes whose entries repeat a canonical action type's value (omni_purchase = purchase). */
@@ -131,9 +132,13 @@ public final class InsightsTools {
                         "until":"YYYY-MM-DD"}. Every breakdown value and every time_increment slice is its own row.
                         As Meta sends them, all numbers are strings and spend/cpc/cpm are decimals in the account \
                         currency's MAJOR units ("48.27" = 48.27 USD; unlike budgets, which are minor units); \
-                        actions are lists of {"action_type","value"}. compact=true returns a smaller shape for \
-                        reading: numbers as numbers, actions folded into {"link_click":45,…} without the duplicate \
-                        omni_/pixel variants, empty fields dropped.
+                        actions are lists of {"action_type","value"}. results is Ads Manager's Results column: \
+                        [{"indicator":"actions:offsite_conversion.fb_pixel_purchase","values":[{"value":"12"}]}], \
+                        the indicator following each ad set's optimization goal, one entry per indicator (never \
+                        add different indicators up); cost_per_result has the same shape. compact=true returns a \
+                        smaller shape for reading: numbers as numbers, actions folded into {"link_click":45,…} \
+                        without the duplicate omni_/pixel variants, results and cost_per_result folded into \
+                        {"<indicator>":12}, empty fields dropped.
                         Returns {"data":[rows],"paging","next_cursor"}; pass next_cursor as 'after' for more rows. \
                         When Meta says the query is too large, the error tells you to use create_insights_report.""")
                 .input(queryArguments(Common.paging(Schema.object()
@@ -331,7 +336,8 @@ public final class InsightsTools {
                         + "'all_days' (default: one row for the whole period).")
                 .stringOrStringArray("fields", "Insights fields to return instead of the default set (impressions, "
                         + "reach, frequency, clicks, spend, ctr, cpc, cpm, actions, action_values, "
-                        + "cost_per_action_type, purchase_roas, the level's id/name fields, account_currency), e.g. "
+                        + "cost_per_action_type, purchase_roas, results, cost_per_result, the level's id/name fields, "
+                        + "account_currency), e.g. "
                         + "'spend,impressions,clicks' or ['spend','inline_link_clicks'].");
     }
 
@@ -638,6 +644,8 @@ public final class InsightsTools {
                 if (!folded.isEmpty()) {
                     out.set(name, folded);
                 }
+            } else if (isIndicatorList(value)) {
+                out.set(name, foldIndicators(value));
             } else if (value.isString()) {
                 String text = value.asString();
                 if (keepsText(name) || !NUMBER.matcher(text).matches()) {
@@ -679,6 +687,39 @@ public final class InsightsTools {
             }
         }
         return true;
+    }
+
+    /** Meta's results / cost_per_result shape: {@code [{"indicator":"…","values":[{"value":"12"}]}]}. */
+    private static boolean isIndicatorList(JsonNode value) {
+        if (!value.isArray() || value.isEmpty()) {
+            return false;
+        }
+        for (JsonNode item : value) {
+            if (!item.isObject() || !item.has("indicator") || !item.path("values").isArray()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code [{"indicator":"actions:link_click","values":[{"value":"45"}]}]} → {@code {"actions:link_click":45}}:
+     * one member per indicator, never added together (a campaign whose ad sets optimise for different things has
+     * several). An entry with several values keeps them as a list.
+     */
+    private static ObjectNode foldIndicators(JsonNode list) {
+        ObjectNode folded = Json.object();
+        for (JsonNode item : list) {
+            String indicator = item.path("indicator").asString("");
+            JsonNode values = item.path("values");
+            if (values.size() == 1 && values.get(0).path("value").isString()
+                    && NUMBER.matcher(values.get(0).path("value").asString()).matches()) {
+                putNumber(folded, indicator, values.get(0).path("value").asString());
+            } else {
+                folded.set(indicator, values);
+            }
+        }
+        return folded;
     }
 
     /**
