@@ -26,7 +26,7 @@ public final class ObjectTools {
     static final int MAX_FIELDS_LENGTH = 4000;
     private static final Pattern ID = Pattern.compile("(act_)?[0-9]{1,30}");
     /** Graph's field list syntax: names, commas, {sub,fields}, .modifier(value); no URL syntax. */
-    private static final Pattern FIELDS = Pattern.compile("[A-Za-z0-9_,.{}()\\[\\]\" :\\-]+");
+    private static final Pattern FIELDS = Pattern.compile("[A-Za-z0-9_,.{}()\\[\\]\" :=\\-]+");
 
     private ObjectTools() {
     }
@@ -80,7 +80,7 @@ public final class ObjectTools {
             if (fields.length() > MAX_FIELDS_LENGTH || !FIELDS.matcher(fields).matches()) {
                 throw Args.invalid("fields", "must be a Graph field list under " + MAX_FIELDS_LENGTH
                         + " characters such as 'id,name,ads.limit(10){id,name}' (letters, digits, _ , . { } ( ) "
-                        + "[ ] \" : - and spaces)");
+                        + "[ ] \" : = - and spaces)");
             }
             params.put("fields", fields);
         }
