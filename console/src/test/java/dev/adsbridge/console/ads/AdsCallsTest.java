@@ -154,7 +154,12 @@ class AdsCallsTest {
             reads.put(path, counted);
             report.add(counted.calls() + " " + path);
         }
-        System.out.println("Graph calls per read:\n" + String.join("\n", report));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "console-graph-calls.txt"),
+                    "Graph calls per API read (cold cache)\n" + String.join("\n", report) + "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(reads.values()).as(String.join("\n", report)).allSatisfy(c -> assertThat(c.calls()).isBetween(1L,
                 3L));
         JsonNode six = reads.get("/api/v1/adsets/" + smallAdset + "/ads?limit=50").json().path("data");
