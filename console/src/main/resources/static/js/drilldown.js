@@ -111,30 +111,29 @@ function adCard(ad) {
   return card;
 }
 
-async function loadCreative(ad, preview, text) {
-  try {
-    const answer = await api(`/api/v1/ads/${ad.id}/creatives?limit=1`);
-    const creative = (answer.data || [])[0];
-    if (!creative) throw new Error('no creative');
-    const hash = imageHash(creative);
-    const account = creative.account_id ? 'act_' + String(creative.account_id).replace(/^act_/, '') : page.account;
-    if (hash) {
-      const img = el('img', { class: 'preview', alt: `Image of ${ad.name}`, loading: 'lazy',
-        src: `/api/v1/ad-accounts/${encodeURIComponent(account)}/images/${encodeURIComponent(hash)}` });
-      img.addEventListener('error', () => img.replaceWith(el('div', { class: 'preview missing' }, 'No preview')));
-      preview.replaceWith(img);
-    } else {
-      preview.replaceChildren('No image');
-    }
-    const link = creative.object_story_spec?.link_data || {};
-    const headline = creative.title || link.name;
-    const body = creative.body || link.message;
-    text.replaceChildren(
-      headline ? el('p', {}, headline) : null,
-      body ? el('p', { class: 'muted' }, body) : null);
-  } catch (error) {
+// The ads list brings each ad's creative (field expansion), so a preview costs no call per ad.
+function loadCreative(ad, preview, text) {
+  const creative = ad.creative;
+  if (!creative || !creative.id) {
     preview.replaceChildren('No preview');
+    return;
   }
+  const hash = imageHash(creative);
+  const account = creative.account_id ? 'act_' + String(creative.account_id).replace(/^act_/, '') : page.account;
+  if (hash) {
+    const img = el('img', { class: 'preview', alt: `Image of ${ad.name}`, loading: 'lazy',
+      src: `/api/v1/ad-accounts/${encodeURIComponent(account)}/images/${encodeURIComponent(hash)}` });
+    img.addEventListener('error', () => img.replaceWith(el('div', { class: 'preview missing' }, 'No preview')));
+    preview.replaceWith(img);
+  } else {
+    preview.replaceChildren('No image');
+  }
+  const link = creative.object_story_spec?.link_data || {};
+  const headline = creative.title || link.name;
+  const body = creative.body || link.message;
+  text.replaceChildren(
+    headline ? el('p', {}, headline) : null,
+    body ? el('p', { class: 'muted' }, body) : null);
 }
 
 function imageHash(creative) {

@@ -55,9 +55,11 @@ public class AdsGateway {
     private final MetaUsageGuard usage;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AdsReadCache cache;
 
     AdsGateway(Connections connections, ChosenAdAccountRepository chosen, McpToolClient mcp, MetaUsageGuard usage,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AdsReadCache cache) {
+        this.cache = cache;
         this.connections = connections;
         this.chosen = chosen;
         this.mcp = mcp;
@@ -107,7 +109,7 @@ public class AdsGateway {
 
     Located locateForWrite(AdsCaller caller, ObjectKind kind, String id, String action) {
         requireWrite(caller, action, kind.name, id);
-        return locate(caller, kind, id);
+        return locate(caller, kind, id, true);
     }
 
     void requireWrite(AdsCaller caller, String action, String targetType, String targetId) {
@@ -136,43 +138,89 @@ public class AdsGateway {
 
     /** Finds an object by id in the tenant's chosen accounts (trying each of the tenant's connections). */
     Located locate(AdsCaller caller, ObjectKind kind, String id) {
+        return locate(caller, kind, id, false);
+    }
+
+    /**
+     * As {@link #locate(AdsCaller, ObjectKind, String)}; {@code fresh}: never from the read cache (a write compares
+     * against the object's current values). One call per connection of the tenant (usually one).
+     */
+    Located locate(AdsCaller caller, ObjectKind kind, String id, boolean fresh) {
         if (id == null || !DIGITS.matcher(id).matches()) {
             throw AdsException.notFound();
         }
-        List<ChosenAdAccount> accounts = chosen.all(caller.tenant());
-        for (UUID connection : new LinkedHashSet<>(accounts.stream().map(ChosenAdAccount::connectionId).toList())) {
-            McpToolClient.ToolResult result = callRaw(caller, connection, null, kind.detailsTool,
-                    Map.of(kind.idArgument(), id), false);
-            if (result.isError()) {
-                String category = result.content().path("error").path("category").asString("");
-                if ("auth".equals(category) || "rate_limit".equals(category) || "transient".equals(category)) {
-                    throw failure(caller, connection, null, result.content());
-                }
-                continue; // not found with this connection's token
-            }
-            String account = result.content().path("account_id").asString("");
-            String normalized = account.startsWith("act_") ? account : "act_" + account;
-            boolean chosenHere = accounts.stream().anyMatch(a -> a.connectionId().equals(connection)
-                    && a.adAccountId().equals(normalized));
-            if (chosenHere) {
-                return new Located(connection, normalized, result.content());
-            }
-        }
-        throw AdsException.notFound();
+        return firstChosen(caller, kind.detailsTool, Map.of(kind.idArgument(), id), fresh,
+                content -> content);
     }
 
     /** An object found by id alone, and what kind it is. */
     record Found(ObjectKind kind, Located located) {
     }
 
+    /**
+     * Finds an object by id alone, and its kind, with one {@code get_objects} call ({@code metadata=1} gives the
+     * type) instead of trying campaign, then ad set, then ad.
+     */
     Found locateAny(AdsCaller caller, String id) {
-        for (ObjectKind kind : List.of(ObjectKind.CAMPAIGN, ObjectKind.ADSET, ObjectKind.AD)) {
-            try {
-                return new Found(kind, locate(caller, kind, id));
-            } catch (AdsException e) {
-                if (e.problem() != Problem.NOT_FOUND) {
-                    throw e;
+        Located located = locateWith(caller, null, id, "id,account_id");
+        ObjectKind kind = kindOf(located.details());
+        if (kind == null || kind == ObjectKind.CREATIVE) {
+            throw AdsException.notFound();
+        }
+        return new Found(kind, located);
+    }
+
+    /**
+     * Reads an object of a chosen account with Graph {@code fields} (field expansion included: its children come in
+     * the same call) through {@code get_objects}: one Graph call per connection tried. {@code kind}, when given, must
+     * be the object's type. The details are the object as Meta sent it, with {@code metadata.type}.
+     */
+    Located locateWith(AdsCaller caller, @Nullable ObjectKind kind, String id, String fields) {
+        if (id == null || !DIGITS.matcher(id).matches()) {
+            throw AdsException.notFound();
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("ids", List.of(id));
+        args.put("fields", fields.contains("account_id") ? fields : "account_id," + fields);
+        args.put("metadata", true);
+        Located located = firstChosen(caller, "get_objects", args, false, content -> content.path(id));
+        if (kind != null && kindOf(located.details()) != kind) {
+            throw AdsException.notFound();
+        }
+        return located;
+    }
+
+    /** The kind Graph's {@code metadata.type} names (Meta's older names too), or null. */
+    static @Nullable ObjectKind kindOf(JsonNode object) {
+        return switch (object.path("metadata").path("type").asString("").toLowerCase(Locale.ROOT)) {
+            case "campaign", "adcampaign_group" -> ObjectKind.CAMPAIGN;
+            case "adset", "adcampaign" -> ObjectKind.ADSET;
+            case "ad", "adgroup" -> ObjectKind.AD;
+            case "adcreative" -> ObjectKind.CREATIVE;
+            default -> null;
+        };
+    }
+
+    /** Calls the tool with each of the tenant's connections until one answers an object of a chosen account. */
+    private Located firstChosen(AdsCaller caller, String tool, Map<String, ?> args, boolean fresh,
+            java.util.function.Function<JsonNode, JsonNode> object) {
+        List<ChosenAdAccount> accounts = chosen.all(caller.tenant());
+        for (UUID connection : new LinkedHashSet<>(accounts.stream().map(ChosenAdAccount::connectionId).toList())) {
+            McpToolClient.ToolResult result = callRaw(caller, connection, null, tool, args, false, fresh);
+            if (result.isError()) {
+                String category = result.content().path("error").path("category").asString("");
+                if ("auth".equals(category) || "rate_limit".equals(category) || "transient".equals(category)) {
+                    throw failure(caller, connection, null, result.content());
                 }
+                continue; // not found (or not that kind of object) with this connection's token
+            }
+            JsonNode found = object.apply(result.content());
+            String account = found.path("account_id").asString("");
+            String normalized = account.startsWith("act_") ? account : "act_" + account;
+            boolean chosenHere = accounts.stream().anyMatch(a -> a.connectionId().equals(connection)
+                    && a.adAccountId().equals(normalized));
+            if (chosenHere) {
+                return new Located(connection, normalized, found);
             }
         }
         throw AdsException.notFound();
@@ -189,6 +237,34 @@ public class AdsGateway {
     }
 
     McpToolClient.ToolResult callRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
+            String tool, Map<String, ?> args, boolean write) {
+        return callRaw(caller, connection, accountId, tool, args, write, false);
+    }
+
+    /**
+     * One tool call with the connection's token. Reads come from the tenant's short-lived read cache when it holds
+     * the same call ({@code fresh}: never); a write that reached Meta publishes {@link AdsChanged}.
+     */
+    McpToolClient.ToolResult callRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
+            String tool, Map<String, ?> args, boolean write, boolean fresh) {
+        AdsReadCache.Key key = write || !cache.enabled() ? null : cache.key(caller.tenant(), connection, tool, args);
+        if (key != null && !fresh) {
+            java.util.Optional<McpToolClient.ToolResult> cached = cache.get(key);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        McpToolClient.ToolResult result = callMcp(caller, connection, accountId, tool, args, write);
+        if (key != null) {
+            cache.put(key, result);
+        }
+        if (write && !result.isError() && !Boolean.TRUE.equals(args.get("validate_only"))) {
+            events.publishEvent(new AdsChanged(caller.tenant(), accountId == null ? "" : accountId));
+        }
+        return result;
+    }
+
+    private McpToolClient.ToolResult callMcp(AdsCaller caller, UUID connection, @Nullable String accountId,
             String tool, Map<String, ?> args, boolean write) {
         if (accountId != null) {
             usage.beforeCall(accountId);

@@ -179,39 +179,57 @@ public class AdsReading {
         return gateway.locate(caller, kind, id).details();
     }
 
-    /** A campaign's ad sets, an ad set's ads, or an ad's creatives. */
+    /** Fields of a creative as the drill-down shows it: texts, image hash (preview) and story spec. */
+    static final String CREATIVE_FIELDS = "id,account_id,name,status,title,body,image_hash,image_url,thumbnail_url,"
+            + "object_story_spec,asset_feed_spec,call_to_action_type,link_url,url_tags,object_type,video_id,"
+            + "effective_object_story_id,instagram_user_id";
+    static final String ADSET_FIELDS = "id,name,campaign_id,status,effective_status,daily_budget,lifetime_budget,"
+            + "budget_remaining,bid_amount,bid_strategy,bid_constraints,optimization_goal,billing_event,targeting,"
+            + "start_time,end_time,created_time,updated_time,is_dynamic_creative,frequency_control_specs";
+    /** An ad with its creative expanded, so "Show ads" needs no call per ad for previews and texts. */
+    static final String AD_FIELDS = "id,name,adset_id,campaign_id,status,effective_status,bid_amount,"
+            + "tracking_specs,conversion_domain,created_time,updated_time,creative{" + CREATIVE_FIELDS + "}";
+    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=-]{1,512}");
+
+    /**
+     * A campaign's ad sets, an ad set's ads (each with its creative), or an ad's creatives: one Graph call that finds
+     * the parent in a chosen account, checks its type and brings the page of children by field expansion.
+     */
     public Map<String, Object> children(AdsCaller caller, ObjectKind parent, String id, int limit,
             @Nullable String after) {
-        AdsGateway.Located located = gateway.locate(caller, parent, id);
-        Map<String, Object> args = new LinkedHashMap<>();
-        String tool;
+        String edge;
+        String fields;
         switch (parent) {
             case CAMPAIGN -> {
-                tool = "get_adsets";
-                args.put("account_id", located.accountId());
-                args.put("campaign_id", id);
+                edge = "adsets";
+                fields = ADSET_FIELDS;
             }
             case ADSET -> {
-                tool = "get_ads";
-                args.put("account_id", located.accountId());
-                args.put("adset_id", id);
+                edge = "ads";
+                fields = AD_FIELDS;
             }
             case AD -> {
-                tool = "get_ad_creatives";
-                args.put("ad_id", id);
+                edge = "adcreatives";
+                fields = CREATIVE_FIELDS;
             }
             default -> throw AdsException.notFound();
         }
-        if (parent != ObjectKind.AD) {
-            args.put("limit", limit);
-            if (after != null && !after.isBlank()) {
-                args.put("after", after);
+        StringBuilder expansion = new StringBuilder(edge).append(".limit(").append(limit).append(')');
+        if (after != null && !after.isBlank()) {
+            if (!CURSOR.matcher(after).matches()) {
+                throw AdsException.validation("after", "Pass the next_cursor of the previous page.");
             }
+            expansion.append(".after(").append(after).append(')');
         }
-        JsonNode page = gateway.call(caller, located.connectionId(), located.accountId(), tool, args, false).content();
+        expansion.append('{').append(fields).append('}');
+        AdsGateway.Located located = gateway.locateWith(caller, parent, id, "id,account_id," + expansion);
+        JsonNode page = located.details().path(edge);
         List<JsonNode> data = new ArrayList<>();
         page.path("data").forEach(data::add);
-        return Map.of("data", data, "paging", AdsGateway.paging(page));
+        Map<String, Object> paging = new LinkedHashMap<>();
+        boolean more = page.path("paging").hasNonNull("next");
+        paging.put("next_cursor", more ? AdsGateway.text(page.path("paging").path("cursors"), "after", null) : null);
+        return Map.of("data", data, "paging", paging);
     }
 
     /** An image of a chosen account's library, by hash; the content type comes from the bytes. */

@@ -61,7 +61,9 @@ public final class ConsoleHarness {
         if (shared == null) {
             synchronized (ConsoleHarness.class) {
                 if (shared == null) {
-                    shared = new ConsoleHarness();
+                    // The shared console reads Meta fresh every time (tests change the sandbox behind its back);
+                    // AdsCallsTest starts its own console with the read cache on.
+                    shared = new ConsoleHarness(Map.of("adsbridge.console.read-cache.ttl", "0s"));
                     Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
                 }
             }
@@ -69,7 +71,12 @@ public final class ConsoleHarness {
         return shared;
     }
 
-    private ConsoleHarness() {
+    /** A console of its own (with its own sandbox and MCP server) and these extra properties; close it after use. */
+    public static ConsoleHarness start(Map<String, Object> extra) {
+        return new ConsoleHarness(extra);
+    }
+
+    private ConsoleHarness(Map<String, Object> extra) {
         sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(0).withHost("127.0.0.1"));
         mcp = MetaAdsMcpServer.create(McpServerConfig.builder().host("127.0.0.1").port(0)
                 .graphUrl(sandbox.baseUrl()).build());
@@ -108,6 +115,7 @@ public final class ConsoleHarness {
         // Quick to stop, so the JVM's exit hook gets to drop the schema before Surefire's fork timeout.
         properties.put("server.shutdown", "immediate");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
+        properties.putAll(extra);
         console = ConsoleApplication.builder(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
                 .run();
@@ -282,7 +290,7 @@ public final class ConsoleHarness {
         }
     }
 
-    private void close() {
+    public void close() {
         try {
             console.close();
         } catch (RuntimeException ignored) {

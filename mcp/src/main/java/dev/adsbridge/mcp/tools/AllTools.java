@@ -45,6 +45,7 @@ public final class AllTools {
         tools.addAll(AudienceTools.all());
         tools.addAll(LibraryTools.all());
         tools.addAll(OperationsTools.all());
+        tools.addAll(ObjectTools.all());
         return List.copyOf(tools);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * {@code fields=} selection over a node's values: no fields → the type's defaults; an unknown name → (#100)
  * nonexisting field; a name that is a GET edge of the type (insights, adsets, …) → field expansion through
- * {@link GraphApi#expand}. Fields the node has no value for are left out, as Meta does.
+ * {@link GraphApi#expand}. Fields the node has no value for are left out, as Meta does. A node read with
+ * {@code metadata=1} adds {@code "metadata":{"type":"campaign|adset|ad|adcreative|adaccount|…"}}.
  */
 public final class Render {
 
@@ -42,6 +43,10 @@ public final class Render {
         }
         if (!out.containsKey("id") && values.containsKey("id") && type != NodeType.AD_IMAGE) {
             out.put("id", values.get("id"));
+        }
+        if (call.edge() == null && call.param("metadata").filter(v -> v.equals("1") || v.equals("true")).isPresent()) {
+            // Graph's introspection: a node read with metadata=1 says what type the node is.
+            out.put("metadata", Map.of("type", type.graphName().toLowerCase(java.util.Locale.ROOT)));
         }
         return out;
     }
