@@ -125,15 +125,16 @@ class ConnectionRepository {
     }
 
     /**
-     * Serialises disconnects of one Facebook user across tenants until the current transaction ends (a PostgreSQL
-     * transaction-level advisory lock), so two workspaces disconnecting at once cannot both leave Meta's authorization
-     * in place thinking the other still uses it.
+     * Across tenants: locks every connection row of this Facebook user of this app (in id order, so two callers cannot
+     * deadlock) until the current transaction ends. Serialises disconnects of one Facebook user across tenants, so two
+     * workspaces disconnecting at once cannot both leave Meta's authorization in place thinking the other still uses it.
+     * Plain {@code select … for update}: PostgreSQL and the dev mode's H2 both have it.
      */
     void lockFacebookUser(String appId, String facebookUserId) {
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(?, 0))) lock")
-                .param("connections:" + appId + ":" + facebookUserId)
-                .query(Integer.class)
-                .single();
+        jdbc.sql("select id from connections where meta_app_id = ? and facebook_user_id = ? order by id for update")
+                .params(appId, facebookUserId)
+                .query(UUID.class)
+                .list();
     }
 
     void delete(TenantId tenant, UUID id) {

@@ -94,7 +94,7 @@ public class Connections {
      * Erases the token and, when no other connection (any workspace, not revoked) uses the same Facebook user, revokes
      * the app on Meta ({@code DELETE /me/permissions}); Meta's authorization is per Facebook user, so revoking it while
      * another workspace uses that user would cut that workspace off. The token is erased even when Meta cannot be
-     * reached. Disconnects of one Facebook user are serialised across tenants (an advisory lock held for this
+     * reached. Disconnects of one Facebook user are serialised across tenants (their connection rows locked for this
      * transaction, Meta's answer included), so two simultaneous disconnects cannot both skip the revocation.
      *
      * @return what became of the authorization on Meta (also in the {@link ConnectionRevoked} event and the audit log)
