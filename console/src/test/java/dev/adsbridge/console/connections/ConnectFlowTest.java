@@ -42,6 +42,7 @@ class ConnectFlowTest {
     void connectingStoresAnEncryptedTokenAndListsAdAccountsThroughMcp() {
         LogCapture logs = LogCapture.atDebug();
         Browser browser;
+        String verifier;
         String email = ConsoleHarness.email("dana");
         Page picker;
         try {
@@ -66,6 +67,14 @@ class ConnectFlowTest {
             byte[] sealedVerifier = harness.db().sql("select sealed_verifier from oauth_states where state_hash = ?")
                     .param(dev.adsbridge.console.Secrets.hash(state)).query(byte[].class).single();
             assertThat(sealedVerifier).isNotEmpty();
+            // The verifier opens only through the vault (bound to the tenant and the flow) and hashes to the challenge.
+            UUID flowId = harness.db().sql("select flow_id from oauth_states where state_hash = ?")
+                    .param(dev.adsbridge.console.Secrets.hash(state)).query(UUID.class).single();
+            verifier = harness.bean(dev.adsbridge.console.vault.TokenVault.class).open(harness.tenantOf(email), flowId,
+                    dev.adsbridge.console.vault.SealedToken.fromBytes(sealedVerifier));
+            assertThat(dev.adsbridge.graph.Pkce.challenge(verifier)).isEqualTo(challenge);
+            assertThat(consentPage.body()).doesNotContain(verifier);
+            assertThat(new String(sealedVerifier, StandardCharsets.ISO_8859_1)).doesNotContain(verifier);
             assertThat(harness.db().sql("select count(*) from oauth_states where state_hash = ?").param(state)
                     .query(Long.class).single()).isZero();
             picker = consent(browser, consentPage);
@@ -122,8 +131,8 @@ class ConnectFlowTest {
         Page refused = browser.post("/connections/" + id + "/ad-accounts", Map.of("account", "act_1000000006"));
         assertThat(refused.contains("Choose among the ad accounts this connection can reach.")).isTrue();
 
-        List<String> leaks = logs.linesContaining(token, harness.sandbox.config().appSecret());
-        assertThat(leaks).as("log lines holding the token or the app secret").isEmpty();
+        List<String> leaks = logs.linesContaining(token, harness.sandbox.config().appSecret(), verifier);
+        assertThat(leaks).as("log lines holding the token, the app secret or the PKCE verifier").isEmpty();
         assertThat(logs.size()).as("DEBUG logging was on").isGreaterThan(50);
     }
 

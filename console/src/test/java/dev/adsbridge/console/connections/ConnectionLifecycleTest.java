@@ -66,6 +66,8 @@ class ConnectionLifecycleTest {
         Page dashboard = owner.browser().get("/");
         assertThat(dashboard.contains("Reconnect needed.")).isTrue();
         assertThat(dashboard.contains("The Facebook token expired on")).isTrue();
+        assertThat(dashboard.contains("Facebook tokens last about 60 days. Click Reconnect")).as(dashboard.body())
+                .isTrue();
         assertThat(owner.browser().get("/settings").contains("Facebook tokens last about 60 days. Click Reconnect "
                 + "and sign in on Facebook as Dana Whitfield")).isTrue();
     }
