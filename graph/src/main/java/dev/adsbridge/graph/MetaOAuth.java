@@ -13,9 +13,12 @@ import tools.jackson.databind.JsonNode;
  * Facebook Login (authorization-code flow) and token housekeeping for one Meta app. Needs {@code appId} and
  * {@code appSecret} in the client's {@link GraphConfig}.
  *
- * <p>Typical connect flow: redirect the browser to {@link #dialogUrl}, receive {@code code} and {@code state} on the
- * redirect URI, check the state, then {@link #exchangeCode} and {@link #exchangeForLongLived} (≈60 days; Meta has no
- * refresh token, users reconnect), and record scopes and expiry from {@link #debugToken}.
+ * <p>Typical connect flow: make a {@link Pkce#newVerifier() PKCE verifier} and a state and keep both server-side,
+ * redirect the browser to {@link #dialogUrl(String, String, List, String)} with the verifier's challenge, receive
+ * {@code code} and {@code state} on the redirect URI, check the state, then {@link #exchangeCode(String, String, String)}
+ * with the verifier and {@link #exchangeForLongLived} (≈60 days; Meta has no refresh token, users reconnect), and record
+ * scopes, expiry and the user from {@link #debugToken}. The PKCE binding makes a code from another flow (another
+ * tenant's consent, an attacker's own login) useless in this one.
  *
  * <p>Meta requires the code exchanges to carry {@code client_secret} and the code in the query string. Those URLs are
  * never logged (the client logs parameter names only) and every error message has these values masked.
@@ -58,13 +61,23 @@ public final class MetaOAuth {
      * @param scopes      permissions to ask for, e.g. {@code ads_read}, {@code ads_management}, {@code business_management}
      */
     public URI dialogUrl(String redirectUri, String state, List<String> scopes) {
+        return dialogUrl(redirectUri, state, scopes, null);
+    }
+
+    /**
+     * The login dialog URL with PKCE: as {@link #dialogUrl(String, String, List)} plus
+     * {@code code_challenge=…&code_challenge_method=S256}; the code then exchanges only with the matching verifier.
+     *
+     * @param codeChallenge {@link Pkce#challenge(String)} of this flow's verifier, or null for no PKCE
+     */
+    public URI dialogUrl(String redirectUri, String state, List<String> scopes, String codeChallenge) {
         Objects.requireNonNull(scopes, "scopes");
         for (String scope : scopes) {
             if (scope == null || scope.isBlank() || scope.contains(",") || scope.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("scopes must be single permission names, e.g. ads_read");
             }
         }
-        Map<String, String> params = dialogParams(redirectUri, state);
+        Map<String, String> params = dialogParams(redirectUri, state, codeChallenge);
         String query = QueryStrings.encode(params);
         if (!scopes.isEmpty()) {
             // Commas are legal in a query; keeping them literal matches Meta's documented form scope=a,b.
@@ -78,10 +91,15 @@ public final class MetaOAuth {
      * ({@code config_id=…}).
      */
     public URI businessLoginDialogUrl(String redirectUri, String state, String configId) {
+        return businessLoginDialogUrl(redirectUri, state, configId, null);
+    }
+
+    /** {@link #businessLoginDialogUrl(String, String, String)} with a PKCE {@code S256} challenge (null for none). */
+    public URI businessLoginDialogUrl(String redirectUri, String state, String configId, String codeChallenge) {
         if (configId == null || configId.isBlank()) {
             throw new IllegalArgumentException("configId is required");
         }
-        Map<String, String> params = dialogParams(redirectUri, state);
+        Map<String, String> params = dialogParams(redirectUri, state, codeChallenge);
         params.put("config_id", configId);
         return dialogUri(QueryStrings.encode(params));
     }
@@ -93,6 +111,16 @@ public final class MetaOAuth {
      * @param redirectUri the same redirect URI the dialog was opened with
      */
     public TokenGrant exchangeCode(String code, String redirectUri) {
+        return exchangeCode(code, redirectUri, null);
+    }
+
+    /**
+     * Trades a code from a PKCE dialog ({@link #dialogUrl(String, String, List, String)}) for a user token, sending the
+     * flow's {@code code_verifier}. Meta refuses a missing or wrong verifier; the verifier is masked like the code.
+     *
+     * @param codeVerifier the verifier whose challenge opened the dialog, or null when it was opened without PKCE
+     */
+    public TokenGrant exchangeCode(String code, String redirectUri, String codeVerifier) {
         requireText(code, "code");
         requireText(redirectUri, "redirectUri");
         Map<String, String> params = new LinkedHashMap<>();
@@ -100,6 +128,11 @@ public final class MetaOAuth {
         params.put("redirect_uri", redirectUri);
         params.put("client_secret", config.appSecret());
         params.put("code", code);
+        if (codeVerifier != null) {
+            Pkce.requireVerifier(codeVerifier);
+            params.put("code_verifier", codeVerifier);
+            return accessToken(params, List.of(code, codeVerifier));
+        }
         return accessToken(params, List.of(code));
     }
 
@@ -172,7 +205,7 @@ public final class MetaOAuth {
         client.delete(userToken, "me/permissions/" + permission, Map.of());
     }
 
-    private Map<String, String> dialogParams(String redirectUri, String state) {
+    private Map<String, String> dialogParams(String redirectUri, String state, String codeChallenge) {
         requireText(redirectUri, "redirectUri");
         URI redirect;
         try {
@@ -189,6 +222,11 @@ public final class MetaOAuth {
         params.put("redirect_uri", redirectUri);
         params.put("state", state);
         params.put("response_type", "code");
+        if (codeChallenge != null) {
+            Pkce.requireChallenge(codeChallenge);
+            params.put("code_challenge", codeChallenge);
+            params.put("code_challenge_method", Pkce.METHOD);
+        }
         return params;
     }
 

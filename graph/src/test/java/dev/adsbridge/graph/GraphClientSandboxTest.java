@@ -217,6 +217,25 @@ class GraphClientSandboxTest {
     }
 
     @Test
+    void a_pkce_code_exchanges_only_with_its_own_verifier() throws Exception {
+        MetaOAuth oauth = new MetaOAuth(client);
+        String redirectUri = sandbox.config().redirectUris().get(0);
+        String mine = Pkce.newVerifier();
+        String other = Pkce.newVerifier();
+        Map<String, String> callback = new SandboxLoginDialog().consent(
+                oauth.dialogUrl(redirectUri, "state-pkce", List.of("ads_read"), Pkce.challenge(other)));
+        assertThatThrownBy(() -> oauth.exchangeCode(callback.get("code"), redirectUri, mine))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(100);
+                    assertThat(e.getMessage()).contains("code_verifier").doesNotContain(mine, callback.get("code"));
+                });
+
+        Map<String, String> good = new SandboxLoginDialog().consent(
+                oauth.dialogUrl(redirectUri, "state-pkce-2", List.of("ads_read"), Pkce.challenge(mine)));
+        assertThat(oauth.exchangeCode(good.get("code"), redirectUri, mine).accessToken()).isNotBlank();
+    }
+
+    @Test
     void code_flow_through_the_login_dialog_yields_a_working_single_use_code() throws Exception {
         MetaOAuth oauth = new MetaOAuth(client);
         String redirectUri = sandbox.config().redirectUris().get(0);

@@ -116,6 +116,46 @@ class MetaOAuthTest {
     }
 
     @Test
+    void pkce_sends_the_s256_challenge_to_the_dialog_and_the_verifier_to_the_exchange() {
+        String verifier = Pkce.newVerifier();
+        assertThat(verifier).hasSize(43).matches("[A-Za-z0-9_-]+");
+        assertThat(Pkce.newVerifier()).isNotEqualTo(verifier);
+        // RFC 7636, appendix B.
+        assertThat(Pkce.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"))
+                .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+
+        URI url = oauth.dialogUrl(REDIRECT, "st4te", List.of("ads_read"), Pkce.challenge(verifier));
+        assertThat(QueryStrings.parse(url.getRawQuery()))
+                .containsEntry("code_challenge", Pkce.challenge(verifier))
+                .containsEntry("code_challenge_method", "S256")
+                .doesNotContainValue(verifier);
+        assertThat(QueryStrings.parse(oauth.businessLoginDialogUrl(REDIRECT, "st4te", "cfg-42",
+                Pkce.challenge(verifier)).getRawQuery())).containsEntry("code_challenge_method", "S256");
+        assertThat(QueryStrings.parse(oauth.dialogUrl(REDIRECT, "st4te", List.of("ads_read")).getRawQuery()))
+                .doesNotContainKeys("code_challenge", "code_challenge_method");
+        assertThatThrownBy(() -> oauth.dialogUrl(REDIRECT, "s", List.of("ads_read"), verifier + "x"))
+                .as("a challenge is 43 characters").isInstanceOf(IllegalArgumentException.class);
+
+        server.thenJson(200, "{\"access_token\":\"EAAB-pkce\",\"token_type\":\"bearer\"}");
+        assertThat(oauth.exchangeCode("the-one-time-code", REDIRECT, verifier).accessToken()).isEqualTo("EAAB-pkce");
+        assertThat(server.received().get(0).queryParams()).containsEntry("code_verifier", verifier)
+                .containsEntry("code", "the-one-time-code");
+        assertThatThrownBy(() -> oauth.exchangeCode("c", REDIRECT, "too short"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_refused_verifier_is_masked_in_the_error() {
+        String verifier = Pkce.newVerifier();
+        server.thenJson(400, "{\"error\":{\"message\":\"Error validating verification code: " + verifier
+                + "\",\"type\":\"OAuthException\",\"code\":100}}");
+        assertThatThrownBy(() -> oauth.exchangeCode("the-one-time-code", REDIRECT, verifier))
+                .isInstanceOfSatisfying(GraphException.class,
+                        e -> assertThat(e.getMessage()).doesNotContain(verifier, "the-one-time-code", SECRET));
+        assertThat(server.received()).hasSize(1);
+    }
+
+    @Test
     void long_lived_exchange_uses_fb_exchange_token() {
         server.thenJson(200, "{\"access_token\":\"EAAB-long-lived\",\"token_type\":\"bearer\",\"expires_in\":5184000}");
 

@@ -4,6 +4,7 @@ import dev.adsbridge.console.audit.internal.RequestOrigin;
 import dev.adsbridge.console.connections.ConnectionErased;
 import dev.adsbridge.console.connections.ConnectionEstablished;
 import dev.adsbridge.console.connections.ConnectionNeedsReconnect;
+import dev.adsbridge.console.connections.ConnectionRefused;
 import dev.adsbridge.console.connections.ConnectionRevoked;
 import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.MemberId;
@@ -68,8 +69,22 @@ class AuditRecorder {
     @TransactionalEventListener(fallbackExecution = true)
     void on(ConnectionRevoked event) {
         String actor = event.actor() == null ? "meta" : memberActor(event.tenantId(), event.actor());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", "revoked");
+        after.put("reason", event.reason());
+        after.put("meta_revoked", event.metaRevocation().revokedOnMeta());
+        after.put("meta_revocation", event.metaRevocation().auditValue());
         record(event.tenantId(), actor, event.actor() == null ? "connection.revoke" : "connection.disconnect",
-                event.connectionId(), null, Map.of("status", "revoked", "reason", event.reason()));
+                event.connectionId(), null, after);
+    }
+
+    /** A connect or reconnect that stored nothing: a failure entry with what the member was told. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConnectionRefused event) {
+        RequestOrigin.Origin origin = RequestOrigin.current();
+        log.append(new AuditEvent(event.tenantId(), actor(event.tenantId(), event.actor()), "connection.connect",
+                "connection", "", null, Map.of("problem", event.problem()), AuditEvent.FAILURE,
+                origin.requestId(), origin.clientIp(), clock.instant()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

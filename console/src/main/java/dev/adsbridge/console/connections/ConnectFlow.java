@@ -24,8 +24,10 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * "Connect Facebook Ads": {@link #start} sends the member to Meta's login dialog with a fresh state; {@link #complete}
- * handles the return: state, cancellation, code exchange, long-lived exchange, debug_token, required scopes, then stores
+ * "Connect Facebook Ads": {@link #start} sends the member to Meta's login dialog with a fresh state and the S256
+ * challenge of a fresh PKCE verifier (stored, sealed, with the state); {@link #complete} handles the return: state,
+ * cancellation, code exchange with that verifier (so a code from any other flow, another tenant's included, is refused
+ * by Meta), long-lived exchange, debug_token, the expected Facebook user on a reconnect, required scopes, then stores
  * the connection (sealed token) or nothing at all.
  */
 @Service
@@ -67,17 +69,29 @@ public class ConnectFlow {
             repository.find(member.tenantId(), reconnect)
                     .orElseThrow(() -> new dev.adsbridge.console.NotFoundException("Connection"));
         }
-        String state = states.issue(member.tenantId(), member.id(), reconnect, clock.instant());
+        OAuthStates.Started started = states.issue(member.tenantId(), member.id(), reconnect, clock.instant());
         String redirectUri = urls.connectCallback();
         return meta.configId() != null
-                ? oauth.businessLoginDialogUrl(redirectUri, state, meta.configId())
-                : oauth.dialogUrl(redirectUri, state, meta.scopes());
+                ? oauth.businessLoginDialogUrl(redirectUri, started.state(), meta.configId(), started.codeChallenge())
+                : oauth.dialogUrl(redirectUri, started.state(), meta.scopes(), started.codeChallenge());
     }
 
-    /** Handles the dialog's redirect back to {@code /connect/callback}. Stores a connection only when all is well. */
+    /**
+     * Handles the dialog's redirect back to {@code /connect/callback}. Stores a connection only when all is well; a
+     * refusal is published as {@link ConnectionRefused} (audited).
+     */
     public ConnectOutcome complete(Member member, @Nullable String state, @Nullable String code,
             @Nullable String error, @Nullable String errorReason, @Nullable String errorDescription) {
         member.requireWrite();
+        ConnectOutcome outcome = outcome(member, state, code, error, errorReason, errorDescription);
+        if (!outcome.succeeded()) {
+            lifecycle.refused(member.tenantId(), member.id(), String.valueOf(outcome.problem()));
+        }
+        return outcome;
+    }
+
+    private ConnectOutcome outcome(Member member, @Nullable String state, @Nullable String code,
+            @Nullable String error, @Nullable String errorReason, @Nullable String errorDescription) {
         if (state == null || state.isBlank()) {
             return ConnectOutcome.failed("Facebook's answer could not be matched to your request (it carried no "
                     + "state), so nothing was connected." + START_AGAIN);
@@ -111,19 +125,29 @@ public class ConnectFlow {
             return ConnectOutcome.failed("Facebook's answer carried no authorization code, so nothing was connected."
                     + START_AGAIN);
         }
+        if (issued.codeVerifier() == null) {
+            // A state issued before PKCE was introduced: its code could come from any flow, so it is not trusted.
+            return ConnectOutcome.failed("This connect request was started before an update and cannot be "
+                    + "completed, so nothing was connected." + START_AGAIN);
+        }
         try {
-            return connect(member, issued.connectionId(), code);
+            return connect(member, issued.connectionId(), code, issued.codeVerifier());
         } catch (GraphException e) {
             // Meta's messages never carry tokens or codes (the graph client masks them).
             log.info("Connect for tenant {} refused by Meta: code {} subcode {}", member.tenantId(),
                     e.error().code(), e.error().subcode());
+            if (e.error().code() == 100 && String.valueOf(e.error().message()).contains("code_verifier")) {
+                // PKCE: the code was issued for another flow's challenge (another request, another workspace).
+                return ConnectOutcome.failed("Facebook's answer belongs to a different connect request than the one "
+                        + "you started, so nothing was connected." + START_AGAIN);
+            }
             return ConnectOutcome.failed("Facebook refused the connection: " + e.getMessage()
                     + ". Nothing was connected." + START_AGAIN);
         }
     }
 
-    private ConnectOutcome connect(Member member, @Nullable UUID reconnect, String code) {
-        TokenGrant shortLived = oauth.exchangeCode(code, urls.connectCallback());
+    private ConnectOutcome connect(Member member, @Nullable UUID reconnect, String code, String codeVerifier) {
+        TokenGrant shortLived = oauth.exchangeCode(code, urls.connectCallback(), codeVerifier);
         TokenGrant longLived = oauth.exchangeForLongLived(shortLived.accessToken());
         String token = longLived.accessToken();
         TokenDebugInfo info = oauth.debugToken(token);

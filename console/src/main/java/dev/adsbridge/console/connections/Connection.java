@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param dataAccessExpiresAt  when the user must renew data access
  * @param lastSuccessfulUse    the last call that worked with the token
  * @param statusReason         why the status changed last, for people
+ * @param statusCause          why the connection is not active (null while active, or for rows older than the field)
  */
 public record Connection(
         UUID id,
@@ -27,7 +28,8 @@ public record Connection(
         @Nullable Instant expiresAt,
         @Nullable Instant dataAccessExpiresAt,
         @Nullable Instant lastSuccessfulUse,
-        @Nullable String statusReason) {
+        @Nullable String statusReason,
+        @Nullable StatusCause statusCause) {
 
     public Connection {
         scopes = List.copyOf(scopes);
@@ -43,6 +45,18 @@ public record Connection(
 
     public boolean revoked() {
         return status == ConnectionStatus.REVOKED;
+    }
+
+    /** How to get a connection that is not active working again, or null while it is active. */
+    public @Nullable String howToFix() {
+        if (active()) {
+            return null;
+        }
+        if (statusCause != null) {
+            return statusCause.howToFix(displayName());
+        }
+        return needsReconnect() ? "Click Reconnect and sign in on Facebook as " + displayName() + "."
+                : "Click Connect again to use this Facebook account here again.";
     }
 
     /** A name for people: the Facebook user's name, or their id. */

@@ -36,17 +36,25 @@ class ConnectionLifecycle {
     }
 
     @Transactional
-    public void needsReconnect(TenantId tenant, UUID id, String reason) {
-        if (repository.markNeedsReconnect(tenant, id, reason, clock.instant())) {
+    public void needsReconnect(TenantId tenant, UUID id, String reason, StatusCause cause) {
+        if (repository.markNeedsReconnect(tenant, id, reason, cause, clock.instant())) {
             events.publishEvent(new ConnectionNeedsReconnect(tenant, id, reason));
         }
     }
 
     @Transactional
-    public void revoke(TenantId tenant, UUID id, String reason, @Nullable String actor) {
-        if (repository.revoke(tenant, id, reason, clock.instant())) {
-            events.publishEvent(new ConnectionRevoked(tenant, id, reason, actor));
+    public boolean revoke(TenantId tenant, UUID id, String reason, StatusCause cause, @Nullable String actor,
+            MetaRevocation metaRevocation) {
+        if (repository.revoke(tenant, id, reason, cause, clock.instant())) {
+            events.publishEvent(new ConnectionRevoked(tenant, id, reason, actor, metaRevocation));
+            return true;
         }
+        return false;
+    }
+
+    /** A return from the dialog stored nothing (no transaction: nothing changed). */
+    public void refused(TenantId tenant, MemberId actor, String problem) {
+        events.publishEvent(new ConnectionRefused(tenant, actor, problem));
     }
 
     @Transactional

@@ -23,7 +23,7 @@ class ConnectionRepository {
 
     private static final String COLUMNS = """
             select id, tenant_id, meta_app_id, facebook_user_id, facebook_user_name, scopes, status, created_at,
-                   expires_at, data_access_expires_at, last_successful_use, status_reason
+                   expires_at, data_access_expires_at, last_successful_use, status_reason, status_cause
             from connections
             """;
 
@@ -67,7 +67,8 @@ class ConnectionRepository {
             Instant now) {
         int updated = jdbc.sql("""
                 update connections set facebook_user_name = coalesce(?, facebook_user_name), sealed_token = ?,
-                       kek_provider = ?, key_version = ?, scopes = ?, status = ?, status_reason = null, updated_at = ?,
+                       kek_provider = ?, key_version = ?, scopes = ?, status = ?, status_reason = null, status_cause = null,
+                       updated_at = ?,
                        expires_at = ?, data_access_expires_at = ?, expiry_warned_for = null
                 where tenant_id = ? and id = ?""")
                 .params(facebookUserName, token.toBytes(), token.kekProvider(), token.keyVersion(),
@@ -89,24 +90,51 @@ class ConnectionRepository {
     }
 
     /** Moves an active connection to a new status; false when it was not active (nothing changed). */
-    boolean markNeedsReconnect(TenantId tenant, UUID id, String reason, Instant now) {
+    boolean markNeedsReconnect(TenantId tenant, UUID id, String reason, StatusCause cause, Instant now) {
         return jdbc.sql("""
-                update connections set status = ?, status_reason = ?, updated_at = ?
+                update connections set status = ?, status_reason = ?, status_cause = ?, updated_at = ?
                 where tenant_id = ? and id = ? and status = ?""")
-                .params(ConnectionStatus.NEEDS_RECONNECT.name(), reason, SqlTime.of(now), tenant.value(), id,
-                        ConnectionStatus.ACTIVE.name())
+                .params(ConnectionStatus.NEEDS_RECONNECT.name(), reason, cause.column(), SqlTime.of(now),
+                        tenant.value(), id, ConnectionStatus.ACTIVE.name())
                 .update() == 1;
     }
 
     /** Erases the token and marks the connection revoked; false when it already was. */
-    boolean revoke(TenantId tenant, UUID id, String reason, Instant now) {
+    boolean revoke(TenantId tenant, UUID id, String reason, StatusCause cause, Instant now) {
         return jdbc.sql("""
-                update connections set status = ?, status_reason = ?, sealed_token = null, kek_provider = null,
-                       key_version = null, updated_at = ?
+                update connections set status = ?, status_reason = ?, status_cause = ?, sealed_token = null,
+                       kek_provider = null, key_version = null, updated_at = ?
                 where tenant_id = ? and id = ? and (status <> ? or sealed_token is not null)""")
-                .params(ConnectionStatus.REVOKED.name(), reason, SqlTime.of(now), tenant.value(), id,
+                .params(ConnectionStatus.REVOKED.name(), reason, cause.column(), SqlTime.of(now), tenant.value(), id,
                         ConnectionStatus.REVOKED.name())
                 .update() == 1;
+    }
+
+    /**
+     * Across tenants: whether any connection other than {@code id} that is not revoked (active or needing a reconnect;
+     * erased ones are deleted) belongs to this Facebook user of this app. Meta's authorization is per Facebook user, so
+     * revoking it on Meta would cut those connections off too.
+     */
+    boolean facebookUserUsedElsewhere(String appId, String facebookUserId, UUID id) {
+        return jdbc.sql("""
+                select count(*) from connections
+                where meta_app_id = ? and facebook_user_id = ? and id <> ? and status <> ?""")
+                .params(appId, facebookUserId, id, ConnectionStatus.REVOKED.name())
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    /**
+     * Across tenants: locks every connection row of this Facebook user of this app (in id order, so two callers cannot
+     * deadlock) until the current transaction ends. Serialises disconnects of one Facebook user across tenants, so two
+     * workspaces disconnecting at once cannot both leave Meta's authorization in place thinking the other still uses it.
+     * Plain {@code select … for update}: PostgreSQL and the dev mode's H2 both have it.
+     */
+    void lockFacebookUser(String appId, String facebookUserId) {
+        jdbc.sql("select id from connections where meta_app_id = ? and facebook_user_id = ? order by id for update")
+                .params(appId, facebookUserId)
+                .query(UUID.class)
+                .list();
     }
 
     void delete(TenantId tenant, UUID id) {
@@ -161,6 +189,7 @@ class ConnectionRepository {
                 SqlTime.instant(rs, "expires_at"),
                 SqlTime.instant(rs, "data_access_expires_at"),
                 SqlTime.instant(rs, "last_successful_use"),
-                rs.getString("status_reason"));
+                rs.getString("status_reason"),
+                rs.getString("status_cause") == null ? null : StatusCause.fromColumn(rs.getString("status_cause")));
     }
 }

@@ -74,31 +74,71 @@ public class Connections {
     /** Meta refused the token: the connection needs a reconnect (publishes {@link ConnectionNeedsReconnect} once). */
     public void markNeedsReconnect(TenantId tenant, UUID id, String reason) {
         get(tenant, id);
-        lifecycle.needsReconnect(tenant, id, reason);
+        lifecycle.needsReconnect(tenant, id, reason, StatusCause.REFUSED_BY_META);
     }
 
     /**
-     * Revokes the app on Meta ({@code DELETE /me/permissions}) and erases the token. The token is erased even when Meta
-     * cannot be reached; the answer says whether Meta confirmed.
+     * Whether disconnecting would revoke the app on Meta: false when another connection (in any workspace, not
+     * revoked) uses the same Facebook user, whose access would go too. For the confirmation step.
      *
-     * @return true when Meta confirmed the revocation (or the token was already dead there)
+     * @throws NotFoundException when the tenant has no such connection
      */
-    public boolean disconnect(Member actor, UUID id) {
+    public boolean disconnectRevokesOnMeta(Member actor, UUID id) {
         actor.requireWrite();
         Connection connection = get(actor.tenantId(), id);
-        boolean revokedOnMeta = true;
-        if (connection.active() || connection.needsReconnect()) {
-            try {
-                repository.sealedToken(actor.tenantId(), id)
-                        .map(sealed -> vault.open(actor.tenantId(), id, sealed))
-                        .ifPresent(oauth::revoke);
-            } catch (GraphException e) {
-                // An expired or revoked token is as good as revoked; anything else is reported to the user.
-                revokedOnMeta = e.category() == ErrorCategory.AUTH;
-                log.warn("Revoking connection {} on Meta failed: {}", id, e.getMessage());
-            }
+        return !connection.revoked() && !repository.facebookUserUsedElsewhere(connection.metaAppId(),
+                connection.facebookUserId(), id);
+    }
+
+    /**
+     * Erases the token and, when no other connection (any workspace, not revoked) uses the same Facebook user, revokes
+     * the app on Meta ({@code DELETE /me/permissions}); Meta's authorization is per Facebook user, so revoking it while
+     * another workspace uses that user would cut that workspace off. The token is erased even when Meta cannot be
+     * reached. Disconnects of one Facebook user are serialised across tenants (their connection rows locked for this
+     * transaction, Meta's answer included), so two simultaneous disconnects cannot both skip the revocation.
+     *
+     * @return what became of the authorization on Meta (also in the {@link ConnectionRevoked} event and the audit log)
+     */
+    @Transactional
+    public MetaRevocation disconnect(Member actor, UUID id) {
+        actor.requireWrite();
+        Connection found = get(actor.tenantId(), id);
+        repository.lockFacebookUser(found.metaAppId(), found.facebookUserId());
+        Connection connection = get(actor.tenantId(), id);
+        if (connection.revoked()) {
+            return MetaRevocation.NOT_NEEDED;
         }
-        lifecycle.revoke(actor.tenantId(), id, "Disconnected by " + actor.name(), actor.id().toString());
-        return revokedOnMeta;
+        MetaRevocation outcome;
+        if (repository.facebookUserUsedElsewhere(connection.metaAppId(), connection.facebookUserId(), id)) {
+            outcome = MetaRevocation.KEPT_FOR_OTHER_CONNECTIONS;
+        } else {
+            outcome = revokeOnMeta(actor.tenantId(), id);
+        }
+        String reason = "Disconnected by " + actor.name() + (outcome == MetaRevocation.KEPT_FOR_OTHER_CONNECTIONS
+                ? "; Facebook access stays for other workspaces using this Facebook account."
+                : outcome.revokedOnMeta() ? "; Facebook access was revoked." : "; Facebook did not confirm the "
+                        + "revocation.");
+        lifecycle.revoke(actor.tenantId(), id, reason, StatusCause.DISCONNECTED, actor.id().toString(), outcome);
+        return outcome;
+    }
+
+    private MetaRevocation revokeOnMeta(TenantId tenant, UUID id) {
+        try {
+            return repository.sealedToken(tenant, id)
+                    .map(sealed -> vault.open(tenant, id, sealed))
+                    .map(token -> {
+                        oauth.revoke(token);
+                        return MetaRevocation.REVOKED;
+                    })
+                    .orElse(MetaRevocation.NOT_CONFIRMED);
+        } catch (GraphException e) {
+            // 190/458: the app is already removed for this user, as good as revoked. Any other refusal (an expired
+            // token cannot revoke) or failure leaves the authorization in place on Meta.
+            boolean alreadyRemoved = e.category() == ErrorCategory.AUTH && Integer.valueOf(458).equals(
+                    e.error().subcode());
+            log.warn("Revoking connection {} on Meta failed: code {} subcode {}", id, e.error().code(),
+                    e.error().subcode());
+            return alreadyRemoved ? MetaRevocation.REVOKED : MetaRevocation.NOT_CONFIRMED;
+        }
     }
 }

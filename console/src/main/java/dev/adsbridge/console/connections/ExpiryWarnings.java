@@ -52,7 +52,7 @@ public class ExpiryWarnings {
             }
             if (!expiresAt.isAfter(now)) {
                 lifecycle.needsReconnect(connection.tenantId(), connection.id(),
-                        "The Facebook token expired on " + DAY.format(expiresAt) + ".");
+                        "The Facebook token expired on " + DAY.format(expiresAt) + ".", StatusCause.TOKEN_EXPIRED);
                 expired++;
             } else if (!expiresAt.equals(expiring.warnedFor())) {
                 lifecycle.expiringSoon(connection, expiresAt);

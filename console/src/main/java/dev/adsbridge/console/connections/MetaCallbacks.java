@@ -59,7 +59,9 @@ public class MetaCallbacks {
         String userId = verifiedUser(signedRequest);
         List<Connection> connections = repository.allOfFacebookUser(appId(), userId);
         for (Connection connection : connections) {
-            lifecycle.revoke(connection.tenantId(), connection.id(), "Removed on Facebook by the user", null);
+            lifecycle.revoke(connection.tenantId(), connection.id(), "Removed on Facebook by the user: "
+                    + connection.displayName() + " removed AdsBridge in their Facebook settings.",
+                    StatusCause.REMOVED_ON_FACEBOOK, null, MetaRevocation.REMOVED_ON_FACEBOOK);
         }
         log.info("Deauthorize callback: {} connection(s) revoked", connections.size());
         return connections.size();

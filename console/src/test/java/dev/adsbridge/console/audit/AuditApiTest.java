@@ -82,7 +82,7 @@ class AuditApiTest {
         ConsoleHarness.Signed owner = harness.owner("Audited Co");
         ConsoleHarness.connect(owner.browser());
         UUID connection = harness.connectionIds(owner.tenant()).get(0);
-        owner.browser().post("/connections/" + connection + "/disconnect", Map.of());
+        owner.browser().post("/connections/" + connection + "/disconnect", Map.of("confirm", "yes"));
 
         Page answer = owner.browser().get("/api/v1/audit?target=" + connection);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);

@@ -42,6 +42,7 @@ class ConnectFlowTest {
     void connectingStoresAnEncryptedTokenAndListsAdAccountsThroughMcp() {
         LogCapture logs = LogCapture.atDebug();
         Browser browser;
+        String verifier;
         String email = ConsoleHarness.email("dana");
         Page picker;
         try {
@@ -57,9 +58,23 @@ class ConnectFlowTest {
             String state = consentPage.input("state").orElseThrow();
             assertThat(state).hasSizeGreaterThanOrEqualTo(22); // ≥ 128 bits, base64url
 
-            // Stored server-side as a hash only, bound to the member and tenant.
+            // Stored server-side as a hash only, bound to the member and tenant, with the flow's PKCE verifier sealed.
             assertThat(harness.db().sql("select count(*) from oauth_states where state_hash = ? and used_at is null")
                     .param(dev.adsbridge.console.Secrets.hash(state)).query(Long.class).single()).isOne();
+            String challenge = consentPage.input("code_challenge").orElseThrow();
+            assertThat(consentPage.input("code_challenge_method")).contains("S256");
+            assertThat(challenge).hasSize(43);
+            byte[] sealedVerifier = harness.db().sql("select sealed_verifier from oauth_states where state_hash = ?")
+                    .param(dev.adsbridge.console.Secrets.hash(state)).query(byte[].class).single();
+            assertThat(sealedVerifier).isNotEmpty();
+            // The verifier opens only through the vault (bound to the tenant and the flow) and hashes to the challenge.
+            UUID flowId = harness.db().sql("select flow_id from oauth_states where state_hash = ?")
+                    .param(dev.adsbridge.console.Secrets.hash(state)).query(UUID.class).single();
+            verifier = harness.bean(dev.adsbridge.console.vault.TokenVault.class).open(harness.tenantOf(email), flowId,
+                    dev.adsbridge.console.vault.SealedToken.fromBytes(sealedVerifier));
+            assertThat(dev.adsbridge.graph.Pkce.challenge(verifier)).isEqualTo(challenge);
+            assertThat(consentPage.body()).doesNotContain(verifier);
+            assertThat(new String(sealedVerifier, StandardCharsets.ISO_8859_1)).doesNotContain(verifier);
             assertThat(harness.db().sql("select count(*) from oauth_states where state_hash = ?").param(state)
                     .query(Long.class).single()).isZero();
             picker = consent(browser, consentPage);
@@ -67,6 +82,9 @@ class ConnectFlowTest {
             logs.stop();
         }
         TenantId tenant = harness.tenantOf(email);
+        assertThat(harness.db().sql("select count(*) from oauth_states where tenant_id = ? and used_at is not null "
+                + "and sealed_verifier is null").param(tenant.value()).query(Long.class).single())
+                .as("the used state's verifier is erased").isOne();
         // The session lives in the database (any replica can take the callback), under the member's e-mail.
         assertThat(harness.db().sql("select count(*) from spring_session where principal_name = ?").param(email)
                 .query(Long.class).single()).isOne();
@@ -113,8 +131,8 @@ class ConnectFlowTest {
         Page refused = browser.post("/connections/" + id + "/ad-accounts", Map.of("account", "act_1000000006"));
         assertThat(refused.contains("Choose among the ad accounts this connection can reach.")).isTrue();
 
-        List<String> leaks = logs.linesContaining(token, harness.sandbox.config().appSecret());
-        assertThat(leaks).as("log lines holding the token or the app secret").isEmpty();
+        List<String> leaks = logs.linesContaining(token, harness.sandbox.config().appSecret(), verifier);
+        assertThat(leaks).as("log lines holding the token, the app secret or the PKCE verifier").isEmpty();
         assertThat(logs.size()).as("DEBUG logging was on").isGreaterThan(50);
     }
 
@@ -213,6 +231,68 @@ class ConnectFlowTest {
         Page victimResult = victim.get(callback);
         assertThat(victimResult.contains("already used")).isTrue();
         assertNoConnections(victimOwner.tenant());
+    }
+
+    /**
+     * The attack PKCE closes: a member of tenant A starts a connect (A's state), then consents as another Facebook
+     * user in tenant B's flow and feeds B's code to A's callback. The state is A's and valid, but the code was issued
+     * for B's PKCE challenge, so Meta (the sandbox) refuses A's verifier, and nothing is stored anywhere.
+     */
+    @Test
+    void aCodeFromAnotherTenantsFlowIsUselessWithThisFlowsState() {
+        ConsoleHarness.Signed tenantA = harness.owner("Flow A Co");
+        ConsoleHarness.Signed tenantB = harness.owner("Flow B Co");
+        Page consentA = openConsent(tenantA.browser());
+        String stateA = consentA.input("state").orElseThrow();
+
+        Page consentB = ConsoleHarness.switchUser(tenantB.browser(), openConsent(tenantB.browser()),
+                ConsoleHarness.SECOND_USER);
+        assertThat(consentB.input("code_challenge")).as("switching users keeps B's challenge")
+                .isNotEqualTo(consentA.input("code_challenge")).isPresent();
+        String callbackB = submitConsent(tenantB.browser(), consentB, "continue", List.of(), true)
+                .headers().get("location");
+        String codeB = callbackB.replaceAll(".*[?&]code=([^&#]+).*", "$1");
+
+        Page attack = tenantA.browser().get("/connect/callback?code=" + codeB + "&state=" + stateA);
+        assertThat(attack.status()).isEqualTo(400);
+        assertThat(attack.contains("belongs to a different connect request than the one you started"))
+                .as(attack.body()).isTrue();
+        assertNoConnections(tenantA.tenant());
+        assertNoConnections(tenantB.tenant());
+        assertThat(harness.db().sql("select count(*) from connections where facebook_user_id = ? and tenant_id in "
+                + "(?, ?)").params(ConsoleHarness.SECOND_USER, tenantA.tenant().value(), tenantB.tenant().value())
+                .query(Long.class).single()).isZero();
+        // The refused exchange burnt B's code: B starts again (its own state is still unused, but the code is spent).
+        Page lateB = tenantB.browser().get(callbackB);
+        assertThat(lateB.status()).isEqualTo(400);
+        assertThat(lateB.contains("This authorization code has been used.")).as(lateB.body()).isTrue();
+        assertNoConnections(tenantB.tenant());
+        // Both refusals are in the tenants' audit logs as failed connects.
+        for (TenantId tenant : List.of(tenantA.tenant(), tenantB.tenant())) {
+            ConsoleHarness.eventually("the refused connect is audited", () -> harness.db().sql("""
+                    select count(*) from audit_log
+                    where tenant_id = ? and action = 'connection.connect' and outcome = 'failure'""")
+                    .param(tenant.value()).query(Long.class).single() == 1);
+        }
+    }
+
+    @Test
+    void reconnectingAsAnotherFacebookUserIsRefusedAndChangesNothing() {
+        ConsoleHarness.Signed owner = harness.owner("Reconnect Other User Co");
+        connect(owner.browser());
+        UUID id = harness.connectionIds(owner.tenant()).get(0);
+        String token = harness.tokenOf(owner.tenant(), id);
+
+        Page consent = ConsoleHarness.switchUser(owner.browser(),
+                owner.browser().post("/connections/" + id + "/reconnect", Map.of()), ConsoleHarness.SECOND_USER);
+        Page result = ConsoleHarness.consent(owner.browser(), consent);
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.contains("You signed in as a different Facebook user than the one this connection "
+                + "belongs to")).as(result.body()).isTrue();
+        assertThat(harness.connectionIds(owner.tenant())).containsExactly(id);
+        assertThat(harness.tokenOf(owner.tenant(), id)).isEqualTo(token);
+        assertThat(harness.db().sql("select facebook_user_id from connections where id = ?").param(id)
+                .query(String.class).single()).isEqualTo(ConsoleHarness.DEMO_USER);
     }
 
     private void assertNoConnections(TenantId tenant) {

@@ -66,6 +66,10 @@ class ConnectionLifecycleTest {
         Page dashboard = owner.browser().get("/");
         assertThat(dashboard.contains("Reconnect needed.")).isTrue();
         assertThat(dashboard.contains("The Facebook token expired on")).isTrue();
+        assertThat(dashboard.contains("Facebook tokens last about 60 days. Click Reconnect")).as(dashboard.body())
+                .isTrue();
+        assertThat(owner.browser().get("/settings").contains("Facebook tokens last about 60 days. Click Reconnect "
+                + "and sign in on Facebook as Dana Whitfield")).isTrue();
     }
 
     @Test
@@ -80,6 +84,8 @@ class ConnectionLifecycleTest {
         assertThat(picker.contains("Reconnect needed.")).isTrue();
         assertThat(picker.contains("Facebook no longer accepts this connection")).isTrue();
         assertThat(harness.connectionStatus(id)).contains("NEEDS_RECONNECT");
+        assertThat(owner.browser().get("/settings").contains("Click Reconnect and sign in on Facebook as Dana "
+                + "Whitfield, keeping every permission selected.")).isTrue();
         Page dashboard = owner.browser().get("/");
         assertThat(dashboard.contains("Reconnect needed.")).isTrue();
         ConsoleHarness.eventually("a notice tells the tenant", () -> harness.db()
@@ -110,24 +116,94 @@ class ConnectionLifecycleTest {
         assertThat(harness.connectionStatus(id)).contains("NEEDS_RECONNECT");
     }
 
-    @Test
-    void disconnectRevokesOnMetaAndErasesTheToken() {
-        ConsoleHarness.Signed owner = harness.owner("Disconnect Co");
-        UUID id = connected(owner);
-        String token = harness.tokenOf(owner.tenant(), id);
+    /** Connects the tenant as Priya Natarajan, whom no other console test uses, so revocations disturb nobody. */
+    private UUID connectAsPriya(ConsoleHarness.Signed owner) {
+        Page consent = ConsoleHarness.switchUser(owner.browser(), ConsoleHarness.openConsent(owner.browser()),
+                PRIYA);
+        Page picker = ConsoleHarness.consent(owner.browser(), consent);
+        assertThat(picker.path()).as(picker.body()).contains("/ad-accounts?");
+        return harness.connectionIds(owner.tenant()).get(0);
+    }
 
-        Page settings = owner.browser().post("/connections/" + id + "/disconnect", Map.of());
-        assertThat(settings.path()).isEqualTo("/settings");
-        assertThat(settings.contains("Disconnected: access was revoked on Facebook and the token erased.")).isTrue();
-        Map<String, Object> row = harness.db().sql("select status, sealed_token, kek_provider from connections "
-                + "where id = ?").param(id).query().singleRow();
+    private static final String PRIYA = "100000000000003";
+
+    private MetaOAuth metaOAuth() {
+        return new MetaOAuth(GraphClient.create(GraphConfig.builder().baseUrl(harness.sandbox.baseUrl())
+                .appId(harness.sandbox.config().appId()).appSecret(harness.sandbox.config().appSecret()).build()));
+    }
+
+    private Map<String, Object> lastDisconnectAudit(ConsoleHarness.Signed owner) {
+        ConsoleHarness.eventually("the disconnect is audited", () -> harness.db()
+                .sql("select count(*) from audit_log where tenant_id = ? and action = 'connection.disconnect'")
+                .param(owner.tenant().value()).query(Long.class).single() == 1);
+        return harness.db().sql("select actor, outcome, after_json from audit_log where tenant_id = ? "
+                + "and action = 'connection.disconnect'").param(owner.tenant().value()).query().singleRow();
+    }
+
+    /**
+     * Meta authorizes the app per Facebook user: two workspaces connected with the same user share that
+     * authorization. The first Disconnect erases only its own copy; the last one revokes on Meta.
+     */
+    @Test
+    void disconnectRevokesOnMetaOnlyWhenNoOtherWorkspaceUsesTheFacebookUser() {
+        ConsoleHarness.Signed first = harness.owner("Shared User One");
+        ConsoleHarness.Signed second = harness.owner("Shared User Two");
+        UUID one = connectAsPriya(first);
+        UUID two = connectAsPriya(second);
+        String firstToken = harness.tokenOf(first.tenant(), one);
+        String secondToken = harness.tokenOf(second.tenant(), two);
+
+        // The settings page asks first, and says Facebook access stays for the other workspace.
+        Page settings = first.browser().get("/settings");
+        assertThat(settings.body()).contains("/connections/" + one + "/disconnect");
+        Page confirm = first.browser().get("/connections/" + one + "/disconnect");
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.contains("Facebook access stays for the other workspaces using this Facebook account"))
+                .as(confirm.body()).isTrue();
+        assertThat(confirm.body()).doesNotContain("Shared User Two").doesNotContain(second.email());
+        // A POST without the confirmation only shows that page.
+        Page unconfirmed = first.browser().post("/connections/" + one + "/disconnect", Map.of());
+        assertThat(unconfirmed.path()).isEqualTo("/connections/" + one + "/disconnect");
+        assertThat(harness.connectionStatus(one)).contains("ACTIVE");
+
+        Page done = first.browser().post("/connections/" + one + "/disconnect", Map.of("confirm", "yes"));
+        assertThat(done.path()).isEqualTo("/settings");
+        assertThat(done.contains("Removed here; Facebook access stays for other workspaces using this Facebook "
+                + "account.")).as(done.body()).isTrue();
+        Map<String, Object> row = harness.db().sql("select status, sealed_token, status_cause from connections "
+                + "where id = ?").param(one).query().singleRow();
         assertThat(row.get("status")).isEqualTo("REVOKED");
         assertThat(row.get("sealed_token")).isNull();
-        assertThat(row.get("kek_provider")).isNull();
+        assertThat(row.get("status_cause")).isEqualTo("disconnected");
+        MetaOAuth meta = metaOAuth();
+        assertThat(meta.debugToken(secondToken).isValid()).as("the other workspace keeps working").isTrue();
+        assertThat(meta.debugToken(firstToken).isValid()).as("not revoked on Meta").isTrue();
+        assertThat(harness.connectionStatus(two)).contains("ACTIVE");
+        assertThat(second.browser().get("/connections/" + two + "/ad-accounts").contains("Reconnect needed."))
+                .isFalse();
+        Map<String, Object> firstAudit = lastDisconnectAudit(first);
+        assertThat(firstAudit.get("actor")).isEqualTo(first.email());
+        assertThat((String) firstAudit.get("after_json")).contains("\"meta_revoked\":false")
+                .contains("\"meta_revocation\":\"kept_for_other_connections\"");
 
-        MetaOAuth meta = new MetaOAuth(GraphClient.create(GraphConfig.builder().baseUrl(harness.sandbox.baseUrl())
-                .appId(harness.sandbox.config().appId()).appSecret(harness.sandbox.config().appSecret()).build()));
-        assertThat(meta.debugToken(token).isValid()).as("the sandbox no longer accepts the token").isFalse();
-        assertThat(owner.browser().get("/").contains("No Facebook Ads account is connected yet.")).isTrue();
+        // The last workspace using this Facebook user revokes on Meta, and says so.
+        Page lastConfirm = second.browser().get("/connections/" + two + "/disconnect");
+        assertThat(lastConfirm.contains("AdsBridge will also remove its access on Facebook")).as(lastConfirm.body())
+                .isTrue();
+        Page last = second.browser().post("/connections/" + two + "/disconnect", Map.of("confirm", "yes"));
+        assertThat(last.contains("Disconnected: access was revoked on Facebook and the token erased.")).isTrue();
+        assertThat(meta.debugToken(secondToken).isValid()).as("revoked on Meta").isFalse();
+        assertThat(harness.connectionStatus(two)).contains("REVOKED");
+        assertThat((String) lastDisconnectAudit(second).get("after_json")).contains("\"meta_revoked\":true")
+                .contains("\"meta_revocation\":\"revoked\"");
+
+        // The settings page says what happened and how to fix it.
+        Page after = first.browser().get("/settings");
+        assertThat(after.contains("Disconnected by Owner of Shared User One; Facebook access stays for other "
+                + "workspaces using this Facebook account.")).as(after.body()).isTrue();
+        assertThat(after.contains("Click Connect again to use this Facebook account here again.")).isTrue();
+        assertThat(after.body()).doesNotContain("/connections/" + one + "/disconnect\"");
+        // Disconnecting again changes nothing.
+        assertThat(first.browser().get("/connections/" + one + "/disconnect").path()).isEqualTo("/settings");
     }
 }

@@ -44,12 +44,20 @@ class MetaCallbacksTest {
                     + "where id = ?").param(id).query().singleRow();
             assertThat(row.get("status")).isEqualTo("REVOKED");
             assertThat(row.get("sealed_token")).isNull();
-            assertThat(row.get("status_reason")).isEqualTo("Removed on Facebook by the user");
+            assertThat(row.get("status_reason")).isEqualTo("Removed on Facebook by the user: Marco Rossi removed "
+                    + "AdsBridge in their Facebook settings.");
         }
         ConsoleHarness.eventually("the ad-account choice is erased", () -> harness.db()
                 .sql("select count(*) from chosen_ad_accounts where connection_id = ?").param(one)
                 .query(Long.class).single() == 0);
-        assertThat(first.browser().get("/settings").contains("Removed on Facebook by the user")).isTrue();
+        Page settings = first.browser().get("/settings");
+        assertThat(settings.contains("Removed on Facebook by the user")).isTrue();
+        assertThat(settings.contains("To use this account again, click Connect again, sign in as Marco Rossi and "
+                + "approve AdsBridge.")).as(settings.body()).isTrue();
+        ConsoleHarness.eventually("the revocation is audited as Meta's", () -> harness.db().sql("""
+                select count(*) from audit_log where tenant_id = ? and action = 'connection.revoke' and actor = 'meta'
+                and after_json like '%"meta_revocation":"removed_on_facebook"%'""")
+                .param(first.tenant().value()).query(Long.class).single() == 1);
     }
 
     @Test

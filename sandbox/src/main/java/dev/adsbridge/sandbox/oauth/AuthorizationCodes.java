@@ -7,14 +7,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Authorization codes issued by the login dialog: single use, bound to a redirect URI, valid for 10 minutes. */
+/**
+ * Authorization codes issued by the login dialog: single use, bound to a redirect URI and, when the dialog was opened
+ * with a PKCE {@code code_challenge}, to that challenge; valid for 10 minutes.
+ */
 final class AuthorizationCodes {
 
     static final long TTL_SECONDS = 600;
     private static final long FORGET_AFTER_SECONDS = 3600;
 
-    /** What a code stands for. */
-    record Issued(String userId, String redirectUri, Set<String> scopes, long issuedAt) {
+    /** What a code stands for; {@code codeChallenge} is the S256 challenge of the dialog, or null without PKCE. */
+    record Issued(String userId, String redirectUri, Set<String> scopes, long issuedAt, String codeChallenge) {
         boolean isExpiredAt(long now) {
             return now - issuedAt >= TTL_SECONDS;
         }
@@ -24,12 +27,12 @@ final class AuthorizationCodes {
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
 
-    String issue(String userId, String redirectUri, Set<String> scopes, long now) {
+    String issue(String userId, String redirectUri, Set<String> scopes, String codeChallenge, long now) {
         forgetOld(now);
         byte[] bytes = new byte[96];
         random.nextBytes(bytes);
         String code = "AQ" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        codes.put(code, new Issued(userId, redirectUri, Set.copyOf(scopes), now));
+        codes.put(code, new Issued(userId, redirectUri, Set.copyOf(scopes), now, codeChallenge));
         return code;
     }
 

@@ -27,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The login dialog ({@code GET /dialog/oauth}): validates the app and the redirect URI, shows a consent page with one
  * checkbox per permission, "Continue as …", Cancel and a switcher between the seeded users, and on submit
  * ({@code POST /dialog/oauth}) redirects back with {@code code} and {@code state}, or with {@code error=access_denied}.
+ * A {@code code_challenge} (PKCE, {@code S256} only) is carried through the form and bound to the code.
  * Plain HTML without scripts, so an HTTP client can drive it as a browser would.
  */
 final class LoginDialog {
@@ -44,7 +45,8 @@ final class LoginDialog {
     }
 
     /** What the dialog was asked for, once validated. */
-    private record Request(String clientId, String redirectUri, String state, List<String> scopes, FbUser user) {
+    private record Request(String clientId, String redirectUri, String state, List<String> scopes, FbUser user,
+            String codeChallenge) {
     }
 
     /** A dialog error shown as an HTML page (never a redirect: the redirect URI may be the problem). */
@@ -92,7 +94,7 @@ final class LoginDialog {
                 }
                 context.app().recordConsent(request.user().id(), granted, declined);
                 answer.put("code", codes.issue(request.user().id(), request.redirectUri(), granted,
-                        context.nowEpochSeconds()));
+                        request.codeChallenge(), context.nowEpochSeconds()));
             }
             if (request.state() != null) {
                 answer.put("state", request.state());
@@ -122,6 +124,7 @@ final class LoginDialog {
                     + "<code>response_type=code</code> (the server-side web flow) only, not <code>"
                     + Html.escape(responseType) + "</code>.");
         }
+        String codeChallenge = codeChallenge(call);
         List<String> unknown = requested.stream().filter(s -> !Permissions.isKnown(s)).toList();
         if (!unknown.isEmpty()) {
             throw new DialogError("Invalid Scopes: " + String.join(", ", unknown), "This message is only shown "
@@ -135,7 +138,35 @@ final class LoginDialog {
         String userId = call.param("sandbox_user").orElse(Seeder.DEMO_USER);
         FbUser user = context.store().user(userId).orElseThrow(() -> new DialogError("Unknown sandbox user",
                 "There is no seeded user with id <code>" + Html.escape(userId) + "</code>."));
-        return new Request(clientId, redirectUri, call.param("state").orElse(null), scopes, user);
+        return new Request(clientId, redirectUri, call.param("state").orElse(null), scopes, user, codeChallenge);
+    }
+
+    /**
+     * The PKCE challenge the code will be bound to, or null when the app sent none. Only {@code S256} is accepted:
+     * a {@code plain} challenge (or a challenge without a method, which RFC 7636 reads as plain) travels through the
+     * browser as the verifier itself and binds nothing.
+     */
+    private static String codeChallenge(GraphCall call) {
+        String challenge = call.param("code_challenge").orElse(null);
+        String method = call.param("code_challenge_method").orElse(null);
+        if (challenge == null) {
+            if (method != null) {
+                throw new DialogError("Invalid code_challenge", "<code>code_challenge_method</code> was sent "
+                        + "without a <code>code_challenge</code>.");
+            }
+            return null;
+        }
+        if (!Pkce.S256.equals(method)) {
+            throw new DialogError("Unsupported code_challenge_method", "The sandbox accepts "
+                    + "<code>code_challenge_method=S256</code> only, not <code>"
+                    + Html.escape(method == null ? "plain (the default when no method is sent)" : method)
+                    + "</code>.");
+        }
+        if (!Pkce.isS256Challenge(challenge)) {
+            throw new DialogError("Invalid code_challenge", "An S256 <code>code_challenge</code> is the "
+                    + "base64url encoding (43 characters, no padding) of the SHA-256 of the code verifier.");
+        }
+        return challenge;
     }
 
     /** {@code scope} as a comma (or space) separated list; Login for Business sends {@code config_id} instead. */
@@ -170,8 +201,12 @@ final class LoginDialog {
         if (request.state() != null) {
             body.append(Html.hidden("state", request.state()));
         }
-        body.append(Html.hidden("response_type", "code"))
-                .append(Html.hidden("scope", scopeList))
+        body.append(Html.hidden("response_type", "code"));
+        if (request.codeChallenge() != null) {
+            body.append(Html.hidden("code_challenge", request.codeChallenge()))
+                    .append(Html.hidden("code_challenge_method", Pkce.S256));
+        }
+        body.append(Html.hidden("scope", scopeList))
                 .append(Html.hidden("sandbox_user", request.user().id()))
                 .append(Html.hidden("nonce", nonce(request, context.nowEpochSeconds())))
                 .append("<ul class=\"perms\">\n");
@@ -207,6 +242,10 @@ final class LoginDialog {
                     params.put("state", request.state());
                 }
                 params.put("response_type", "code");
+                if (request.codeChallenge() != null) {
+                    params.put("code_challenge", request.codeChallenge());
+                    params.put("code_challenge_method", Pkce.S256);
+                }
                 params.put("scope", String.join(",", request.scopes().subList(1, request.scopes().size())));
                 params.put("sandbox_user", other.id());
                 body.append("<li><a href=\"").append(Html.escape(action + query(params))).append("\">Log in as ")
@@ -250,7 +289,8 @@ final class LoginDialog {
     private String mac(Request request, long issuedAt) {
         String message = String.join("\n", request.clientId(), request.redirectUri(),
                 request.state() == null ? "" : request.state(), String.join(",", request.scopes()),
-                request.user().id(), Long.toString(issuedAt));
+                request.user().id(), request.codeChallenge() == null ? "" : request.codeChallenge(),
+                Long.toString(issuedAt));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(nonceKey, "HmacSHA256"));

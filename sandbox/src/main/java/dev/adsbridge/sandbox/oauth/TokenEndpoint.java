@@ -89,12 +89,40 @@ final class TokenEndpoint {
         if (!codes.markUsed(code)) {
             throw codeUsed();
         }
+        // Checked after the code is marked used: a wrong or missing verifier burns the code, so whoever holds a
+        // code without its verifier gets one try, not a replay.
+        checkVerifier(issued, call.param("code_verifier").orElse(null));
         long ttl = context.config().shortTokenTtlSeconds();
         AccessGrant grant = new AccessGrant(context.store().newTokenValue(), "USER", issued.userId(),
                 context.app().appId(), issued.scopes(), now, ttl == 0 ? 0 : now + ttl, now + DATA_ACCESS_SECONDS,
                 false, null);
         context.store().putToken(grant);
         return tokenAnswer(grant.token(), ttl);
+    }
+
+    /**
+     * PKCE: a code issued for a {@code code_challenge} needs the matching {@code code_verifier}; a verifier sent for a
+     * code issued without a challenge is refused too, so that a code from a dialog opened without PKCE cannot stand in
+     * for one of a flow that uses it.
+     */
+    private static void checkVerifier(AuthorizationCodes.Issued issued, String verifier) {
+        if (issued.codeChallenge() == null) {
+            if (verifier != null) {
+                throw new GraphException(400, 100, null, GraphErrors.OAUTH, "Error validating verification code. "
+                        + "A code_verifier was sent, but the OAuth dialog request had no code_challenge", null, null,
+                        false);
+            }
+            return;
+        }
+        if (verifier == null || verifier.isEmpty()) {
+            throw new GraphException(400, 100, null, GraphErrors.OAUTH, "Missing code_verifier parameter.", null,
+                    null, false);
+        }
+        if (!Pkce.matches(verifier, issued.codeChallenge())) {
+            throw new GraphException(400, 100, null, GraphErrors.OAUTH, "Error validating verification code. "
+                    + "Please make sure your code_verifier matches the code_challenge you used in the OAuth dialog "
+                    + "request", null, null, false);
+        }
     }
 
     private Map<String, Object> longLived(GraphCall call) {

@@ -118,11 +118,19 @@ final class LoginDialogDriver {
 
     /** GET /oauth/access_token for a code. */
     SandboxHttp.Answer exchange(String code, String redirectUri, String secret) {
+        return exchange(code, redirectUri, secret, null);
+    }
+
+    /** GET /oauth/access_token for a code, with a PKCE {@code code_verifier} unless it is null. */
+    SandboxHttp.Answer exchange(String code, String redirectUri, String secret, String codeVerifier) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("client_id", APP_ID);
         params.put("redirect_uri", redirectUri);
         params.put("client_secret", secret);
         params.put("code", code);
+        if (codeVerifier != null) {
+            params.put("code_verifier", codeVerifier);
+        }
         return sandbox.get(null, "oauth/access_token", params);
     }
 
