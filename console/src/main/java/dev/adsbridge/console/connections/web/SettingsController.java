@@ -1,6 +1,7 @@
 package dev.adsbridge.console.connections.web;
 
 import dev.adsbridge.console.connections.Connections;
+import dev.adsbridge.console.tenancy.AccessChecks;
 import dev.adsbridge.console.tenancy.Member;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -17,9 +18,11 @@ class SettingsController {
     static final String VIEW = "connections/settings";
 
     private final Connections connections;
+    private final AccessChecks access;
 
-    SettingsController(Connections connections) {
+    SettingsController(Connections connections, AccessChecks access) {
         this.connections = connections;
+        this.access = access;
     }
 
     @GetMapping("/settings")
@@ -30,6 +33,7 @@ class SettingsController {
 
     @PostMapping("/connections/{id}/disconnect")
     String disconnect(Member me, @PathVariable UUID id, RedirectAttributes redirect) {
+        access.requireWrite(me, "connection.disconnect", "connection", id.toString(), null, null);
         boolean confirmed = connections.disconnect(me, id);
         redirect.addFlashAttribute("message", confirmed
                 ? "Disconnected: access was revoked on Facebook and the token erased."
