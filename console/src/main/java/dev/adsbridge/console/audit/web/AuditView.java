@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param targetId the target's id, shown small beside the name (empty when none)
  * @param changes one line per field that changed (or was set, or was asked for)
  */
-record AuditView(AuditEntry entry, String target, String targetId, List<Change> changes) {
+public record AuditView(AuditEntry entry, String target, String targetId, List<Change> changes) {
 
     /** Values longer than this are cut in the table; the full value is one click away. */
     static final int SHORT = 80;
@@ -46,11 +46,11 @@ record AuditView(AuditEntry entry, String target, String targetId, List<Change> 
      * @param before the value before, readable (null when there was none)
      * @param after the value after or asked for, readable (null when there is none)
      */
-    record Change(String label, @Nullable Value before, @Nullable Value after) {
+    public record Change(String label, @Nullable Value before, @Nullable Value after) {
     }
 
     /** A readable value: {@code shortText} for the table, {@code full} when it had to be cut. */
-    record Value(String shortText, @Nullable String full) {
+    public record Value(String shortText, @Nullable String full) {
 
         static Value of(String text) {
             if (text.length() <= SHORT) {
@@ -59,7 +59,7 @@ record AuditView(AuditEntry entry, String target, String targetId, List<Change> 
             return new Value(text.substring(0, SHORT - 1) + "…", text);
         }
 
-        boolean cut() {
+        public boolean cut() {
             return full != null;
         }
     }
