@@ -144,7 +144,9 @@ function renderChart(answer) {
     legend.replaceChildren();
     return;
   }
-  const width = 760, height = 260, left = 64, right = 14, top = 14, bottom = 30;
+  // The drawing is as wide as its box (at most 760), so the 11px labels stay 11px on a phone instead of scaling down.
+  const width = Math.round(Math.min(760, Math.max(280, chartBox.clientWidth || 760)));
+  const height = 260, left = 64, right = 14, top = 14, bottom = 30;
   const days = Math.max(current.length, previous.length, 2);
   const max = Math.max(...current, ...previous, 0) || 1;
   const x = i => left + (width - left - right) * (days === 1 ? 0 : i / (days - 1));
@@ -157,7 +159,7 @@ function renderChart(answer) {
     grid.append(svg('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', text: shortNumber(v, metric) }));
   }
   const labels = svg('g', { class: 'axis' });
-  const step = Math.max(1, Math.ceil(rows.length / 6));
+  const step = Math.max(1, Math.ceil(rows.length / (width < 480 ? 4 : 6)));
   rows.forEach((r, i) => {
     if (i % step === 0 || i === rows.length - 1) {
       const anchor = i === 0 ? 'start' : i === rows.length - 1 ? 'end' : 'middle';

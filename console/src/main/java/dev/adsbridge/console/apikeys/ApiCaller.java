@@ -38,6 +38,20 @@ public record ApiCaller(Member member, @Nullable ApiKeyPrincipal key, String req
         }
     }
 
+    /**
+     * The audit log is for owners: a member signed in as one, or a key (read or read_write) an owner created.
+     *
+     * @throws ApiException 403 {@code forbidden_role} for anyone else
+     */
+    public void requireAuditLogReader() {
+        boolean owner = key != null ? key.creatorRole().canReadAuditLog() : member.canReadAuditLog();
+        if (!owner) {
+            throw new ApiException(403, "forbidden_role", key != null
+                    ? "Only API keys created by an owner can read the audit log."
+                    : "Only owners can see the audit log.");
+        }
+    }
+
     /** Owners and admins signed in themselves: API keys never manage keys. */
     public void requireAdminInPerson() {
         if (key != null) {

@@ -1,15 +1,17 @@
 package dev.adsbridge.console.apikeys;
 
 import dev.adsbridge.console.tenancy.Member;
+import dev.adsbridge.console.tenancy.Role;
 import dev.adsbridge.console.tenancy.TenantId;
 import java.util.UUID;
 
 /**
  * Who calls with an API key: the key, and the member it acts as (its creator's tenant, with the role its scope allows:
- * admin for read_write, analyst for read).
+ * admin for read_write, analyst for read), and its creator's own role today (what the key may read beyond the ads:
+ * the audit log only for an owner's key).
  */
 public record ApiKeyPrincipal(UUID keyId, TenantId tenant, String name, String prefix, ApiKeyScope scope,
-        Member member) {
+        Member member, Role creatorRole) {
 
     /** How the audit log names the caller. */
     public String actor() {

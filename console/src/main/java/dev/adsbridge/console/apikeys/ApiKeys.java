@@ -1,7 +1,7 @@
 package dev.adsbridge.console.apikeys;
 
 import dev.adsbridge.console.Secrets;
-import dev.adsbridge.console.audit.AuditEvent;
+import dev.adsbridge.console.tenancy.ActionDenied;
 import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.Role;
 import dev.adsbridge.console.tenancy.Tenancy;
@@ -55,7 +55,8 @@ public class ApiKeys {
     public IssuedApiKey create(Member actor, String name, ApiKeyScope scope, @Nullable String requestId,
             @Nullable String clientIp) {
         if (!actor.canWrite()) {
-            audit(actor, "api_key.create", "", null, Map.of("name", name), AuditEvent.DENIED, requestId, clientIp);
+            denied(actor.tenantId(), actor.email(), "api_key.create", "", name, Map.of("scope", scope.wire()),
+                    "Analysts have read-only access.");
             throw ApiException.forbiddenRole();
         }
         String cleanName = name == null ? "" : name.strip();
@@ -66,8 +67,8 @@ public class ApiKeys {
         ApiKey key = new ApiKey(UUID.randomUUID(), cleanName, scope, secret.substring(0, PREFIX_SHOWN),
                 clock.instant(), null, null);
         repository.insert(actor.tenantId(), key, Secrets.hash(secret), actor.id());
-        audit(actor, "api_key.create", key.id().toString(), null, describe(key), AuditEvent.SUCCESS, requestId,
-                clientIp);
+        events.publishEvent(new ApiKeyChanged(actor.tenantId(), ApiKeyChanged.Change.CREATED, actor.email(), null, key,
+                requestId, clientIp, clock.instant()));
         return new IssuedApiKey(key, secret);
     }
 
@@ -75,15 +76,15 @@ public class ApiKeys {
     public ApiKey revoke(Member actor, UUID id, @Nullable String requestId, @Nullable String clientIp) {
         ApiKey key = repository.find(actor.tenantId(), id).orElseThrow(ApiException::notFound);
         if (!actor.canWrite()) {
-            audit(actor, "api_key.revoke", id.toString(), describe(key), null, AuditEvent.DENIED, requestId,
-                    clientIp);
+            denied(actor.tenantId(), actor.email(), "api_key.revoke", id.toString(), key.name(), null,
+                    "Analysts have read-only access.");
             throw ApiException.forbiddenRole();
         }
         repository.revoke(actor.tenantId(), id, clock.instant());
         ApiKey revoked = repository.find(actor.tenantId(), id).orElseThrow(ApiException::notFound);
         if (key.active()) {
-            audit(actor, "api_key.revoke", id.toString(), describe(key), describe(revoked), AuditEvent.SUCCESS,
-                    requestId, clientIp);
+            events.publishEvent(new ApiKeyChanged(actor.tenantId(), ApiKeyChanged.Change.REVOKED, actor.email(), key,
+                    revoked, requestId, clientIp, clock.instant()));
         }
         return revoked;
     }
@@ -117,22 +118,27 @@ public class ApiKeys {
             repository.touch(key.id(), now);
         }
         return Optional.of(new ApiKeyPrincipal(key.id(), found.tenant(), key.name(), key.prefix(), key.scope(),
-                actingAs));
+                actingAs, c.role()));
     }
 
-    private static Map<String, Object> describe(ApiKey key) {
+    /**
+     * Reports a refused key action (an analyst, or an API key asking to manage keys) for the audit log.
+     *
+     * @param targetName the key's name, when known
+     */
+    public void denied(TenantId tenant, String actor, String action, String keyId, @Nullable String targetName,
+            @Nullable Map<String, Object> attempted, String reason) {
+        String name = targetName == null || targetName.length() <= 200 ? targetName : targetName.substring(0, 200);
+        events.publishEvent(new ActionDenied(tenant, actor, action, "api_key", keyId, name, attempted, reason));
+    }
+
+    /** A key as the audit log shows it: never the secret, only its first characters. */
+    public static Map<String, Object> describe(ApiKey key) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", key.name());
         map.put("scope", key.scope().wire());
         map.put("prefix", key.prefix());
         map.put("revoked", !key.active());
         return map;
-    }
-
-    private void audit(Member actor, String action, String targetId, @Nullable Map<String, Object> before,
-            @Nullable Map<String, Object> after, String outcome, @Nullable String requestId,
-            @Nullable String clientIp) {
-        events.publishEvent(new AuditEvent(actor.tenantId(), actor.email(), action, "api_key", targetId, before,
-                after, outcome, requestId, clientIp, clock.instant()));
     }
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The hash chain's canonical form: every field, length-prefixed (so no two rows serialize alike), nulls distinct
- * from empty strings, then the previous hash; SHA-256, lower-case hex.
+ * from empty strings, then the previous hash; SHA-256, lower-case hex. The target name (added in V2_40) is hashed
+ * after the target id only when a row has one, so the rows written before it keep their hashes.
  */
 final class AuditChain {
 
@@ -28,6 +29,10 @@ final class AuditChain {
         field(canonical, row.action());
         field(canonical, row.targetType());
         field(canonical, row.targetId());
+        if (row.targetName() != null) {
+            canonical.append("name:");
+            field(canonical, row.targetName());
+        }
         field(canonical, row.before());
         field(canonical, row.after());
         field(canonical, row.outcome());

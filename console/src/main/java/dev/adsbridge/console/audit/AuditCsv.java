@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuditCsv {
 
-    static final String[] COLUMNS = {"seq", "id", "at", "actor", "action", "target_type", "target_id", "outcome",
+    static final String[] COLUMNS = {"seq", "id", "at", "actor", "action", "target_type", "target_id", "target_name",
+            "outcome",
             "request_id", "client_ip", "before", "after", "prev_hash", "hash"};
 
     private AuditCsv() {
@@ -25,7 +26,7 @@ final class AuditCsv {
     static void row(Writer out, AuditEntry row) throws IOException {
         line(out, new String[] {Long.toString(row.seq()), Long.toString(row.id()),
                 DateTimeFormatter.ISO_INSTANT.format(row.at()), row.actor(), row.action(), row.targetType(),
-                row.targetId(), row.outcome(), row.requestId(), row.clientIp(), row.before(), row.after(),
+                row.targetId(), row.targetName(), row.outcome(), row.requestId(), row.clientIp(), row.before(), row.after(),
                 row.prevHash(), row.hash()});
     }
 

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param action a stable dotted name, e.g. {@code campaign.create}, {@code campaign.status}, {@code connection.revoke}
  * @param targetType the kind of thing acted on, e.g. {@code campaign}, {@code connection}, {@code member}
  * @param targetId its id (may be empty when there is none yet, e.g. a failed create)
+ * @param targetName a name people know the target by (a campaign's name, a member's e-mail), when the writer knows
+ *     it; null otherwise
  * @param before the relevant state before (null when not applicable)
  * @param after the relevant state after, or what was sent (null when not applicable)
  * @param outcome {@link #SUCCESS}, {@link #FAILURE} or {@link #DENIED}
@@ -29,6 +31,7 @@ public record AuditEvent(
         String action,
         String targetType,
         String targetId,
+        @Nullable String targetName,
         @Nullable Map<String, Object> before,
         @Nullable Map<String, Object> after,
         String outcome,
@@ -40,12 +43,27 @@ public record AuditEvent(
     public static final String FAILURE = "failure";
     public static final String DENIED = "denied";
 
+    /** An event without a target name. */
+    public AuditEvent(TenantId tenant, String actor, String action, String targetType, String targetId,
+            @Nullable Map<String, Object> before, @Nullable Map<String, Object> after, String outcome,
+            @Nullable String requestId, @Nullable String clientIp, Instant at) {
+        this(tenant, actor, action, targetType, targetId, null, before, after, outcome, requestId, clientIp, at);
+    }
+
+    /** The same event with the target's name (kept when {@code name} is null or blank). */
+    public AuditEvent withTargetName(@Nullable String name) {
+        return name == null || name.isBlank() ? this
+                : new AuditEvent(tenant, actor, action, targetType, targetId, name, before, after, outcome, requestId,
+                        clientIp, at);
+    }
+
     public AuditEvent {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(targetType, "targetType");
         targetId = targetId == null ? "" : targetId;
+        targetName = targetName == null || targetName.isBlank() ? null : targetName;
         Objects.requireNonNull(outcome, "outcome");
         if (!SUCCESS.equals(outcome) && !FAILURE.equals(outcome) && !DENIED.equals(outcome)) {
             throw new IllegalArgumentException("outcome must be success, failure or denied: " + outcome);

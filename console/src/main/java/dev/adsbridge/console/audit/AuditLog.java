@@ -43,11 +43,13 @@ public class AuditLog {
         AuditRepository.Head head = repository.lockHead(event.tenant());
         AuditEntry unsigned = new AuditEntry(repository.nextId(), event.tenant(), head.lastSeq() + 1,
                 AuditChain.storable(event.at()), clip(event.actor(), 320), clip(event.action(), 100),
-                clip(event.targetType(), 100), clip(event.targetId(), 300), json(event.before()), json(event.after()),
+                clip(event.targetType(), 100), clip(event.targetId(), 300), clipNullable(event.targetName(), 300),
+                json(event.before()), json(event.after()),
                 event.outcome(), clipNullable(event.requestId(), 100), clipNullable(event.clientIp(), 64),
                 head.lastHash(), "");
         AuditEntry row = new AuditEntry(unsigned.id(), unsigned.tenant(), unsigned.seq(), unsigned.at(),
-                unsigned.actor(), unsigned.action(), unsigned.targetType(), unsigned.targetId(), unsigned.before(),
+                unsigned.actor(), unsigned.action(), unsigned.targetType(), unsigned.targetId(), unsigned.targetName(),
+                unsigned.before(),
                 unsigned.after(), unsigned.outcome(), unsigned.requestId(), unsigned.clientIp(), unsigned.prevHash(),
                 AuditChain.hash(unsigned));
         repository.insert(row);

@@ -1,11 +1,14 @@
 package dev.adsbridge.console.audit;
 
+import dev.adsbridge.console.apikeys.ApiKeyChanged;
+import dev.adsbridge.console.apikeys.ApiKeys;
 import dev.adsbridge.console.audit.internal.RequestOrigin;
 import dev.adsbridge.console.connections.ConnectionErased;
 import dev.adsbridge.console.connections.ConnectionEstablished;
 import dev.adsbridge.console.connections.ConnectionNeedsReconnect;
 import dev.adsbridge.console.connections.ConnectionRefused;
 import dev.adsbridge.console.connections.ConnectionRevoked;
+import dev.adsbridge.console.tenancy.ActionDenied;
 import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.MemberId;
 import dev.adsbridge.console.tenancy.Role;
@@ -53,6 +56,28 @@ class AuditRecorder {
         if (!AuditEvent.SUCCESS.equals(event.outcome())) {
             log.append(withOrigin(event));
         }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ActionDenied event) {
+        log.append(denied(event));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+    void onRolledBack(ActionDenied event) {
+        log.append(denied(event));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ApiKeyChanged event) {
+        String action = switch (event.change()) {
+            case CREATED -> "api_key.create";
+            case REVOKED -> "api_key.revoke";
+        };
+        log.append(withOrigin(new AuditEvent(event.tenantId(), event.actor(), action, "api_key",
+                event.after().id().toString(), event.after().name(),
+                event.before() == null ? null : ApiKeys.describe(event.before()), ApiKeys.describe(event.after()),
+                AuditEvent.SUCCESS, event.requestId(), event.clientIp(), event.at())));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -107,7 +132,7 @@ class AuditRecorder {
         };
         RequestOrigin.Origin origin = RequestOrigin.current();
         log.append(new AuditEvent(event.tenantId(), event.actor(), action, targetType, event.targetId(),
-                teamState(event.memberEmail(), event.roleBefore()), teamState(event.memberEmail(), event.roleAfter()),
+                event.memberEmail(), teamState(event.memberEmail(), event.roleBefore()), teamState(event.memberEmail(), event.roleAfter()),
                 AuditEvent.SUCCESS, origin.requestId(), origin.clientIp(), clock.instant()));
     }
 
@@ -122,13 +147,24 @@ class AuditRecorder {
         return role == null ? null : Map.of("email", email, "role", role.name().toLowerCase(Locale.ROOT));
     }
 
+    private AuditEvent denied(ActionDenied event) {
+        Map<String, Object> attempted = new LinkedHashMap<>();
+        if (event.attempted() != null) {
+            attempted.putAll(event.attempted());
+        }
+        attempted.put("reason", event.reason());
+        return withOrigin(new AuditEvent(event.tenantId(), event.actor(), event.action(), event.targetType(),
+                event.targetId(), event.targetName(), null, attempted, AuditEvent.DENIED, null, null,
+                clock.instant()));
+    }
+
     private static AuditEvent withOrigin(AuditEvent event) {
         if (event.requestId() != null && event.clientIp() != null) {
             return event;
         }
         RequestOrigin.Origin origin = RequestOrigin.current();
         return new AuditEvent(event.tenant(), event.actor(), event.action(), event.targetType(), event.targetId(),
-                event.before(), event.after(), event.outcome(),
+                event.targetName(), event.before(), event.after(), event.outcome(),
                 event.requestId() != null ? event.requestId() : origin.requestId(),
                 event.clientIp() != null ? event.clientIp() : origin.clientIp(), event.at());
     }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 class AuditRepository {
 
     private static final String COLUMNS = """
-            select id, tenant_id, seq, at, actor, action, target_type, target_id, before_json, after_json, outcome,
+            select id, tenant_id, seq, at, actor, action, target_type, target_id, target_name, before_json, after_json,
+                   outcome,
                    request_id, client_ip, prev_hash, hash
             from audit_log
             """;
@@ -57,12 +58,12 @@ class AuditRepository {
 
     void insert(AuditEntry row) {
         jdbc.sql("""
-                insert into audit_log (id, tenant_id, seq, at, actor, action, target_type, target_id, before_json,
-                                       after_json, outcome, request_id, client_ip, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into audit_log (id, tenant_id, seq, at, actor, action, target_type, target_id, target_name,
+                                       before_json, after_json, outcome, request_id, client_ip, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(row.id(), row.tenant().value(), row.seq(), SqlTime.of(row.at()), row.actor(), row.action(),
-                        row.targetType(), row.targetId(), row.before(), row.after(), row.outcome(), row.requestId(),
+                        row.targetType(), row.targetId(), row.targetName(), row.before(), row.after(), row.outcome(), row.requestId(),
                         row.clientIp(), row.prevHash(), row.hash())
                 .update();
         int moved = jdbc.sql("update audit_chain_heads set last_seq = ?, last_hash = ? where tenant_id = ? and last_seq = ?")
@@ -99,7 +100,8 @@ class AuditRepository {
             params.add(likeEscaped(filter.action()) + ".%");
         }
         if (filter.target() != null) {
-            where.append(" and (target_id = ? or target_type = ?)");
+            where.append(" and (target_id = ? or target_type = ? or target_name = ?)");
+            params.add(filter.target());
             params.add(filter.target());
             params.add(filter.target());
         }
@@ -155,7 +157,8 @@ class AuditRepository {
     private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
         return new AuditEntry(rs.getLong("id"), new TenantId(rs.getObject("tenant_id", UUID.class)),
                 rs.getLong("seq"), SqlTime.requiredInstant(rs, "at"), rs.getString("actor"), rs.getString("action"),
-                rs.getString("target_type"), rs.getString("target_id"), rs.getString("before_json"),
+                rs.getString("target_type"), rs.getString("target_id"), rs.getString("target_name"),
+                rs.getString("before_json"),
                 rs.getString("after_json"), rs.getString("outcome"), rs.getString("request_id"),
                 rs.getString("client_ip"), rs.getString("prev_hash"), rs.getString("hash"));
     }

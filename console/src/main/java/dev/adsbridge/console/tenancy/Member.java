@@ -25,6 +25,10 @@ public record Member(MemberId id, TenantId tenantId, String tenantName, String e
         return role.canManageTeam();
     }
 
+    public boolean canReadAuditLog() {
+        return role.canReadAuditLog();
+    }
+
     /** @throws AccessDeniedException (HTTP 403) for analysts */
     public void requireWrite() {
         if (!canWrite()) {

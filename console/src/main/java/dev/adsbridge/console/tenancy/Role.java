@@ -19,6 +19,11 @@ public enum Role {
         return this == OWNER;
     }
 
+    /** The audit log (page, API, CSV) is for owners: it names every member, address and change. */
+    public boolean canReadAuditLog() {
+        return this == OWNER;
+    }
+
     public String label() {
         return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }

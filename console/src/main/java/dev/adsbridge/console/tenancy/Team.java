@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,10 @@ public class Team {
     private final Mailer mailer;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AccessChecks accessChecks;
 
     Team(MemberRepository members, InvitationRepository invitations, PasswordEncoder passwords, ConsoleUrls urls,
-            Mailer mailer, Clock clock, ApplicationEventPublisher events) {
+            Mailer mailer, Clock clock, ApplicationEventPublisher events, AccessChecks accessChecks) {
         this.members = members;
         this.invitations = invitations;
         this.passwords = passwords;
@@ -40,6 +42,7 @@ public class Team {
         this.mailer = mailer;
         this.clock = clock;
         this.events = events;
+        this.accessChecks = accessChecks;
     }
 
     public List<Member> members(Member actor) {
@@ -53,7 +56,7 @@ public class Team {
     /** Owners invite; the link is returned to show once, and mailed when SMTP is configured. */
     @Transactional
     public IssuedInvitation invite(Member actor, String email, Role role) {
-        actor.requireTeamManagement();
+        requireTeamManagement(actor, "team.invited", "invitation", "", email, teamState(email, role));
         if (email == null || !EMAIL.matcher(email.strip()).matches()) {
             throw new TenancyException("Enter a valid e-mail address.");
         }
@@ -77,7 +80,8 @@ public class Team {
 
     @Transactional
     public void revokeInvitation(Member actor, UUID invitationId) {
-        actor.requireTeamManagement();
+        requireTeamManagement(actor, "team.invitation_revoked", "invitation", invitationId.toString(),
+                invitations.find(actor.tenantId(), invitationId).map(Invitation::email).orElse(null), null);
         Invitation invitation = invitations.find(actor.tenantId(), invitationId)
                 .orElseThrow(() -> new NotFoundException("Invitation"));
         invitations.revoke(actor.tenantId(), invitationId, clock.instant());
@@ -112,7 +116,9 @@ public class Team {
 
     @Transactional
     public void changeRole(Member actor, MemberId memberId, Role role) {
-        actor.requireTeamManagement();
+        requireTeamManagement(actor, "team.role_changed", "member", memberId.value().toString(),
+                members.find(actor.tenantId(), memberId).map(Member::email).orElse(null),
+                java.util.Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT)));
         Member member = members.find(actor.tenantId(), memberId).orElseThrow(() -> new NotFoundException("Member"));
         if (member.role() == Role.OWNER && role != Role.OWNER && lastOwner(actor)) {
             throw new TenancyException("A tenant needs at least one owner.");
@@ -124,7 +130,8 @@ public class Team {
 
     @Transactional
     public void remove(Member actor, MemberId memberId) {
-        actor.requireTeamManagement();
+        requireTeamManagement(actor, "team.removed", "member", memberId.value().toString(),
+                members.find(actor.tenantId(), memberId).map(Member::email).orElse(null), null);
         Member member = members.find(actor.tenantId(), memberId).orElseThrow(() -> new NotFoundException("Member"));
         if (member.role() == Role.OWNER && lastOwner(actor)) {
             throw new TenancyException("A tenant needs at least one owner.");
@@ -132,6 +139,19 @@ public class Team {
         members.delete(actor.tenantId(), memberId);
         events.publishEvent(new TeamChanged(actor.tenantId(), TeamChanged.Change.REMOVED, actor.email(),
                 member.email(), memberId.value().toString(), member.role(), null));
+    }
+
+    /** Owners only; anyone else's attempt is reported ({@link ActionDenied}, for the audit log) and refused. */
+    private void requireTeamManagement(Member actor, String action, String targetType, String targetId,
+            @Nullable String targetName, java.util.@Nullable Map<String, Object> attempted) {
+        accessChecks.requireTeamManagement(actor, action, targetType, targetId, targetName, attempted);
+    }
+
+    private static java.util.Map<String, Object> teamState(@Nullable String email, Role role) {
+        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("email", email == null ? "" : email.strip());
+        state.put("role", role.name().toLowerCase(java.util.Locale.ROOT));
+        return state;
     }
 
     private boolean lastOwner(Member actor) {

@@ -201,7 +201,7 @@ class AuditApiTest {
         assertThat(csv.headers().get("content-type")).startsWith("text/csv");
         assertThat(csv.headers().get("content-disposition")).contains("attachment").contains(".csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("seq,id,at,actor,action,target_type,target_id,outcome");
+        assertThat(lines[0]).startsWith("seq,id,at,actor,action,target_type,target_id,target_name,outcome");
         assertThat(lines).hasSize(5);
         assertThat(lines[1]).contains(",'-2+3,");
         assertThat(lines[2]).contains(",'@SUM(A1),");

@@ -5,6 +5,7 @@ import dev.adsbridge.console.ads.AdAccountListing;
 import dev.adsbridge.console.ads.AdAccounts;
 import dev.adsbridge.console.ads.ChosenAdAccount;
 import dev.adsbridge.console.connections.Connections;
+import dev.adsbridge.console.tenancy.AccessChecks;
 import dev.adsbridge.console.tenancy.Member;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +27,12 @@ class AdAccountController {
 
     private final AdAccounts adAccounts;
     private final Connections connections;
+    private final AccessChecks access;
 
-    AdAccountController(AdAccounts adAccounts, Connections connections) {
+    AdAccountController(AdAccounts adAccounts, Connections connections, AccessChecks access) {
         this.adAccounts = adAccounts;
         this.connections = connections;
+        this.access = access;
     }
 
     @GetMapping("/connections/{id}/ad-accounts")
@@ -48,7 +51,9 @@ class AdAccountController {
     @PostMapping("/connections/{id}/ad-accounts")
     String choose(Member me, @PathVariable UUID id,
             @RequestParam(name = "account", required = false) List<String> accounts, RedirectAttributes redirect) {
-        me.requireWrite();
+        List<String> asked = accounts == null ? List.of() : accounts.subList(0, Math.min(50, accounts.size()));
+        access.requireWrite(me, "ad_accounts.chosen", "connection", id.toString(), null,
+                java.util.Map.of("ad_account_ids", List.copyOf(asked)));
         try {
             List<ChosenAdAccount> saved = adAccounts.choose(me, id, accounts == null ? List.of() : accounts);
             redirect.addFlashAttribute("message", saved.isEmpty() ? "No ad account is in use."

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,7 +51,8 @@ class ApiKeysApiController {
     @PostMapping
     @Operation(summary = "Create an API key; the answer holds the key, shown only this once")
     ResponseEntity<Map<String, Object>> create(ApiCaller caller, @RequestBody CreateKey body) {
-        caller.requireAdminInPerson();
+        requireAdminInPerson(caller, "api_key.create", "", body.name(),
+                body.scope() == null ? null : Map.of("scope", body.scope()));
         if (body.scope() == null) {
             throw ApiException.validation("scope", "Choose read or read_write.");
         }
@@ -64,8 +66,19 @@ class ApiKeysApiController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke an API key")
     Map<String, Object> revoke(ApiCaller caller, @PathVariable UUID id) {
-        caller.requireAdminInPerson();
+        requireAdminInPerson(caller, "api_key.revoke", id.toString(), null, null);
         return json(apiKeys.revoke(caller.member(), id, caller.requestId(), caller.clientIp()));
+    }
+
+    /** Keys are managed by owners and admins signed in; any other attempt is refused and audited. */
+    private void requireAdminInPerson(ApiCaller caller, String action, String keyId, @Nullable String name,
+            @Nullable Map<String, Object> attempted) {
+        try {
+            caller.requireAdminInPerson();
+        } catch (ApiException e) {
+            apiKeys.denied(caller.tenant(), caller.actor(), action, keyId, name, attempted, e.getMessage());
+            throw e;
+        }
     }
 
     static Map<String, Object> json(ApiKey key) {

@@ -7,6 +7,7 @@ import dev.adsbridge.console.apikeys.IssuedApiKey;
 import dev.adsbridge.console.apikeys.RequestIds;
 import dev.adsbridge.console.tenancy.Member;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +39,10 @@ class ApiKeysSettingsController {
     @PostMapping("/settings/api-keys")
     String create(Member me, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "read") String scope, HttpServletRequest request, Model model) {
+        if (!me.canWrite()) {
+            apiKeys.denied(me.tenantId(), me.email(), "api_key.create", "", name, Map.of("scope", scope),
+                    "Analysts have read-only access.");
+        }
         me.requireWrite();
         try {
             IssuedApiKey issued = apiKeys.create(me, name, ApiKeyScope.parse(scope), RequestIds.current(request),
@@ -53,12 +58,14 @@ class ApiKeysSettingsController {
 
     @PostMapping("/settings/api-keys/{id}/revoke")
     String revoke(Member me, @PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
-        me.requireWrite();
         try {
             apiKeys.revoke(me, id, RequestIds.current(request), request.getRemoteAddr());
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw new dev.adsbridge.console.NotFoundException("API key");
+            }
+            if (e.status() == 403) {
+                throw new org.springframework.security.access.AccessDeniedException(e.getMessage());
             }
             throw e;
         }

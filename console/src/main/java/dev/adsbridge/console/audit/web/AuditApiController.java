@@ -1,11 +1,12 @@
 package dev.adsbridge.console.audit.web;
 
+import dev.adsbridge.console.apikeys.ApiCaller;
+import dev.adsbridge.console.apikeys.ApiException;
 import dev.adsbridge.console.audit.AuditEntry;
 import dev.adsbridge.console.audit.AuditLog;
 import dev.adsbridge.console.audit.AuditPage;
-import dev.adsbridge.console.audit.internal.RequestOrigin;
-import dev.adsbridge.console.tenancy.Member;
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,7 +21,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +28,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /api/v1/audit} and {@code /api/v1/audit.csv}: the tenant's audit log for owners and admins. Errors use the
- * API's envelope (built here: the apikeys module's helpers depend on this module, so reusing them would be a cycle).
+ * {@code GET /api/v1/audit} and {@code /api/v1/audit.csv}: the tenant's audit log for owners, signed in or with an API
+ * key an owner created (read or read_write). Errors use the API's envelope.
  */
 @RestController
+@Tag(name = "Audit log", description = "The tenant's audit log (owners, and API keys created by owners)")
 class AuditApiController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -43,18 +44,15 @@ class AuditApiController {
     }
 
     @GetMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> list(Member me, @RequestParam(required = false) @Nullable String actor,
+    @Operation(summary = "The audit log, newest first, filtered and paged by cursor")
+    Map<String, Object> list(ApiCaller caller, @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String target,
             @RequestParam(required = false) @Nullable String outcome,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String after, HttpServletRequest request,
-            HttpServletResponse response) {
-        String requestId = RequestOrigin.ensureRequestId(request, response);
-        if (!me.canWrite()) {
-            return forbidden(requestId);
-        }
+            @RequestParam(required = false) @Nullable String after) {
+        caller.requireAuditLogReader();
         AuditQuery query = AuditQuery.parse(actor, action, target, outcome, from, to);
         Map<String, String> problems = new LinkedHashMap<>(query.problems());
         int size = 50;
@@ -69,45 +67,41 @@ class AuditApiController {
             }
         }
         if (!problems.isEmpty()) {
-            return validationFailed(requestId, problems);
+            throw ApiException.validation(problems);
         }
         AuditPage page;
         try {
-            page = log.search(me.tenantId(), query.filter(), size, after);
+            page = log.search(caller.tenant(), query.filter(), size, after);
         } catch (IllegalArgumentException badCursor) {
-            return validationFailed(requestId, Map.of("after", "is not a cursor from this list"));
+            throw ApiException.validation("after", "is not a cursor from this list");
         }
         Map<String, Object> paging = new LinkedHashMap<>();
         paging.put("next_cursor", page.nextCursor());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page.entries().stream().map(AuditApiController::json).toList());
         body.put("paging", paging);
-        return ResponseEntity.ok(body);
+        return body;
     }
 
     @GetMapping("/api/v1/audit.csv")
-    void csv(Member me, @RequestParam(required = false) @Nullable String actor,
+    @Operation(summary = "The audit log as CSV (at most 100,000 rows, newest first)")
+    void csv(ApiCaller caller, @RequestParam(required = false) @Nullable String actor,
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String target,
             @RequestParam(required = false) @Nullable String outcome,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String requestId = RequestOrigin.ensureRequestId(request, response);
-        if (!me.canWrite()) {
-            write(response, forbidden(requestId));
-            return;
-        }
+            HttpServletResponse response) throws IOException {
+        caller.requireAuditLogReader();
         AuditQuery query = AuditQuery.parse(actor, action, target, outcome, from, to);
         if (!query.problems().isEmpty()) {
-            write(response, validationFailed(requestId, query.problems()));
-            return;
+            throw ApiException.validation(query.problems());
         }
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-"
                 + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(ZoneOffset.UTC)) + ".csv\"");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        log.exportCsv(me.tenantId(), query.filter(), out);
+        log.exportCsv(caller.tenant(), query.filter(), out);
         out.flush();
     }
 
@@ -120,6 +114,7 @@ class AuditApiController {
         row.put("action", entry.action());
         row.put("target_type", entry.targetType());
         row.put("target_id", entry.targetId());
+        row.put("target_name", entry.targetName());
         row.put("before", parsed(entry.before()));
         row.put("after", parsed(entry.after()));
         row.put("outcome", entry.outcome());
@@ -140,35 +135,6 @@ class AuditApiController {
         } catch (RuntimeException e) {
             return json;
         }
-    }
-
-    private static ResponseEntity<Map<String, Object>> forbidden(String requestId) {
-        return error(403, "forbidden_role", "Only owners and admins can see the audit log.", requestId, null);
-    }
-
-    private static ResponseEntity<Map<String, Object>> validationFailed(String requestId, Map<String, String> fields) {
-        return error(400, "validation_failed", "Some fields need fixing: " + String.join("; ",
-                fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()), requestId, fields);
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(int status, String code, String message,
-            String requestId, @Nullable Map<String, String> fields) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        error.put("request_id", requestId);
-        if (fields != null) {
-            error.put("fields", fields);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
-    }
-
-    private static void write(HttpServletResponse response, ResponseEntity<Map<String, Object>> entity)
-            throws IOException {
-        response.setStatus(entity.getStatusCode().value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(entity.getBody()));
     }
 
     static List<String> outcomes() {

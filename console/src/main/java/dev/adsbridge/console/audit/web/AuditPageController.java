@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The audit log page: filters, paging, CSV export and the chain's state. Owners and admins only. */
+/** The audit log page: filters, paging, CSV export and the chain's state. Owners only. */
 @Controller
 class AuditPageController {
 
@@ -31,8 +31,8 @@ class AuditPageController {
             @RequestParam(required = false) @Nullable String outcome,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String after, Model model) {
-        if (!me.canWrite()) {
-            throw new AccessDeniedException("Only owners and admins can see the audit log.");
+        if (!me.canReadAuditLog()) {
+            throw new AccessDeniedException("Only owners can see the audit log.");
         }
         AuditQuery query = AuditQuery.parse(actor, action, null, outcome, from, to);
         AuditPage page;
@@ -42,7 +42,7 @@ class AuditPageController {
             page = log.search(me.tenantId(), query.filter(), PAGE_SIZE, null);
         }
         ChainVerification chain = log.verify(me.tenantId());
-        model.addAttribute("entries", page.entries());
+        model.addAttribute("entries", page.entries().stream().map(AuditView::of).toList());
         model.addAttribute("problems", query.problems());
         model.addAttribute("chain", chain);
         model.addAttribute("actor", actor == null ? "" : actor);

@@ -2,6 +2,7 @@ package dev.adsbridge.console.connections.web;
 
 import dev.adsbridge.console.connections.ConnectFlow;
 import dev.adsbridge.console.connections.ConnectOutcome;
+import dev.adsbridge.console.tenancy.AccessChecks;
 import dev.adsbridge.console.tenancy.Member;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -21,18 +22,22 @@ class ConnectController {
     static final String FAILED_VIEW = "connections/connect-failed";
 
     private final ConnectFlow flow;
+    private final AccessChecks access;
 
-    ConnectController(ConnectFlow flow) {
+    ConnectController(ConnectFlow flow, AccessChecks access) {
         this.flow = flow;
+        this.access = access;
     }
 
     @PostMapping("/connect")
     String connect(Member me) {
+        access.requireWrite(me, "connection.connect", "connection", null, null, null);
         return "redirect:" + flow.start(me, null);
     }
 
     @PostMapping("/connections/{id}/reconnect")
     String reconnect(Member me, @PathVariable UUID id) {
+        access.requireWrite(me, "connection.reconnect", "connection", id.toString(), null, null);
         return "redirect:" + flow.start(me, id);
     }
 

@@ -3,6 +3,7 @@ package dev.adsbridge.console.connections.web;
 import dev.adsbridge.console.connections.Connection;
 import dev.adsbridge.console.connections.Connections;
 import dev.adsbridge.console.connections.MetaRevocation;
+import dev.adsbridge.console.tenancy.AccessChecks;
 import dev.adsbridge.console.tenancy.Member;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +26,11 @@ class SettingsController {
     static final String CONFIRM_VIEW = "connections/disconnect";
 
     private final Connections connections;
+    private final AccessChecks access;
 
-    SettingsController(Connections connections) {
+    SettingsController(Connections connections, AccessChecks access) {
         this.connections = connections;
+        this.access = access;
     }
 
     @GetMapping("/settings")
@@ -53,6 +56,7 @@ class SettingsController {
     @PostMapping("/connections/{id}/disconnect")
     String disconnect(Member me, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String confirm, RedirectAttributes redirect) {
+        access.requireWrite(me, "connection.disconnect", "connection", id.toString(), null, null);
         if (!"yes".equals(confirm)) {
             connections.disconnectRevokesOnMeta(me, id); // 403 / 404 before anything else
             return "redirect:/connections/" + id + "/disconnect";

@@ -37,7 +37,6 @@ class TeamController {
 
     @PostMapping("/team/invitations")
     String invite(Member me, @RequestParam String email, @RequestParam String role, RedirectAttributes redirect) {
-        me.requireTeamManagement();
         try {
             IssuedInvitation issued = team.invite(me, email, parseRole(role));
             redirect.addFlashAttribute("inviteLink", issued.link());
