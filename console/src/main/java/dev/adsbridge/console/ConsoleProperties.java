@@ -74,6 +74,8 @@ public record ConsoleProperties(
      * @param scopes         permissions the dialog asks for
      * @param requiredScopes permissions a connection cannot work without; a consent missing one stores nothing
      * @param configId       Facebook Login for Business configuration; when set it replaces {@code scopes}
+     * @param signedRequestMaxAge   Meta's callbacks refuse a {@code signed_request} whose {@code issued_at} is older
+     * @param signedRequestClockSkew ... or further in the future than this (clocks differ a little)
      */
     public record Meta(
             @Nullable String appId,
@@ -84,7 +86,9 @@ public record ConsoleProperties(
             @DefaultValue({"ads_read", "ads_management", "business_management", "pages_show_list",
                     "pages_read_engagement"}) List<String> scopes,
             @DefaultValue({"ads_read", "ads_management"}) List<String> requiredScopes,
-            @Nullable String configId) {
+            @Nullable String configId,
+            @DefaultValue("5m") Duration signedRequestMaxAge,
+            @DefaultValue("1m") Duration signedRequestClockSkew) {
 
         public Meta {
             appId = blankToNull(appId);
@@ -98,7 +102,8 @@ public record ConsoleProperties(
         public String toString() {
             return "Meta[appId=" + appId + ", appSecret=" + (appSecret == null ? "null" : "***") + ", graphUrl="
                     + graphUrl + ", loginUrl=" + loginUrl + ", apiVersion=" + apiVersion + ", scopes=" + scopes
-                    + ", requiredScopes=" + requiredScopes + ", configId=" + configId + "]";
+                    + ", requiredScopes=" + requiredScopes + ", configId=" + configId + ", signedRequestMaxAge="
+                    + signedRequestMaxAge + ", signedRequestClockSkew=" + signedRequestClockSkew + "]";
         }
     }
 

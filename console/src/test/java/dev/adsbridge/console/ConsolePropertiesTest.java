@@ -13,7 +13,7 @@ class ConsolePropertiesTest {
 
     private static ConsoleProperties.Meta meta(String appId, String secret) {
         return new ConsoleProperties.Meta(appId, secret, "https://graph.facebook.com", "https://www.facebook.com",
-                "v25.0", List.of("ads_read"), List.of("ads_read"), null);
+                "v25.0", List.of("ads_read"), List.of("ads_read"), null, Duration.ofMinutes(5), Duration.ofMinutes(1));
     }
 
     private static ConsoleProperties.SignIn signIn() {

@@ -63,6 +63,11 @@ public class ApiKeys {
         if (cleanName.isEmpty() || cleanName.length() > 200) {
             throw ApiException.validation("name", "Give the key a name of 1 to 200 characters.");
         }
+        // JSON bodies can carry "\u0000" and the like; form and query parameters are refused earlier.
+        if (cleanName.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.validation("name", "The name holds a control character (such as a NUL byte), which is "
+                    + "not allowed.");
+        }
         String secret = PREFIX + Secrets.random();
         ApiKey key = new ApiKey(UUID.randomUUID(), cleanName, scope, secret.substring(0, PREFIX_SHOWN),
                 clock.instant(), null, null);

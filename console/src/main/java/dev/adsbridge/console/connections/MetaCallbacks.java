@@ -113,12 +113,31 @@ public class MetaCallbacks {
             throw new IllegalStateException("Meta callbacks need the app secret (adsbridge.console.meta.app-secret)");
         }
         JsonNode payload = SignedRequest.parse(signedRequest, secret);
+        requireFresh(payload.path("issued_at"));
         JsonNode userId = payload.path("user_id");
         String value = userId.isString() ? userId.asString() : userId.isNumber() ? userId.asString() : null;
         if (value == null || value.isBlank()) {
             throw new dev.adsbridge.graph.SignedRequestException("signed_request has no user_id");
         }
         return value;
+    }
+
+    /**
+     * A signed request is only good for a short while: a captured one replayed later (or one dated ahead) is refused,
+     * so a leaked callback cannot revoke or erase anything again.
+     */
+    private void requireFresh(JsonNode issuedAt) {
+        if (!issuedAt.isIntegralNumber()) {
+            throw new dev.adsbridge.graph.SignedRequestException("signed_request has no issued_at");
+        }
+        Instant issued = Instant.ofEpochSecond(issuedAt.asLong());
+        Instant now = clock.instant();
+        if (issued.isBefore(now.minus(meta.signedRequestMaxAge()))) {
+            throw new dev.adsbridge.graph.SignedRequestException("signed_request is too old (issued_at)");
+        }
+        if (issued.isAfter(now.plus(meta.signedRequestClockSkew()))) {
+            throw new dev.adsbridge.graph.SignedRequestException("signed_request is dated in the future (issued_at)");
+        }
     }
 
     private String appId() {

@@ -7,6 +7,7 @@ import dev.adsbridge.console.apikeys.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -19,6 +20,8 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -28,6 +31,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * and public access only to sign-up, invitations, Meta's callbacks and static assets.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProxyProperties.class)
 class SecurityConfiguration {
 
     static final String SIGN_IN = "/signin";
@@ -46,14 +50,35 @@ class SecurityConfiguration {
     FilterRegistrationBean<CanonicalHostFilter> canonicalHostFilter(ConsoleProperties properties, ConsoleUrls urls) {
         FilterRegistrationBean<CanonicalHostFilter> registration =
                 new FilterRegistrationBean<>(new CanonicalHostFilter(urls));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setEnabled(properties.devMode());
         return registration;
     }
 
+    /**
+     * Behind a TLS-terminating proxy: its X-Forwarded-* headers (only from {@code adsbridge.console.proxy.trusted})
+     * make the request HTTPS (Secure session cookie, HSTS) and give the client's address. First of all filters.
+     */
     @Bean
-    SecurityFilterChain console(HttpSecurity http, SignInThrottle throttle, ConsoleProperties properties,
-            ApiKeys apiKeys) throws Exception {
+    FilterRegistrationBean<TrustedProxyFilter> trustedProxyFilter(ProxyProperties proxies) {
+        FilterRegistrationBean<TrustedProxyFilter> registration =
+                new FilterRegistrationBean<>(new TrustedProxyFilter(proxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Parameters with a NUL byte or another control character: 400 before sessions, security or controllers. */
+    @Bean
+    FilterRegistrationBean<ControlCharacterFilter> controlCharacterFilter() {
+        FilterRegistrationBean<ControlCharacterFilter> registration =
+                new FilterRegistrationBean<>(new ControlCharacterFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain console(HttpSecurity http, SignInThrottle throttle, SignInAudit audit,
+            ConsoleProperties properties, ApiKeys apiKeys) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
         landing.setDefaultTargetUrl("/");
         http
@@ -69,12 +94,14 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .successHandler((request, response, authentication) -> {
-                            throttle.succeeded(authentication.getName());
+                            throttle.succeeded(Optional.ofNullable(request.getParameter("email")).orElse(""),
+                                    clientAddress(request));
                             landing.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, exception) -> {
-                            String email = Optional.ofNullable(request.getParameter("email")).orElse("");
-                            throttle.failed(email, clientAddress(request));
+                            // The attempt was counted before the password was checked (SignInThrottleFilter).
+                            audit.signInFailed(Optional.ofNullable(request.getParameter("email")).orElse(""),
+                                    SignInAudit.WRONG_PASSWORD);
                             response.sendRedirect(request.getContextPath() + SIGN_IN + "?error");
                         })
                         .permitAll())
@@ -93,11 +120,14 @@ class SecurityConfiguration {
                         // Pages send anyone not signed in to the sign-in page, whatever their Accept header.
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
                                 AnyRequestMatcher.INSTANCE)
-                        .defaultAccessDeniedHandlerFor(ApiKeyAuthenticationFilter.apiAccessDeniedHandler(),
+                        .defaultAccessDeniedHandlerFor(auditingCsrf(audit,
+                                        ApiKeyAuthenticationFilter.apiAccessDeniedHandler()),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         // Pages keep the standard handler (a lone mapping would apply to every request).
-                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
-                .addFilterBefore(new SignInThrottleFilter(throttle, SIGN_IN), UsernamePasswordAuthenticationFilter.class)
+                        .defaultAccessDeniedHandlerFor(auditingCsrf(audit, new AccessDeniedHandlerImpl()),
+                                AnyRequestMatcher.INSTANCE))
+                .addFilterBefore(new SignInThrottleFilter(throttle, audit, SIGN_IN),
+                        UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
                         .frameOptions(frame -> frame.deny()));
@@ -115,8 +145,20 @@ class SecurityConfiguration {
                 + "form-action 'self' " + loginOrigin + "; frame-ancestors 'none'; base-uri 'none'";
     }
 
+    /** Records a CSRF refusal in the audit log, then answers as {@code handler} does. */
+    private static AccessDeniedHandler auditingCsrf(SignInAudit audit, AccessDeniedHandler handler) {
+        return (request, response, denied) -> {
+            if (denied instanceof CsrfException) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                audit.csrfRefused(request.getMethod(), path,
+                        SIGN_IN.equals(path) ? request.getParameter("email") : null);
+            }
+            handler.handle(request, response, denied);
+        };
+    }
+
     static String clientAddress(HttpServletRequest request) {
-        // Behind a proxy, server.forward-headers-strategy makes this the client's address.
+        // Behind a trusted proxy, TrustedProxyFilter makes this the client's address.
         return request.getRemoteAddr();
     }
 }

@@ -5,79 +5,118 @@ import dev.adsbridge.console.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.springframework.dao.DuplicateKeyException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Failed sign-ins per account (e-mail) and per client address, in the database so the limit holds across replicas.
- * After {@code maxAccountFailures} (or {@code maxAddressFailures}) failures within the window the subject is locked for
- * the base lock, doubling with each further failure up to the maximum. A successful sign-in clears the account's count.
+ * Sign-in attempts per account (e-mail) and per client address, in the database so the limit holds across replicas
+ * and under parallel bursts.
+ *
+ * <p>Every attempt first {@linkplain #reserve reserves} a slot for its account and its address, before the password
+ * is checked: in one transaction both rows are locked ({@code select ... for update}, account before address so two
+ * attempts never deadlock), and the attempt is refused when either is locked; otherwise both counts go up by one. The
+ * attempt that brings a count to its limit also sets the lock ({@code baseLock}, doubling with every further attempt up
+ * to {@code maxLock}), so attempts racing it are refused. A wrong password needs nothing more: its slot stays counted.
+ * A {@linkplain #succeeded successful} sign-in clears the account and gives the address its slot back.
  */
 @Component
 class SignInThrottle {
 
+    private static final String ACCOUNT = "account:";
+    private static final String ADDRESS = "address:";
+
     private final JdbcClient jdbc;
     private final ConsoleProperties.SignIn settings;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    SignInThrottle(JdbcClient jdbc, ConsoleProperties properties, Clock clock) {
+    SignInThrottle(JdbcClient jdbc, ConsoleProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.settings = properties.signIn();
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** How long the account or the address stays locked, if it is. */
-    Optional<Duration> lockedFor(String email, String address) {
-        Instant now = clock.instant();
-        return Stream.of(lockedUntil(accountKey(email)), lockedUntil(addressKey(address)))
-                .flatMap(Optional::stream)
-                .filter(now::isBefore)
-                .max(Comparator.naturalOrder())
-                .map(t -> Duration.between(now, t));
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String email, String address) {
-        record(accountKey(email), settings.maxAccountFailures());
-        record(addressKey(address), settings.maxAddressFailures());
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void succeeded(String email) {
-        jdbc.sql("delete from sign_in_failures where subject = ?").param(accountKey(email)).update();
-    }
-
-    private void record(String subject, int maxFailures) {
-        Instant now = clock.instant();
-        Optional<Integer> current = jdbc.sql("""
-                select failures from sign_in_failures where subject = ? and last_failure_at > ?""")
-                .params(subject, SqlTime.of(now.minus(settings.failureWindow())))
-                .query(Integer.class)
-                .optional();
-        int failures = current.orElse(0) + 1;
-        Instant lockedUntil = failures >= maxFailures ? now.plus(lockDuration(failures - maxFailures)) : null;
-        int updated = jdbc.sql("""
-                update sign_in_failures set failures = ?, last_failure_at = ?, locked_until = ? where subject = ?""")
-                .params(failures, SqlTime.of(now), SqlTime.of(lockedUntil), subject)
-                .update();
-        if (updated == 0) {
-            try {
+    /**
+     * Reserves one attempt for the account and the address, or says how long either is still locked (then nothing is
+     * counted and the password must not be checked).
+     */
+    Optional<Duration> reserve(String email, String address) {
+        String account = accountKey(email);
+        String client = addressKey(address);
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            for (String subject : new String[] {account, client}) {
                 jdbc.sql("""
                         insert into sign_in_failures (subject, failures, last_failure_at, locked_until)
-                        values (?, ?, ?, ?)""")
-                        .params(subject, failures, SqlTime.of(now), SqlTime.of(lockedUntil))
+                        values (?, 0, ?, null) on conflict do nothing""")
+                        .params(subject, SqlTime.of(now))
                         .update();
-            } catch (DuplicateKeyException raced) {
-                // Another replica counted the same subject at the same moment; one failure more or less is fine.
+            }
+            Row accountRow = lock(account);
+            Row clientRow = lock(client);
+            Optional<Duration> locked = lockedFor(now, accountRow, clientRow);
+            if (locked.isPresent()) {
+                return locked;
+            }
+            count(accountRow, settings.maxAccountFailures(), now);
+            count(clientRow, settings.maxAddressFailures(), now);
+            return Optional.<Duration>empty();
+        });
+    }
+
+    /** The attempt's password was right: the account starts afresh and the address gets its slot back. */
+    void succeeded(String email, String address) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("delete from sign_in_failures where subject = ?").param(accountKey(email)).update();
+            // The lock goes only when this attempt's own slot set it (the count drops back below the limit).
+            jdbc.sql("""
+                    update sign_in_failures
+                       set failures = failures - 1,
+                           locked_until = case when failures - 1 < ? then null else locked_until end
+                     where subject = ? and failures > 0""")
+                    .params(settings.maxAddressFailures(), addressKey(address))
+                    .update();
+        });
+    }
+
+    private record Row(String subject, int failures, Instant lastFailureAt, @Nullable Instant lockedUntil) {
+    }
+
+    private Row lock(String subject) {
+        return jdbc.sql("select failures, last_failure_at, locked_until from sign_in_failures where subject = ? "
+                        + "for update")
+                .param(subject)
+                .query((rs, n) -> new Row(subject, rs.getInt("failures"), SqlTime.instant(rs, "last_failure_at"),
+                        SqlTime.instant(rs, "locked_until")))
+                .single();
+    }
+
+    private static Optional<Duration> lockedFor(Instant now, Row... rows) {
+        Duration longest = null;
+        for (Row row : rows) {
+            if (row.lockedUntil() != null && now.isBefore(row.lockedUntil())) {
+                Duration left = Duration.between(now, row.lockedUntil());
+                longest = longest == null || left.compareTo(longest) > 0 ? left : longest;
             }
         }
+        return Optional.ofNullable(longest);
+    }
+
+    private void count(Row row, int maxFailures, Instant now) {
+        boolean inWindow = row.lastFailureAt().isAfter(now.minus(settings.failureWindow()));
+        int failures = (inWindow ? row.failures() : 0) + 1;
+        Instant lockedUntil = failures >= maxFailures ? now.plus(lockDuration(failures - maxFailures)) : null;
+        jdbc.sql("update sign_in_failures set failures = ?, last_failure_at = ?, locked_until = ? where subject = ?")
+                .params(failures, SqlTime.of(now), SqlTime.of(lockedUntil), row.subject())
+                .update();
     }
 
     private Duration lockDuration(int failuresOverLimit) {
@@ -88,20 +127,12 @@ class SignInThrottle {
         return lock.compareTo(settings.maxLock()) > 0 ? settings.maxLock() : lock;
     }
 
-    private Optional<Instant> lockedUntil(String subject) {
-        return jdbc.sql("select locked_until from sign_in_failures where subject = ?")
-                .param(subject)
-                .query((rs, n) -> Optional.ofNullable(SqlTime.instant(rs, "locked_until")))
-                .optional()
-                .flatMap(o -> o);
-    }
-
     private static String accountKey(String email) {
         String normalized = email.strip().toLowerCase(Locale.ROOT);
-        return "account:" + (normalized.length() > 320 ? normalized.substring(0, 320) : normalized);
+        return ACCOUNT + (normalized.length() > 320 ? normalized.substring(0, 320) : normalized);
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return ADDRESS + address;
     }
 }

@@ -9,14 +9,19 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a sign-in attempt for a locked account or address before the password is even checked. */
+/**
+ * Reserves a sign-in attempt for the account and the client address before the password is checked, and refuses the
+ * attempt (without checking the password) when either is locked. Runs after the CSRF check.
+ */
 final class SignInThrottleFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
+    private final SignInAudit audit;
     private final String signInPath;
 
-    SignInThrottleFilter(SignInThrottle throttle, String signInPath) {
+    SignInThrottleFilter(SignInThrottle throttle, SignInAudit audit, String signInPath) {
         this.throttle = throttle;
+        this.audit = audit;
         this.signInPath = signInPath;
     }
 
@@ -26,8 +31,9 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         if ("POST".equals(request.getMethod())
                 && (request.getContextPath() + signInPath).equals(request.getRequestURI())) {
             String email = Optional.ofNullable(request.getParameter("email")).orElse("");
-            Optional<Duration> locked = throttle.lockedFor(email, SecurityConfiguration.clientAddress(request));
+            Optional<Duration> locked = throttle.reserve(email, SecurityConfiguration.clientAddress(request));
             if (locked.isPresent()) {
+                audit.signInFailed(email, SignInAudit.LOCKED);
                 long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
                 response.sendRedirect(request.getContextPath() + signInPath + "?locked=" + minutes);
                 return;

@@ -137,6 +137,39 @@ class ConnectFlowTest {
     }
 
     @Test
+    void theCallbacksCodeAndStateNeverReachTheLogsEvenAtDebug() {
+        ConsoleHarness.Signed owner = harness.owner("Quiet Logs Co");
+        Browser browser = owner.browser();
+        LogCapture logs = LogCapture.atDebug();
+        Page callback;
+        Page picker;
+        try {
+            callback = submitConsent(browser, openConsent(browser), "continue", List.of(), true);
+            picker = browser.get(callback.headers().get("location"));
+        } finally {
+            logs.stop();
+        }
+        assertThat(picker.path()).contains("/ad-accounts");
+        java.net.URI back = java.net.URI.create(callback.headers().get("location"));
+        assertThat(back.getPath()).isEqualTo("/connect/callback");
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        for (String pair : back.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            query.put(kv[0], java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        String code = query.get("code");
+        String state = query.get("state");
+        assertThat(code).hasSizeGreaterThan(10);
+        assertThat(state).hasSizeGreaterThan(10);
+        UUID id = harness.connectionIds(owner.tenant()).get(0);
+        String token = harness.tokenOf(owner.tenant(), id);
+        assertThat(logs.linesContaining(code, state, back.getRawQuery(), token)).as("log lines holding a secret")
+                .isEmpty();
+        // The callback's URL was logged (Spring Security and MVC print request URIs at DEBUG), masked.
+        assertThat(logs.linesContaining("/connect/callback?code=[redacted]")).isNotEmpty();
+    }
+
+    @Test
     void cancellingOnFacebookStoresNothing() {
         ConsoleHarness.Signed owner = harness.owner("Cancel Co");
         Browser browser = owner.browser();

@@ -115,4 +115,34 @@ class MetaCallbacksTest {
         assertThat(refused.body()).doesNotContain("confirmation_code");
         assertThat(harness.connectionStatus(id)).contains("ACTIVE");
     }
+
+    @Test
+    void aCorrectlySignedButStaleOrFutureCallbackIsRefusedAndChangesNothing() {
+        ConsoleHarness.Signed owner = harness.owner("Replayed Callback");
+        UUID id = connectAsMarco(owner);
+        String secret = harness.sandbox.config().appSecret();
+        long now = harness.clock.instant().getEpochSecond();
+        Browser meta = harness.browser();
+        for (long issuedAt : new long[] {now - 6 * 60, now - 24 * 3600, now + 5 * 60}) {
+            String signed = SignedRequest.sign(Map.of("user_id", ConsoleHarness.SECOND_USER,
+                    "algorithm", "HMAC-SHA256", "issued_at", issuedAt, "expires", issuedAt + 3600), secret);
+            Page deauthorize = meta.postRaw("/meta/deauthorize", Map.of("signed_request", signed));
+            assertThat(deauthorize.status()).as("issued_at %s, now %s", issuedAt, now).isEqualTo(400);
+            assertThat(deauthorize.body()).contains("issued_at");
+            Page deletion = meta.postRaw("/meta/data-deletion", Map.of("signed_request", signed));
+            assertThat(deletion.status()).isEqualTo(400);
+            assertThat(deletion.body()).doesNotContain("confirmation_code");
+        }
+        String undated = SignedRequest.sign(Map.of("user_id", ConsoleHarness.SECOND_USER, "algorithm", "HMAC-SHA256"),
+                secret);
+        assertThat(meta.postRaw("/meta/deauthorize", Map.of("signed_request", undated)).status()).isEqualTo(400);
+        assertThat(harness.connectionStatus(id)).contains("ACTIVE");
+        assertThat(harness.tokenOf(owner.tenant(), id)).isNotBlank();
+
+        // A fresh one (a minute old) still works.
+        String fresh = SignedRequest.sign(Map.of("user_id", ConsoleHarness.SECOND_USER, "algorithm", "HMAC-SHA256",
+                "issued_at", now - 60), secret);
+        assertThat(meta.postRaw("/meta/deauthorize", Map.of("signed_request", fresh)).status()).isEqualTo(200);
+        assertThat(harness.connectionStatus(id)).contains("REVOKED");
+    }
 }

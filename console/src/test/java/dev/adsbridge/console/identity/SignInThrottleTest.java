@@ -7,6 +7,13 @@ import dev.adsbridge.console.support.Browser;
 import dev.adsbridge.console.support.ConsoleHarness;
 import dev.adsbridge.console.support.Page;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +76,101 @@ class SignInThrottleTest {
         }
         Page locked = browser.signIn(email, PASSWORD);
         assertThat(locked.path()).startsWith("/signin?locked=");
+    }
+
+    @Test
+    void aParallelBurstGetsNoMoreWrongGuessesThanTheLimitAndNoServerError() throws Exception {
+        Browser owner = harness.browser();
+        String email = ConsoleHarness.email("burst");
+        owner.signUp("Burst Co", "Bu", email, PASSWORD);
+        List<String> passwords = new ArrayList<>();
+        // As in the attack: 30 wrong guesses and the right password, all at once.
+        for (int i = 0; i < 31; i++) {
+            passwords.add(i == 15 ? PASSWORD : "wrong guess " + i);
+        }
+        List<Page> answers = burst(passwords.stream().map(p -> Map.of("email", email, "password", p)).toList());
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(302));
+        long wrongEvaluated = answers.stream().filter(a -> location(a).endsWith("/signin?error")).count();
+        long locked = answers.stream().filter(a -> location(a).contains("/signin?locked=")).count();
+        long signedIn = answers.stream().filter(a -> !location(a).contains("/signin")).count();
+        // Five attempts (the account limit) get their password checked; every other one is refused unchecked.
+        assertThat(wrongEvaluated + signedIn).isLessThanOrEqualTo(5);
+        assertThat(wrongEvaluated + signedIn + locked).isEqualTo(31);
+        // The audit log saw exactly the wrong guesses that were checked, and the refusals, never the password.
+        assertThat(auditCount(email, "failure")).isEqualTo(wrongEvaluated);
+        assertThat(auditCount(email, "denied")).isEqualTo(locked);
+        assertThat(harness.db().sql("select count(*) from audit_log where after_json like ?")
+                .param("%wrong guess%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aParallelBurstOverManyAccountsStopsAtTheAddressLimit() throws Exception {
+        List<Map<String, String>> attempts = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            attempts.add(Map.of("email", ConsoleHarness.email("spray"), "password", "wrong"));
+        }
+        List<Page> answers = burst(attempts);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(302));
+        long evaluated = answers.stream().filter(a -> location(a).endsWith("/signin?error")).count();
+        // The harness allows 20 attempts per address.
+        assertThat(evaluated).isLessThanOrEqualTo(20);
+        assertThat(answers.stream().filter(a -> location(a).contains("/signin?locked=")).count())
+                .isEqualTo(31 - evaluated);
+    }
+
+    @Test
+    void aSuccessfulSignInGivesTheAddressItsSlotBack() {
+        String email = ConsoleHarness.email("regular");
+        harness.browser().signUp("Regular Co", "Reg", email, PASSWORD);
+        // More successful sign-ins than the address allows attempts: none of them counts against the address.
+        for (int i = 0; i < 25; i++) {
+            assertThat(harness.browser().signIn(email, PASSWORD).path()).isEqualTo("/");
+        }
+        assertThat(harness.db().sql("select failures from sign_in_failures where subject = 'address:127.0.0.1'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    /** Posts every attempt at once, each from its own browser with its own CSRF token; the answers unfollowed. */
+    private List<Page> burst(List<Map<String, String>> attempts) throws Exception {
+        List<Browser> browsers = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            Browser browser = harness.browser();
+            browsers.add(browser);
+            tokens.add(browser.get("/signin").input("_csrf").orElseThrow());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Page>> futures = new ArrayList<>();
+            for (int i = 0; i < attempts.size(); i++) {
+                Map<String, String> fields = new java.util.LinkedHashMap<>(attempts.get(i));
+                fields.put("_csrf", tokens.get(i));
+                Browser browser = browsers.get(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return browser.postRawOnce("/signin", fields);
+                }));
+            }
+            start.countDown();
+            List<Page> answers = new ArrayList<>();
+            for (Future<Page> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String location(Page page) {
+        return page.headers().getOrDefault("location", "");
+    }
+
+    private long auditCount(String email, String outcome) {
+        return harness.db().sql("""
+                select count(*) from audit_log where tenant_id = ? and action = 'member.sign_in' and outcome = ?""")
+                .params(harness.tenantOf(email).value(), outcome).query(Long.class).single();
     }
 }

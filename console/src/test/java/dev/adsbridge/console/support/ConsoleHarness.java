@@ -135,7 +135,8 @@ public final class ConsoleHarness {
                 + "@example.test";
     }
 
-    public static final String PASSWORD = "correct horse battery staple";
+    /** Long and not on any common-password list (sign-up refuses guessable ones such as "correct horse battery staple"). */
+    public static final String PASSWORD = "violet kettle drums at noon";
 
     /** A signed-in member: their browser, e-mail address and tenant. */
     public record Signed(Browser browser, String email, TenantId tenant) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.adsbridge.console.support.Browser;
 import dev.adsbridge.console.support.ConsoleHarness;
 import dev.adsbridge.console.support.Page;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -91,12 +92,42 @@ class TeamTest {
     }
 
     @Test
-    void signUpRefusesATakenAddressAndAShortPassword() {
+    void signUpAnswersATakenAddressLikeANewOneAndChangesNothing() {
         ConsoleHarness.Signed owner = harness.owner("First Co");
+        long tenants = harness.db().sql("select count(*) from tenants").query(Long.class).single();
+        Page taken = harness.browser().postOnce("/signup", Map.of("company", "Second Co", "name", "Sam",
+                "email", owner.email(), "password", "another long passphrase 7"));
+        Page fresh = harness.browser().postOnce("/signup", Map.of("company", "Third Co", "name", "Tam",
+                "email", ConsoleHarness.email("fresh"), "password", "another long passphrase 7"));
+        assertThat(taken.status()).isEqualTo(fresh.status()).isEqualTo(302);
+        assertThat(taken.headers().get("location")).isEqualTo(fresh.headers().get("location"));
+        Browser viewer = harness.browser();
+        assertThat(withoutCsrf(viewer.get(taken.headers().get("location")).body()))
+                .isEqualTo(withoutCsrf(viewer.get(fresh.headers().get("location")).body()));
+        // Only the new address got a tenant; the taken one keeps its owner's password.
+        assertThat(harness.db().sql("select count(*) from tenants").query(Long.class).single())
+                .isEqualTo(tenants + 1);
+        assertThat(harness.browser().signIn(owner.email(), "another long passphrase 7").path())
+                .isEqualTo("/signin?error");
+        assertThat(harness.browser().signIn(owner.email(), PASSWORD).path()).isEqualTo("/");
+    }
+
+    @Test
+    void signUpRefusesAShortOrCommonPasswordWithAClearMessage() {
         Browser browser = harness.browser();
-        assertThat(browser.signUp("Second Co", "Sam", owner.email(), PASSWORD)
-                .contains("An account with this e-mail address already exists")).isTrue();
         assertThat(browser.signUp("Second Co", "Sam", ConsoleHarness.email("short"), "short")
                 .contains("at least 12 characters")).isTrue();
+        for (String common : List.of("password1234", "P@ssw0rd12345", "qwertyuiopasdf", "123456789012",
+                "correct horse battery staple", "aaaaaaaaaaaaaaaa")) {
+            String email = ConsoleHarness.email("common");
+            Page refused = browser.signUp("Common Co", "Cam", email, common);
+            assertThat(refused.contains("This password is too easy to guess")).as(common).isTrue();
+            assertThat(harness.db().sql("select count(*) from members where email = ?").param(email)
+                    .query(Long.class).single()).as(common).isZero();
+        }
+    }
+
+    private static String withoutCsrf(String html) {
+        return html.replaceAll("<(input|meta)[^>]*_csrf\"[^>]*>", "");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -47,10 +48,13 @@ class SignUpController {
             return VIEW;
         }
         try {
-            tenancy.signUp(form.company(), form.name(), form.email(), form.password());
+            // The same answer whether the address was new or already had an account (whose owner gets a note).
+            tenancy.signUp(form.company(), form.name(), form.email().strip(), form.password());
         } catch (TenancyException e) {
             model.addAttribute("error", e.getMessage());
             return VIEW;
+        } catch (DuplicateKeyException raced) {
+            // Another sign-up took the address at the same moment: answered like any taken address.
         }
         return "redirect:/signin?signedup";
     }
