@@ -50,7 +50,8 @@ final class InsightsEngine {
         }
     }
 
-    private record AdEntry(int index, AdStates.AdState state, DeliveryWindows.Window window, String levelKey) {
+    private record AdEntry(int index, AdStates.AdState state, DeliveryWindows.Window window, String levelKey,
+                           ResultType.Route route) {
 
         Node ad() {
             return state.ad;
@@ -70,10 +71,6 @@ final class InsightsEngine {
 
         String adSetId() {
             return state.adSetId;
-        }
-
-        ObjectiveKind kind() {
-            return state.kind;
         }
     }
 
@@ -199,6 +196,7 @@ final class InsightsEngine {
         int logSize = windows.logSize(accountNode);
 
         List<AdEntry> entries = new ArrayList<>();
+        Map<String, ResultType.Route> routes = new HashMap<>();
         long firstDataDay = Long.MAX_VALUE;
         boolean objectFilters = query.filters().stream().anyMatch(InsightsFilter::isObjectFilter);
         for (AdStates.AdState state : adsOf(scope)) {
@@ -217,7 +215,10 @@ final class InsightsEngine {
                 case ADSET -> state.adSetId;
                 case AD -> state.ad.id();
             };
-            entries.add(new AdEntry(entries.size(), state, window, levelKey));
+            // The ad set's goal is read now: it can change while the ad's delivery stays.
+            ResultType.Route route = routes.computeIfAbsent(state.adSetId == null ? "" : state.adSetId,
+                    id -> ResultType.Route.of(state.kind, id.isEmpty() ? null : store.node(id).orElse(null)));
+            entries.add(new AdEntry(entries.size(), state, window, levelKey, route));
         }
 
         List<DayRange> ranges = query.isDataMaximum()
@@ -305,7 +306,7 @@ final class InsightsEngine {
                             group = group(groups.get(si), entry, query.level(), cells.tuples.size());
                         }
                         int metrics = splitDay(treeRun, day, SeededHash.combine(series.profile().hash(), d * 31 + 7));
-                        accumulateLeaves(treeRun, metrics, group, entry.kind());
+                        accumulateLeaves(treeRun, metrics, group, entry.route());
                     }
                 }
                 if (sums[Metric.IMPRESSIONS.ordinal()] == 0) {
@@ -314,7 +315,7 @@ final class InsightsEngine {
                 if (group == null) {
                     group = group(groups.get(si), entry, query.level(), cells.tuples.size());
                 }
-                Totals.add(group.totals, sums, entry.kind());
+                Totals.add(group.totals, sums, entry.route());
                 long adReach = dedupDays(reachSum, reachMax, series.profile().keepPerMille());
                 group.reachSum += adReach;
                 group.reachMax = Math.max(group.reachMax, adReach);
@@ -610,7 +611,7 @@ final class InsightsEngine {
         return metrics;
     }
 
-    private static void accumulateLeaves(TreeRun run, int metrics, Group group, ObjectiveKind kind) {
+    private static void accumulateLeaves(TreeRun run, int metrics, Group group, ResultType.Route route) {
         long[][] leaves = run.scratch[run.depth - 1];
         long[] impressions = leaves[Metric.IMPRESSIONS.ordinal()];
         for (int leaf = 0; leaf < impressions.length; leaf++) {
@@ -623,7 +624,7 @@ final class InsightsEngine {
                 totals = new long[Totals.SIZE];
                 group.cells[cell] = totals;
             }
-            Totals.addColumn(totals, leaves, metrics, leaf, kind);
+            Totals.addColumn(totals, leaves, metrics, leaf, route);
         }
     }
 

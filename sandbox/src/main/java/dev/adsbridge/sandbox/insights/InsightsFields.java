@@ -55,7 +55,7 @@ final class InsightsFields {
             "objective", "onsite_conversion_messaging_detected_purchase_deduped", "optimization_goal",
             "outbound_clicks", "outbound_clicks_ctr", "place_page_name", "purchase_roas", "purchases_per_link_click",
             "qualifying_question_qualify_answer_rate", "quality_ranking", "reach",
-            "result_values_performance_indicator", "shops_assisted_purchases", "social_spend", "spend",
+            "result_values_performance_indicator", "results", "cost_per_result", "shops_assisted_purchases", "social_spend", "spend",
             "total_postbacks", "total_postbacks_detailed", "total_postbacks_detailed_v4", "unique_actions",
             "unique_clicks", "unique_conversions", "unique_ctr", "unique_inline_link_click_ctr",
             "unique_inline_link_clicks", "unique_link_clicks_ctr", "unique_outbound_clicks",
@@ -87,17 +87,20 @@ final class InsightsFields {
 
     private static final List<ActionType> ACTIONS = List.of(
             new ActionType("add_to_cart", t -> t[Totals.ADD_TO_CART], true),
+            new ActionType("complete_registration", t -> t[Totals.REGISTRATIONS], true),
             new ActionType("initiate_checkout", t -> t[Totals.INITIATE_CHECKOUT], true),
             new ActionType("landing_page_view", t -> t[Totals.LANDING_PAGE_VIEWS], true),
             new ActionType("lead", t -> t[Totals.LEADS], true),
             new ActionType("link_click", t -> t[Totals.INLINE_LINK_CLICKS], false),
             new ActionType("mobile_app_install", t -> t[Totals.APP_INSTALLS], true),
             new ActionType("offsite_conversion.fb_pixel_add_to_cart", t -> t[Totals.ADD_TO_CART], true),
+            new ActionType("offsite_conversion.fb_pixel_complete_registration", t -> t[Totals.REGISTRATIONS], true),
             new ActionType("offsite_conversion.fb_pixel_initiate_checkout", t -> t[Totals.INITIATE_CHECKOUT], true),
             new ActionType("offsite_conversion.fb_pixel_lead", t -> t[Totals.LEADS], true),
             new ActionType("offsite_conversion.fb_pixel_purchase", t -> t[Totals.PURCHASES], true),
             new ActionType("omni_add_to_cart", t -> t[Totals.ADD_TO_CART], true),
             new ActionType("omni_app_install", t -> t[Totals.APP_INSTALLS], true),
+            new ActionType("omni_complete_registration", t -> t[Totals.REGISTRATIONS], true),
             new ActionType("omni_initiated_checkout", t -> t[Totals.INITIATE_CHECKOUT], true),
             new ActionType("omni_purchase", t -> t[Totals.PURCHASES], true),
             new ActionType("page_engagement", InsightsFields::postEngagement, false),
@@ -269,10 +272,43 @@ final class InsightsFields {
                 case "cost_per_conversion" -> costs(CONVERSIONS, t);
                 case "purchase_roas" -> roas("omni_purchase", t);
                 case "website_purchase_roas" -> roas("offsite_conversion.fb_pixel_purchase", t);
-                case "video_play_actions" -> counts(List.of(new ActionType("video_view",
-                        x -> x[Totals.VIDEO_VIEWS], false)), t);
+                case "video_play_actions", "video_thruplay_watched_actions" -> counts(List.of(
+                        new ActionType("video_view", x -> x[Totals.VIDEO_VIEWS], false)), t);
+                case "results" -> results(row, false);
+                case "cost_per_result" -> results(row, true);
                 default -> null;
             };
+        }
+
+        /**
+         * {@code results} / {@code cost_per_result}: one entry per result indicator of the row's ads, in
+         * {@link ResultType} order, {@code [{"indicator":"actions:link_click","values":[{"value":"45"}]}]}. An
+         * indicator whose ads delivered without a result has results "0" and no cost. Reach results are the row's
+         * reach when all its ads optimise for reach, else the reach-optimised ads' share of the row's daily reach.
+         */
+        private List<Map<String, Object>> results(InsightsRow row, boolean cost) {
+            long[] t = row.totals();
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (ResultType type : ResultType.ALL) {
+                long count = t[type.countSlot()];
+                long spend = t[type.spendSlot()];
+                if (count == 0 && spend == 0) {
+                    continue;
+                }
+                if (type == ResultType.REACH) {
+                    count = count >= t[Totals.DAILY_REACH] ? row.reach()
+                            : Splitter.mulDivFloor(row.reach(), count, 0, Math.max(1, t[Totals.DAILY_REACH]));
+                }
+                String value = cost ? moneyPer(spend, count, account) : Long.toString(count);
+                if (value == null) {
+                    continue;
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("indicator", type.indicator);
+                entry.put("values", List.of(Map.of("value", value)));
+                out.add(entry);
+            }
+            return out.isEmpty() ? null : out;
         }
 
         private String field(String id, String name) {

@@ -356,7 +356,7 @@ final class AccountSeeder {
         fields.put("billing_event", billing);
         fields.put("optimization_goal", goal);
         fields.put("targeting", targeting);
-        Map<String, Object> promoted = promotedObject(goal);
+        Map<String, Object> promoted = promotedObject(objective, goal);
         if (promoted != null) {
             fields.put("promoted_object", promoted);
         }
@@ -562,10 +562,21 @@ final class AccountSeeder {
         return "IMPRESSIONS";
     }
 
-    private Map<String, Object> promotedObject(String goal) {
+    /**
+     * The pixel event (lead campaigns convert on leads and sign-ups, sales ones on purchases or carts) or the app
+     * (app campaigns). Draws the same random numbers whatever the objective, so the rest of the seed stays put.
+     */
+    private Map<String, Object> promotedObject(String objective, String goal) {
+        boolean leads = objective.equals("OUTCOME_LEADS");
+        boolean app = objective.equals("OUTCOME_APP_PROMOTION");
         return switch (goal) {
-            case "OFFSITE_CONVERSIONS", "VALUE" -> Map.of("pixel_id", PIXEL_ID, "custom_event_type",
-                    random.nextInt(4) == 0 ? "ADD_TO_CART" : "PURCHASE");
+            case "OFFSITE_CONVERSIONS", "VALUE" -> {
+                boolean other = random.nextInt(4) == 0;
+                yield app ? Map.of("application_id", APP_ID, "object_store_url",
+                        "https://apps.apple.com/app/id" + APP_ID)
+                        : Map.of("pixel_id", PIXEL_ID, "custom_event_type", other
+                        ? leads ? "COMPLETE_REGISTRATION" : "ADD_TO_CART" : leads ? "LEAD" : "PURCHASE");
+            }
             case "APP_INSTALLS", "APP_INSTALLS_AND_OFFSITE_CONVERSIONS" -> Map.of("application_id", APP_ID,
                     "object_store_url", "https://apps.apple.com/app/id" + APP_ID);
             case "LEAD_GENERATION", "QUALITY_LEAD", "POST_ENGAGEMENT", "PAGE_LIKES" ->
