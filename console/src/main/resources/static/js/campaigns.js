@@ -1,6 +1,7 @@
 // The campaigns table: filters, cursor paging, pause / activate.
 import { api, showError } from './api.js';
-import { el, money, count, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText, resultLabel } from './ui.js';
+import { el, money, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText } from './ui.js';
+import { resultsText, costPerResultText } from './results.js';
 import { changeStatus } from './status.js';
 
 const page = pageData();
@@ -57,15 +58,15 @@ function render(campaigns) {
 }
 
 function row(c) {
-  const link = el('a', { href: `/campaigns/${c.id}?account=${encodeURIComponent(page.account)}` }, c.name);
+  const link = el('a', { href: `/campaigns/${c.id}?account=${encodeURIComponent(page.account)}&date_preset=${encodeURIComponent(value('date_preset') || 'last_7d')}` }, c.name);
   const cells = [
     el('td', { class: 'title', 'data-label': 'Campaign' }, link),
     el('td', { 'data-label': 'Status' }, statusBadge(c.status, c.effective_status)),
     el('td', { 'data-label': 'Objective' }, objective(c.objective)),
     el('td', { class: 'num', 'data-label': 'Budget' }, budgetText(c, page.currency)),
     el('td', { class: 'num', 'data-label': 'Spend' }, money(c.spend ?? 0, page.currency)),
-    el('td', { class: 'num', 'data-label': 'Results' },
-      count(c.results ?? 0), c.result_type ? el('span', { class: 'muted result-type' }, ' ' + resultLabel(c.result_type, c.results ?? 0)) : null),
+    el('td', { class: 'num', 'data-label': 'Results' }, resultsText(c),
+      (c.results_by_type || []).length ? el('div', { class: 'muted cost-per-result' }, costPerResultText(c, page.currency), ' each') : null),
   ];
   const tr = el('tr', { 'data-id': c.id, 'data-name': c.name }, cells);
   if (page.canWrite) tr.append(el('td', { 'data-label': '' }, actions(c, tr)));

@@ -1,6 +1,7 @@
 // Campaign → ad sets → ads, with creative previews (image bytes through the API, so nothing leaves for Meta's CDN).
 import { api, showError } from './api.js';
-import { el, objective, statusBadge, pageData, budgetText, spinnerLine, skeletonRows } from './ui.js';
+import { el, money, objective, statusBadge, pageData, budgetText, spinnerLine, skeletonRows } from './ui.js';
+import { resultsText, costPerResultText } from './results.js';
 import { changeStatus } from './status.js';
 
 const page = pageData();
@@ -9,6 +10,9 @@ const adsetBody = document.querySelector('#adsets tbody');
 const more = document.getElementById('more-adsets');
 let campaign = null;
 let adsetCursor = null;
+// Spend, results and cost per result of ad sets and ads are for this period (the campaigns list's choice).
+const DATE_PRESET = new URLSearchParams(location.search).get('date_preset') || 'last_7d';
+const COLUMNS = 8;
 
 async function loadCampaign() {
   try {
@@ -27,7 +31,8 @@ function renderCampaign() {
   document.getElementById('campaign-facts').replaceChildren(
     el('span', {}, 'Objective ', el('strong', {}, objective(campaign.objective))),
     el('span', {}, 'Budget ', el('strong', {}, budgetText(campaign, page.currency))),
-    el('span', {}, 'Id ', el('code', {}, campaign.id)));
+    el('span', {}, 'Id ', el('code', {}, campaign.id)),
+    el('span', {}, 'Numbers for ', el('strong', {}, DATE_PRESET.replace('last_', 'last ').replace(/(\d+)d$/, '$1 days').replaceAll('_', ' '))));
   const actions = document.getElementById('campaign-actions');
   actions.replaceChildren();
   if (!page.canWrite) return;
@@ -44,16 +49,16 @@ function renderCampaign() {
 }
 
 async function loadAdsets(append = false) {
-  if (!append) skeletonRows(adsetBody, 5, 3);
+  if (!append) skeletonRows(adsetBody, COLUMNS, 3);
   more.hidden = true;
-  const params = new URLSearchParams({ limit: '25' });
+  const params = new URLSearchParams({ limit: '25', date_preset: DATE_PRESET });
   if (adsetCursor) params.set('after', adsetCursor);
   try {
     const answer = await api(`/api/v1/campaigns/${page.campaign}/adsets?${params}`);
     const rows = (answer.data || []).flatMap(adsetRows);
     if (append) adsetBody.append(...rows); else adsetBody.replaceChildren(...rows);
     if (!append && rows.length === 0) {
-      adsetBody.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, 'This campaign has no ad sets yet.')));
+      adsetBody.replaceChildren(el('tr', {}, el('td', { colspan: COLUMNS, class: 'muted' }, 'This campaign has no ad sets yet.')));
     }
     adsetCursor = answer.paging?.next_cursor || null;
     more.hidden = !adsetCursor;
@@ -65,7 +70,7 @@ async function loadAdsets(append = false) {
 more.addEventListener('click', () => loadAdsets(true));
 
 function adsetRows(adset) {
-  const sub = el('tr', { class: 'sub', hidden: true }, el('td', { colspan: 5 }));
+  const sub = el('tr', { class: 'sub', hidden: true }, el('td', { colspan: COLUMNS }));
   const toggle = el('button', { type: 'button', class: 'small show-ads', 'aria-expanded': 'false' }, 'Show ads');
   toggle.addEventListener('click', () => {
     const open = sub.hidden;
@@ -80,14 +85,24 @@ function adsetRows(adset) {
     el('td', { 'data-label': 'Optimization' }, (adset.optimization_goal || '—').replaceAll('_', ' ').toLowerCase()),
     el('td', { class: 'num', 'data-label': 'Budget' }, budgetText(adset, page.currency) === 'Set per ad set'
       ? 'Campaign budget' : budgetText(adset, page.currency)),
+    ...numberCells(adset),
     el('td', { 'data-label': '' }, el('div', { class: 'row-actions' }, toggle)));
   return [main, sub];
+}
+
+/** Spend, results and cost per result for DATE_PRESET. */
+function numberCells(item) {
+  return [
+    el('td', { class: 'num', 'data-label': 'Spend', 'data-metric': 'spend' }, money(item.spend ?? 0, page.currency)),
+    el('td', { class: 'num', 'data-label': 'Results', 'data-metric': 'results' }, resultsText(item)),
+    el('td', { class: 'num', 'data-label': 'Cost per result', 'data-metric': 'cost_per_result' }, costPerResultText(item, page.currency)),
+  ];
 }
 
 async function loadAds(adset, cell) {
   cell.replaceChildren(spinnerLine('Loading ads…'));
   try {
-    const answer = await api(`/api/v1/adsets/${adset.id}/ads?limit=50`);
+    const answer = await api(`/api/v1/adsets/${adset.id}/ads?limit=50&date_preset=${DATE_PRESET}`);
     const ads = answer.data || [];
     if (ads.length === 0) {
       cell.replaceChildren(el('p', { class: 'muted' }, 'No ads in this ad set.'));
@@ -106,6 +121,8 @@ function adCard(ad) {
     preview,
     el('div', { class: 'body' },
       el('p', {}, el('strong', {}, ad.name), ' ', statusBadge(ad.status, ad.effective_status)),
+      el('p', { class: 'ad-numbers muted' }, `${money(ad.spend ?? 0, page.currency)} spent · ${resultsText(ad)} · `
+        + `${costPerResultText(ad, page.currency)} per result`),
       text));
   loadCreative(ad, preview, text);
   return card;

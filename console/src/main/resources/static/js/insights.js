@@ -1,7 +1,9 @@
 // Insights: presets or a custom range, level, breakdown; a daily line chart (hand-written SVG) with the previous
-// period as a dashed line, totals with deltas, a breakdown table and its CSV export.
+// period as a dashed line, totals with deltas, a breakdown table and its CSV export. Every row comes back: large
+// tables run as a report at Meta with visible progress, and anything incomplete says so.
 import { api, showError } from './api.js';
 import { el, svg, money, count, percent, delta, pageData, wireAccountSelect, skeletonRows } from './ui.js';
+import { resultsText, costPerResultText, roasText } from './results.js';
 
 const page = pageData();
 const form = document.getElementById('controls');
@@ -14,16 +16,72 @@ const tbody = document.querySelector('#breakdown tbody');
 const csv = document.getElementById('csv');
 const staleNote = document.getElementById('stale-note');
 
+// format(value, numbers): numbers is the whole row or total, for the results columns.
 const METRICS = {
   spend: { label: 'Spend', format: v => money(v, page.currency), neutral: true },
+  results: { label: 'Results', format: (v, n) => n ? resultsText(n) : count(v), typed: true },
+  cost_per_result: { label: 'Cost per result', format: (v, n) => n ? costPerResultText(n, page.currency) : money(v, page.currency), cost: true, typed: true },
+  reach: { label: 'Reach', format: count },
+  frequency: { label: 'Frequency', format: v => Number(v ?? 0).toFixed(2) },
   impressions: { label: 'Impressions', format: count },
+  cpm: { label: 'CPM', format: v => money(v, page.currency), cost: true },
   clicks: { label: 'Clicks', format: count },
-  results: { label: 'Results', format: count },
   ctr: { label: 'CTR', format: percent },
   cpc: { label: 'CPC', format: v => money(v, page.currency), cost: true },
+  purchase_value: { label: 'Purchase value', format: v => money(v, page.currency) },
+  roas: { label: 'ROAS', format: (v, n) => roasText(n || { roas: v }) },
 };
+const TABLE_METRICS = ['spend', 'results', 'cost_per_result', 'reach', 'frequency', 'impressions', 'cpm', 'clicks', 'ctr', 'cpc'];
 const NAME_BY_LEVEL = { campaign: 'campaign_name', adset: 'adset_name', ad: 'ad_name' };
 let generation = 0;
+const notice = el('div', { id: 'report-notice', 'aria-live': 'polite' });
+document.getElementById('table-title')?.after(notice);
+
+/** The rule of console/API.md: ad-level rows broken down, or any rows broken down by day, run as a report. */
+function needsReport(level) {
+  return level === 'ad' && !!value('breakdowns');
+}
+
+/** The table's rows: a plain answer, or — when it says it is incomplete — the same rows as a report. */
+async function tableRows(tableQuery, reportQuery, mine) {
+  const answer = await api(`/api/v1/insights?${tableQuery}`);
+  if (answer.complete === false) {
+    if (mine !== generation) return answer;
+    return report(reportQuery, mine, answer.message);
+  }
+  return answer;
+}
+
+/** Runs the table as a report at Meta: start, show progress, then read every page of rows. */
+async function report(query, mine, why) {
+  const bar = el('progress', { max: '100', value: '0', id: 'report-progress' });
+  const words = el('span', {}, why ? `${why} Running it as a report…` : 'Large report: Meta is preparing it…');
+  notice.replaceChildren(el('p', { class: 'notice' }, words, ' ', bar));
+  let status = await api('/api/v1/insights/reports', { method: 'POST', body: query });
+  while (status.status === 'running') {
+    if (mine !== generation) throw new Error('superseded');
+    bar.value = status.percent || 0;
+    words.textContent = `Large report: Meta has prepared ${status.percent || 0} %…`;
+    await new Promise(r => setTimeout(r, 1000));
+    status = await api(`/api/v1/insights/reports/${status.report_id}`);
+  }
+  if (status.status === 'failed') throw new Error(status.message || 'Meta could not finish this report.');
+  if (csv) csv.href = status.csv_url;
+  bar.value = 100;
+  const rows = [];
+  let after = null;
+  do {
+    if (mine !== generation) throw new Error('superseded');
+    const params = new URLSearchParams({ limit: '500' });
+    if (after) params.set('after', after);
+    const pageOfRows = await api(`${status.rows_url}?${params}`);
+    rows.push(...(pageOfRows.rows || []));
+    after = pageOfRows.next_cursor;
+    words.textContent = `Report ready: ${count(rows.length)} rows read${after ? '…' : '.'}`;
+  } while (after);
+  notice.replaceChildren(el('p', { class: 'muted', id: 'report-done' }, `All ${count(rows.length)} rows, from a report run at Meta.`));
+  return { rows, complete: true };
+}
 
 function value(id) {
   return document.getElementById(id)?.value || '';
@@ -92,16 +150,21 @@ async function load() {
   const tableQuery = new URLSearchParams({ object_id: objectId(), level, ...range });
   if (value('breakdowns')) tableQuery.set('breakdowns', value('breakdowns'));
   if (compare) tableQuery.set('compare', compare);
-  if (csv) csv.href = `/api/v1/insights.csv?${tableQuery}`;
   stale(false);
 
   chartBox.replaceChildren(el('span', { class: 'skeleton chart-skeleton' }));
   totalsBox.replaceChildren(...Object.values(METRICS).map(m =>
     el('div', { class: 'kpi' }, el('div', { class: 'label' }, m.label), el('span', { class: 'skeleton' }))));
   skeletonRows(tbody, 6, 4);
+  tableQuery.set('totals', 'false');
+  const reportQuery = Object.fromEntries(tableQuery);
+  delete reportQuery.totals;
+  delete reportQuery.compare;
+  if (csv) csv.href = `/api/v1/insights.csv?${new URLSearchParams(reportQuery)}`;
+  notice.replaceChildren();
   const [series, table] = await Promise.allSettled([
     api(`/api/v1/insights?${chartQuery}`),
-    api(`/api/v1/insights?${tableQuery}`),
+    needsReport(level) ? report(reportQuery, mine) : tableRows(tableQuery, reportQuery, mine),
   ]);
   if (mine !== generation) return;
   if (series.status === 'fulfilled') {
@@ -115,8 +178,13 @@ async function load() {
   }
   if (table.status === 'fulfilled') {
     renderTable(table.value, level);
+    if (table.value.complete === false) {
+      notice.replaceChildren(el('p', { class: 'notice warn', id: 'incomplete' }, table.value.message || 'Not every row is shown.'));
+    }
   } else {
     tbody.replaceChildren();
+    if (table.reason?.message === 'superseded') return;
+    notice.replaceChildren();
     if (series.status === 'fulfilled') showError(problem, table.reason);
   }
   if (series.status !== 'fulfilled' || table.status !== 'fulfilled') stale(true);
@@ -125,10 +193,15 @@ async function load() {
 function renderTotals(answer) {
   const totals = answer.totals || {};
   const previous = answer.previous?.totals;
-  totalsBox.replaceChildren(...Object.entries(METRICS).map(([key, m]) => el('div', { class: 'kpi', 'data-metric': key },
-    el('div', { class: 'label' }, m.label),
-    valueBox(m.format(totals[key] ?? 0)),
-    previous ? delta(totals[key], previous[key], { cost: m.cost, neutral: m.neutral }) : null)));
+  const shown = Object.entries(METRICS).filter(([key]) => !['purchase_value', 'roas'].includes(key) || totals.purchase_value > 0);
+  totalsBox.replaceChildren(...shown.map(([key, m]) => {
+    // Results are compared only like with like: one result type in both periods.
+    const comparable = !m.typed || (totals.results !== null && previous?.results !== null && totals.result_type === previous?.result_type);
+    return el('div', { class: 'kpi', 'data-metric': key },
+      el('div', { class: 'label' }, m.label),
+      valueBox(m.format(totals[key] ?? 0, totals)),
+      previous && comparable ? delta(totals[key], previous[key], { cost: m.cost, neutral: m.neutral }) : null);
+  }));
 }
 
 function renderChart(answer) {
@@ -136,8 +209,13 @@ function renderChart(answer) {
   const m = METRICS[metric];
   const rows = answer.rows || [];
   const before = answer.previous?.rows || [];
-  const current = rows.map(r => Number(r[metric] ?? 0));
-  const previous = before.map(r => Number(r[metric] ?? 0));
+  // Results are charted for one type only (the period's first, usually the one with most spend), never summed.
+  const type = metric === 'results' ? (answer.totals?.results_by_type || [])[0] : null;
+  const pick = r => type ? Number((r.results_by_type || []).find(t => t.indicator === type.indicator)?.results ?? 0)
+    : Number(r[metric] ?? 0);
+  const current = rows.map(pick);
+  const previous = before.map(pick);
+  const chartLabel = type ? type.label.charAt(0).toUpperCase() + type.label.slice(1) : m.label;
   const legend = document.getElementById('legend');
   if (rows.length === 0) {
     chartBox.replaceChildren(el('p', { class: 'muted' }, 'No delivery in this period.'));
@@ -170,21 +248,29 @@ function renderChart(answer) {
     'data-points': String(current.length) }, grid, labels);
   if (previous.length) chart.append(svg('polyline', { class: 'previous', points: line(previous) }));
   chart.append(svg('polyline', { class: 'current', points: line(current) }));
+  const pointText = v => type ? count(v) : m.format(v, null);
   rows.forEach((r, i) => chart.append(svg('circle', { class: 'dot', cx: x(i), cy: y(current[i]), r: 2.5 },
-    svg('title', { text: `${r.date_start}: ${m.format(current[i])}` }))));
-  chartBox.setAttribute('aria-label', `${m.label} per day`);
+    svg('title', { text: `${r.date_start || ''}: ${pointText(current[i])}` }))));
+  chartBox.setAttribute('aria-label', `${chartLabel} per day`);
   chartBox.replaceChildren(chart);
-  const since = answer.previous?.since, until = answer.previous?.until;
+  const zone = answer.timezone_name ? ` (${answer.timezone_name})` : '';
   legend.replaceChildren(
-    el('span', {}, el('span', { class: 'swatch' }), `${m.label}, ${rows[0].date_start} – ${rows[rows.length - 1].date_stop || rows[rows.length - 1].date_start}`),
-    previous.length ? el('span', {}, el('span', { class: 'swatch prev' }), `Previous period${since ? `, ${since} – ${until}` : ''}`) : null);
+    el('span', {}, el('span', { class: 'swatch' }), `${chartLabel}, ${range(answer.since, answer.until)}${zone}`),
+    previous.length ? el('span', {}, el('span', { class: 'swatch prev' }),
+      `Previous period${answer.previous?.since ? `, ${range(answer.previous.since, answer.previous.until)}` : ''}`) : null);
+}
+
+/** "2026-11-01 – 2026-11-30", without any missing end. */
+function range(since, until) {
+  if (!since) return until || '';
+  return until && until !== since ? `${since} – ${until}` : since;
 }
 
 function shortNumber(v, metric) {
   if (metric === 'ctr') return v.toFixed(1) + '%';
   if (v >= 1e6) return (v / 1e6).toFixed(1) + 'M';
   if (v >= 1e3) return (v / 1e3).toFixed(1) + 'k';
-  return metric === 'spend' || metric === 'cpc' ? v.toFixed(v < 10 ? 2 : 0) : String(Math.round(v));
+  return ['spend', 'cpc', 'cpm', 'frequency'].includes(metric) ? v.toFixed(v < 10 ? 2 : 0) : String(Math.round(v));
 }
 
 function shortDate(iso) {
@@ -198,7 +284,7 @@ function renderTable(answer, level) {
   const nameKey = NAME_BY_LEVEL[level];
   const dims = [...(nameKey ? [nameKey] : []), ...breakdowns];
   if (dims.length === 0) dims.push('period');
-  const metrics = ['spend', 'impressions', 'clicks', 'ctr', 'cpc', 'results'];
+  const metrics = TABLE_METRICS;
   const previousRows = new Map((answer.previous?.rows || []).map(r => [key(r, dims), r]));
   document.getElementById('table-title').textContent = breakdowns.length || nameKey
     ? `By ${dims.map(label).join(' and ').toLowerCase()}` : 'Totals';
@@ -212,7 +298,7 @@ function renderTable(answer, level) {
   tbody.replaceChildren(...rows.map(r => {
     const before = previousRows.get(key(r, dims));
     return el('tr', {}, dims.map(d => el('td', {}, cell(r, d))),
-      metrics.map(k => el('td', { class: 'num' }, METRICS[k].format(r[k] ?? 0),
+      metrics.map(k => el('td', { class: 'num', 'data-metric': k }, METRICS[k].format(r[k] ?? 0, r),
         k === 'spend' && before ? el('div', {}, delta(r[k], before[k], { neutral: true })) : null)));
   }));
 }

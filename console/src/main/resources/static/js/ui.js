@@ -51,41 +51,6 @@ export function count(value) {
   return Number.isFinite(n) ? new Intl.NumberFormat().format(Math.round(n)) : String(value);
 }
 
-/** Result types (Meta's action types) as words: [one, many]. */
-const RESULT_LABELS = {
-  link_click: ['link click', 'link clicks'], link_clicks: ['link click', 'link clicks'],
-  reach: ['person reached', 'people reached'], impressions: ['impression', 'impressions'],
-  app_install: ['app install', 'app installs'], app_installs: ['app install', 'app installs'],
-  mobile_app_install: ['app install', 'app installs'], 'app_custom_event.fb_mobile_install': ['app install', 'app installs'],
-  lead: ['lead', 'leads'], leads: ['lead', 'leads'], 'offsite_conversion.fb_pixel_lead': ['lead', 'leads'],
-  onsite_conversion_lead_grouped: ['lead', 'leads'],
-  purchase: ['purchase', 'purchases'], omni_purchase: ['purchase', 'purchases'],
-  'offsite_conversion.fb_pixel_purchase': ['purchase', 'purchases'],
-  'offsite_conversion.fb_pixel_add_to_cart': ['add to cart', 'adds to cart'],
-  'offsite_conversion.fb_pixel_initiate_checkout': ['checkout started', 'checkouts started'],
-  offsite_conversion: ['conversion', 'conversions'],
-  landing_page_view: ['landing page view', 'landing page views'],
-  post_engagement: ['post engagement', 'post engagements'], page_engagement: ['page engagement', 'page engagements'],
-  like: ['page like', 'page likes'], video_view: ['video view', 'video views'], thruplay: ['ThruPlay', 'ThruPlays'],
-  messaging_conversation_started_7d: ['conversation started', 'conversations started'],
-};
-
-/** "1,245 link clicks", "1 person reached"; unknown types in plain words. */
-export function resultLabel(type, value) {
-  if (!type) return '';
-  const one = Math.round(Number(value)) === 1;
-  const known = RESULT_LABELS[type] || RESULT_LABELS[type.toLowerCase()];
-  if (known) return one ? known[0] : known[1];
-  const words = type.replace(/^offsite_conversion\.(fb_pixel_)?/, '').replace(/^onsite_conversion\./, '')
-    .replaceAll('_', ' ').replaceAll('.', ' ').toLowerCase().trim();
-  return one || words.endsWith('s') ? words : words + 's';
-}
-
-export function results(value, type) {
-  const label = resultLabel(type, value);
-  return label ? `${count(value)} ${label}` : count(value);
-}
-
 /** "6846121.25 USD" (Meta's amount_spent_formatted) → "$6,846,121.25"; anything else is returned as it came. */
 export function moneyText(text) {
   const m = /^\s*(-?[\d.,]+)\s*([A-Z]{3})\s*$/.exec(String(text ?? ''));

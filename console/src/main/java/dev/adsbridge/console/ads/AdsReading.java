@@ -38,9 +38,11 @@ public class AdsReading {
     private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{32}");
 
     private final AdsGateway gateway;
+    private final AdsReporting reporting;
 
-    AdsReading(AdsGateway gateway) {
+    AdsReading(AdsGateway gateway, AdsReporting reporting) {
         this.gateway = gateway;
+        this.reporting = reporting;
     }
 
     /** An image of the account's library. */
@@ -132,21 +134,10 @@ public class AdsReading {
                 false).content();
         List<JsonNode> campaigns = new ArrayList<>();
         page.path("data").forEach(campaigns::add);
-        Map<String, JsonNode> insights = new LinkedHashMap<>();
-        if (!campaigns.isEmpty()) {
-            // One call for the page: the account's insights at campaign level, matched to the page's campaign ids.
-            Map<String, Object> query = new LinkedHashMap<>();
-            query.put("object_id", scope.accountId());
-            query.put("level", "campaign");
-            query.put("time_range", datePreset);
-            query.put("compact", true);
-            query.put("limit", 500);
-            for (JsonNode row : AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
-                    "get_insights", query,
-                    false))) {
-                insights.put(row.path("campaign_id").asString(""), row);
-            }
-        }
+        // One query for the page: the account's insights at campaign level (paged to the end), matched by id.
+        Map<String, Map<String, Object>> insights = campaigns.isEmpty() ? Map.of()
+                : reporting.numbersById(caller, scope.connectionId(), scope.accountId(), scope.accountId(),
+                        "campaign", datePreset);
         String currency = gateway.currency(caller.tenant(), scope.accountId());
         List<Map<String, Object>> data = new ArrayList<>();
         for (JsonNode campaign : campaigns) {
@@ -164,11 +155,8 @@ public class AdsReading {
                     AdsGateway.text(campaign, "lifetime_budget", null), currency);
             row.put("budget_formatted", budget != null ? budget : AdsGateway.text(campaign, "daily_budget_formatted",
                     AdsGateway.text(campaign, "lifetime_budget_formatted", null)));
-            JsonNode stats = insights.get(id);
-            String resultType = AdsReporting.RESULT_TYPES.getOrDefault(obj == null ? "" : obj, "link_click");
-            row.put("spend", stats == null ? 0.0 : AdsGateway.number(stats, "spend"));
-            row.put("results", stats == null ? 0.0 : AdsReporting.results(stats, resultType));
-            row.put("result_type", resultType);
+            // Results follow the ad sets' optimisation goals, never the campaign's objective (MetaResults).
+            row.putAll(AdsReporting.listNumbers(insights.get(id)));
             data.add(row);
         }
         return Map.of("data", data, "paging", AdsGateway.paging(page));
@@ -193,10 +181,14 @@ public class AdsReading {
 
     /**
      * A campaign's ad sets, an ad set's ads (each with its creative), or an ad's creatives: one Graph call that finds
-     * the parent in a chosen account, checks its type and brings the page of children by field expansion.
+     * the parent in a chosen account, checks its type and brings the page of children by field expansion. Ad sets
+     * and ads come with their spend, results and cost per result for {@code datePreset} (null: none), one more call.
      */
     public Map<String, Object> children(AdsCaller caller, ObjectKind parent, String id, int limit,
-            @Nullable String after) {
+            @Nullable String after, @Nullable String datePreset) {
+        if (datePreset != null) {
+            InsightsQuery.requirePreset(datePreset);
+        }
         String edge;
         String fields;
         switch (parent) {
@@ -229,7 +221,20 @@ public class AdsReading {
         Map<String, Object> paging = new LinkedHashMap<>();
         boolean more = page.path("paging").hasNonNull("next");
         paging.put("next_cursor", more ? AdsGateway.text(page.path("paging").path("cursors"), "after", null) : null);
-        return Map.of("data", data, "paging", paging);
+        if (datePreset == null || parent == ObjectKind.AD || data.isEmpty()) {
+            return Map.of("data", data, "paging", paging);
+        }
+        String level = parent == ObjectKind.CAMPAIGN ? "adset" : "ad";
+        Map<String, Map<String, Object>> numbers = reporting.numbersById(caller, located.connectionId(),
+                located.accountId(), id, level, datePreset);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode child : data) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = AdsGateway.JSON.convertValue(child, LinkedHashMap.class);
+            row.putAll(AdsReporting.listNumbers(numbers.get(child.path("id").asString(""))));
+            rows.add(row);
+        }
+        return Map.of("data", rows, "paging", paging, "date_preset", datePreset);
     }
 
     /** An image of a chosen account's library, by hash; the content type comes from the bytes. */

@@ -1,183 +1,349 @@
 package dev.adsbridge.console.ads;
 
-import dev.adsbridge.console.NotFoundException;
-import dev.adsbridge.console.audit.AuditEvent;
-import dev.adsbridge.console.connections.Connection;
-import dev.adsbridge.console.connections.ConnectionUnavailableException;
-import dev.adsbridge.console.connections.Connections;
-import dev.adsbridge.console.tenancy.TenantId;
-import java.time.Clock;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Reports: an account's key numbers against the period before, and insights of any object of a chosen account with
- * totals and an optional comparison period.
+ * Reports: an account's key numbers against the period before, insights of any object of a chosen account (every row,
+ * paged to the end, with Meta's own totals) and the numbers of the campaigns list and drill-down rows. Results follow
+ * {@link MetaResults}: one type per ad set goal, never added across types.
  */
 @Service
 public class AdsReporting {
 
-    static final Map<String, String> RESULT_TYPES = Map.of("OUTCOME_TRAFFIC", "link_click", "OUTCOME_SALES",
-            "purchase", "OUTCOME_LEADS", "lead", "OUTCOME_ENGAGEMENT", "post_engagement", "OUTCOME_APP_PROMOTION",
-            "mobile_app_install", "OUTCOME_AWARENESS", "reach");
+    /** Rows a synchronous insights answer pages through at most; beyond, the answer says it is incomplete. */
+    public static final int MAX_SYNC_ROWS = 2_500;
+    static final int PAGE = 500;
+    /** The numbers every insights request asks Meta for (the level's ids and names are added). */
+    static final List<String> METRICS = List.of("spend", "impressions", "reach", "frequency", "clicks", "ctr", "cpc",
+            "cpm", "actions", "action_values", "purchase_roas", "results", "cost_per_result",
+            "video_thruplay_watched_actions", "account_currency", "date_start", "date_stop");
 
     private final AdsGateway gateway;
+    private final Map<String, String> timezones = new ConcurrentHashMap<>();
 
     AdsReporting(AdsGateway gateway) {
         this.gateway = gateway;
     }
 
-    /** Key numbers of an account for a preset, and for the period of equal length before it. */
-    public Map<String, Object> summary(AdsCaller caller, String accountId, String datePreset) {
-        InsightsQuery.requirePreset(datePreset);
-        AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("object_id", scope.accountId());
-        args.put("level", "account");
-        args.put("time_range", datePreset);
-        args.put("compact", true);
-        List<JsonNode> rows = AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
-                "get_insights", args, false));
-        Period period = Period.of(rows, datePreset, gateway.today());
-        Map<String, Object> current = totals(rows, null);
-        current.put("date_start", period.since.toString());
-        current.put("date_stop", period.until.toString());
-        Period before = period.previous();
-        args.put("time_range", Map.of("since", before.since.toString(), "until", before.until.toString()));
-        Map<String, Object> previous = totals(AdsGateway.rows(gateway.call(caller, scope.connectionId(),
-                scope.accountId(), "get_insights",
-                args, false)), null);
-        previous.put("date_start", before.since.toString());
-        previous.put("date_stop", before.until.toString());
-        String currency = gateway.currency(caller.tenant(), scope.accountId());
-        current.put("currency", currency);
-        previous.put("currency", currency);
-        current.put("previous", previous);
-        return current;
+    /** One type's results (see {@link MetaResults}). */
+    public record ResultCount(String indicator, @JsonProperty("action_type") String actionType, String label,
+            String singular, long results, @JsonProperty("cost_per_result") @Nullable Double costPerResult,
+            String text) {
     }
 
     /**
-     * Insights of an object (account, campaign, ad set or ad of a chosen account): rows with numbers as numbers, the
-     * totals, and with {@code compare=previous} the same for the period of equal length just before.
+     * The numbers of a period as Meta computes them for one object (reach and frequency deduplicated): {@code results}
+     * is a number only when all results are of one type, else null with {@code results_by_type} listing each type.
      */
-    public Map<String, Object> insights(AdsCaller caller, InsightsQuery query) {
-        String objectId = query.objectId();
-        UUID connection;
-        String account;
-        String level;
-        if (objectId.startsWith("act_")) {
-            AdsGateway.Scope scope = gateway.scope(caller.tenant(), objectId);
-            connection = scope.connectionId();
-            account = scope.accountId();
-            objectId = scope.accountId();
-            level = "account";
-        } else {
-            AdsGateway.Found found = gateway.locateAny(caller, objectId);
-            connection = found.located().connectionId();
-            account = found.located().accountId();
-            level = found.kind().name;
+    public record Totals(double spend, long impressions, long reach, double frequency, long clicks, double ctr,
+            double cpc, double cpm, @Nullable Long results, @JsonProperty("result_type") @Nullable String resultType,
+            @JsonProperty("result_label") @Nullable String resultLabel,
+            @JsonProperty("cost_per_result") @Nullable Double costPerResult,
+            @JsonProperty("results_by_type") List<ResultCount> resultsByType,
+            @JsonProperty("results_text") String resultsText, long purchases,
+            @JsonProperty("purchase_value") double purchaseValue, @Nullable Double roas) {
+
+        static Totals of(@Nullable JsonNode row) {
+            if (row == null) {
+                return new Totals(0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, List.of(), "—", 0, 0, null);
+            }
+            Map<String, Object> m = AdsReporting.row(row);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> types = (List<Map<String, Object>>) m.get("results_by_type");
+            return new Totals(d(m, "spend"), (long) d(m, "impressions"), (long) d(m, "reach"), d(m, "frequency"),
+                    (long) d(m, "clicks"), d(m, "ctr"), d(m, "cpc"), d(m, "cpm"), (Long) m.get("results"),
+                    (String) m.get("result_type"), (String) m.get("result_label"), (Double) m.get("cost_per_result"),
+                    types.stream().map(t -> new ResultCount((String) t.get("indicator"), (String) t.get("action_type"),
+                            (String) t.get("label"), (String) t.get("singular"), (Long) t.get("results"),
+                            (Double) t.get("cost_per_result"), (String) t.get("text"))).toList(),
+                    (String) m.get("results_text"), (long) d(m, "purchases"), d(m, "purchase_value"),
+                    (Double) m.get("roas"));
         }
-        Map<String, Object> args = query.arguments(objectId);
-        // Like Meta, rows default to the object's own level (the MCP tool would default to ads).
-        args.putIfAbsent("level", level);
-        List<JsonNode> rows = AdsGateway.rows(gateway.call(caller, connection, account, "get_insights", args, false));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("rows", rows.stream().map(r -> row(r, query.resultType())).toList());
-        answer.put("totals", totals(rows, query.resultType()));
-        Period period = query.since() != null && query.until() != null
-                ? new Period(LocalDate.parse(query.since()), LocalDate.parse(query.until()))
-                : Period.of(rows, query.datePreset(), gateway.today());
-        answer.put("since", period.since.toString());
-        answer.put("until", period.until.toString());
-        if (query.comparePrevious()) {
-            Period before = period.previous();
-            args.put("time_range", Map.of("since", before.since.toString(), "until", before.until.toString()));
-            List<JsonNode> previousRows = AdsGateway.rows(gateway.call(caller, connection, account, "get_insights",
-                    args, false));
-            Map<String, Object> previous = new LinkedHashMap<>();
-            previous.put("rows", previousRows.stream().map(r -> row(r, query.resultType())).toList());
-            previous.put("totals", totals(previousRows, query.resultType()));
-            previous.put("since", before.since.toString());
-            previous.put("until", before.until.toString());
-            answer.put("previous", previous);
+
+        private static double d(Map<String, Object> m, String key) {
+            return m.get(key) instanceof Number n ? n.doubleValue() : 0;
         }
-        return answer;
     }
 
-    static Map<String, Object> row(JsonNode row, @Nullable String resultType) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        row.properties().forEach(e -> {
-            JsonNode v = e.getValue();
-            if (v.isNumber()) {
-                out.put(e.getKey(), v.numberValue());
-            } else if (v.isString() && v.asString().matches("-?[0-9]+(\\.[0-9]+)?")
-                    && !e.getKey().endsWith("_id")) {
-                out.put(e.getKey(), Double.parseDouble(v.asString()));
+    /** The dashboard's key numbers of a period and the one before. */
+    public record Summary(@JsonProperty("date_start") String dateStart, @JsonProperty("date_stop") String dateStop,
+            @Nullable String currency, @JsonProperty("timezone_name") @Nullable String timezoneName,
+            @com.fasterxml.jackson.annotation.JsonUnwrapped Totals totals,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Summary previous) {
+    }
+
+    /** Key numbers of an account for a preset, and for the period of equal length before it. */
+    public Summary summary(AdsCaller caller, String accountId, String datePreset) {
+        InsightsQuery.requirePreset(datePreset);
+        AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
+        Map<String, Object> args = baseArgs(scope.accountId(), "account");
+        args.put("time_range", datePreset);
+        List<JsonNode> rows = AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
+                "get_insights", args, false));
+        Period period = Period.of(rows, datePreset, gateway.today());
+        Period before = period.previous();
+        args.put("time_range", before.range());
+        List<JsonNode> previousRows = AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
+                "get_insights", args, false));
+        String currency = gateway.currency(caller.tenant(), scope.accountId());
+        String timezone = timezone(caller, scope);
+        Summary previous = new Summary(before.since.toString(), before.until.toString(), currency, timezone,
+                Totals.of(first(previousRows)), null);
+        return new Summary(period.since.toString(), period.until.toString(), currency, timezone,
+                Totals.of(first(rows)), previous);
+    }
+
+    /** An insights answer: the rows (all of them, or {@code complete=false} with the reason), Meta's totals. */
+    public record Answer(List<Map<String, Object>> rows, @Nullable Totals totals, String since, String until,
+            boolean complete, @JsonProperty("incomplete_reason") @Nullable String incompleteReason,
+            @Nullable String message, @Nullable String currency,
+            @JsonProperty("timezone_name") @Nullable String timezoneName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Answer previous) {
+    }
+
+    /** Where an insights query runs: the object, its account and connection, and the object's own level. */
+    record Target(UUID connectionId, String accountId, String objectId, String ownLevel) {
+    }
+
+    Target target(AdsCaller caller, String objectId) {
+        if (objectId.startsWith("act_")) {
+            AdsGateway.Scope scope = gateway.scope(caller.tenant(), objectId);
+            return new Target(scope.connectionId(), scope.accountId(), scope.accountId(), "account");
+        }
+        AdsGateway.Found found = gateway.locateAny(caller, objectId);
+        return new Target(found.located().connectionId(), found.located().accountId(), objectId, found.kind().name);
+    }
+
+    /**
+     * Insights of an object (account, campaign, ad set or ad of a chosen account): every row, paged to the end (up to
+     * {@link #MAX_SYNC_ROWS}; beyond, or when Meta wants an async report, {@code complete=false} says so), the totals
+     * of the whole period as Meta computes them for the object, and with {@code compare=previous} the same for the
+     * period of equal length just before.
+     */
+    public Answer insights(AdsCaller caller, InsightsQuery query) {
+        Target target = target(caller, query.objectId());
+        Map<String, Object> args = arguments(query, target);
+        String currency = gateway.currency(caller.tenant(), target.accountId());
+        String timezone = timezone(caller, target.accountId(), target.connectionId());
+        Answer current = answer(caller, target, query, args, null, currency, timezone);
+        if (!query.comparePrevious()) {
+            return current;
+        }
+        Period before = new Period(LocalDate.parse(current.since()), LocalDate.parse(current.until())).previous();
+        args.put("time_range", before.range());
+        Answer previous = answer(caller, target, query, args, before, currency, timezone);
+        return new Answer(current.rows(), current.totals(), current.since(), current.until(), current.complete(),
+                current.incompleteReason(), current.message(), currency, timezone, previous);
+    }
+
+    private Answer answer(AdsCaller caller, Target target, InsightsQuery query, Map<String, Object> args,
+            @Nullable Period fixed, @Nullable String currency, @Nullable String timezone) {
+        Fetched fetched = fetchAll(caller, target, args, MAX_SYNC_ROWS);
+        boolean unsliced = args.get("level").equals(target.ownLevel()) && !args.containsKey("time_increment")
+                && !args.containsKey("breakdown");
+        Totals totals = null;
+        JsonNode totalsRow = null;
+        if (query.withTotals()) {
+            if (unsliced && fetched.complete()) {
+                totalsRow = first(fetched.rows());
             } else {
-                out.put(e.getKey(), AdsGateway.JSON.convertValue(v, Object.class));
+                Map<String, Object> whole = new LinkedHashMap<>(args);
+                whole.put("level", target.ownLevel());
+                whole.remove("time_increment");
+                whole.remove("breakdown");
+                whole.put("fields", fields(target.ownLevel()));
+                totalsRow = first(AdsGateway.rows(gateway.call(caller, target.connectionId(), target.accountId(),
+                        "get_insights", whole, false)));
             }
-        });
-        out.put("results", results(row, resultType == null ? "link_click" : resultType));
+            totals = Totals.of(totalsRow);
+        }
+        Period period = fixed != null ? fixed : query.since() != null && query.until() != null
+                ? new Period(LocalDate.parse(query.since()), LocalDate.parse(query.until()))
+                : Period.of(totalsRow != null ? List.of(totalsRow) : fetched.rows(), query.datePreset(),
+                        gateway.today());
+        return new Answer(fetched.rows().stream().map(AdsReporting::row).toList(), totals, period.since.toString(),
+                period.until.toString(), fetched.complete(), fetched.reason(), fetched.message(), currency, timezone,
+                null);
+    }
+
+    /** The get_insights arguments of a query: the level's ids and names and {@link #METRICS}, compact rows. */
+    Map<String, Object> arguments(InsightsQuery query, Target target) {
+        Map<String, Object> args = query.arguments(target.objectId());
+        // Like Meta, rows default to the object's own level (the MCP tool would default to ads).
+        args.putIfAbsent("level", target.ownLevel());
+        args.put("fields", fields((String) args.get("level")));
+        return args;
+    }
+
+    /** Rows of a query, paged to the end or to {@code maxRows}, and whether that is all of them. */
+    record Fetched(List<JsonNode> rows, boolean complete, @Nullable String reason, @Nullable String message) {
+    }
+
+    Fetched fetchAll(AdsCaller caller, Target target, Map<String, Object> args, int maxRows) {
+        List<JsonNode> rows = new ArrayList<>();
+        Map<String, Object> page = new LinkedHashMap<>(args);
+        page.put("limit", PAGE);
+        while (true) {
+            McpToolClient.ToolResult result = gateway.callRaw(caller, target.connectionId(), target.accountId(),
+                    "get_insights", page, false);
+            if (result.isError()) {
+                if (wantsReport(result.content())) {
+                    return new Fetched(rows, false, "report_required", "Meta says this report is too large to "
+                            + "answer at once: run it as a report (POST /api/v1/insights/reports).");
+                }
+                throw gateway.failure(caller, target.connectionId(), target.accountId(), result.content());
+            }
+            result.content().path("data").forEach(rows::add);
+            String next = AdsGateway.text(result.content(), "next_cursor", null);
+            if (next == null || next.isBlank()) {
+                return new Fetched(rows, true, null, null);
+            }
+            if (rows.size() >= maxRows) {
+                return new Fetched(rows, false, "row_limit", "More than " + maxRows + " rows: only the first "
+                        + rows.size() + " are here. Run it as a report (POST /api/v1/insights/reports) for all rows.");
+            }
+            page.put("after", next);
+        }
+    }
+
+    static boolean wantsReport(JsonNode content) {
+        return "create_insights_report".equals(content.path("error").path("suggested_tool").asString(""))
+                || content.findValue("suggested_tool") != null
+                && "create_insights_report".equals(content.findValue("suggested_tool").asString(""));
+    }
+
+    /**
+     * The numbers of each object at {@code level} under {@code objectId} for a preset, by the object's id: spend,
+     * results per type, cost per result… (one insights query, paged to the end).
+     */
+    Map<String, Map<String, Object>> numbersById(AdsCaller caller, UUID connection, String accountId, String objectId,
+            String level, String datePreset) {
+        Map<String, Object> args = baseArgs(objectId, level);
+        args.put("time_range", datePreset);
+        Fetched fetched = fetchAll(caller, new Target(connection, accountId, objectId, level), args, Integer.MAX_VALUE);
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (JsonNode row : fetched.rows()) {
+            out.put(row.path(level + "_id").asString(""), row(row));
+        }
         return out;
     }
 
-    static Map<String, Object> totals(List<JsonNode> rows, @Nullable String resultType) {
-        double spend = 0;
-        double impressions = 0;
-        double clicks = 0;
-        double reach = 0;
-        double results = 0;
-        for (JsonNode row : rows) {
-            spend += AdsGateway.number(row, "spend");
-            impressions += AdsGateway.number(row, "impressions");
-            clicks += AdsGateway.number(row, "clicks");
-            reach += AdsGateway.number(row, "reach");
-            results += results(row, resultType == null ? "link_click" : resultType);
+    /** The numbers of a campaigns-list or drill-down row (zero when it did not deliver in the period). */
+    static Map<String, Object> listNumbers(@Nullable Map<String, Object> stats) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (stats == null) {
+            out.put("spend", 0.0);
+            out.put("impressions", 0L);
+            MetaResults.put(out, List.of());
+            out.put("purchase_value", 0.0);
+            out.put("roas", null);
+            return out;
         }
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("spend", Math.round(spend * 100) / 100.0);
-        totals.put("impressions", (long) impressions);
-        totals.put("clicks", (long) clicks);
-        totals.put("reach", (long) reach);
-        totals.put("ctr", impressions == 0 ? 0.0 : Math.round(clicks / impressions * 10000) / 100.0);
-        totals.put("cpc", clicks == 0 ? 0.0 : Math.round(spend / clicks * 100) / 100.0);
-        totals.put("cpm", impressions == 0 ? 0.0 : Math.round(spend / impressions * 100000) / 100.0);
-        totals.put("results", (long) results);
-        return totals;
+        for (String key : List.of("spend", "impressions", "reach", "clicks", "results", "result_type",
+                "result_label", "cost_per_result", "results_by_type", "results_text", "purchases", "purchase_value",
+                "roas")) {
+            out.put(key, stats.get(key));
+        }
+        return out;
     }
 
-    static double results(JsonNode row, String resultType) {
-        if ("reach".equals(resultType)) {
-            return AdsGateway.number(row, "reach");
+    private static Map<String, Object> baseArgs(String objectId, String level) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("object_id", objectId);
+        args.put("level", level);
+        args.put("fields", fields(level));
+        args.put("compact", true);
+        return args;
+    }
+
+    /** The insights fields of a level: its ids and names, the metrics, and ad sets' and ads' optimisation goal. */
+    static List<String> fields(String level) {
+        Set<String> fields = new LinkedHashSet<>();
+        int depth = List.of("account", "campaign", "adset", "ad").indexOf(level);
+        fields.add("account_id");
+        if (depth >= 1) {
+            fields.addAll(List.of("campaign_id", "campaign_name"));
         }
-        JsonNode actions = row.path("actions");
-        if (actions.isObject()) {
-            return AdsGateway.number(actions, resultType);
+        if (depth >= 2) {
+            fields.addAll(List.of("adset_id", "adset_name", "optimization_goal"));
         }
-        double total = 0;
-        for (JsonNode action : actions) {
-            if (resultType.equals(action.path("action_type").asString(""))) {
-                total += AdsGateway.number(action, "value");
+        if (depth >= 3) {
+            fields.addAll(List.of("ad_id", "ad_name"));
+        }
+        fields.addAll(METRICS);
+        return List.copyOf(fields);
+    }
+
+    /** The account's time zone (Meta's timezone_name), read once per account. */
+    @Nullable String timezone(AdsCaller caller, AdsGateway.Scope scope) {
+        return timezone(caller, scope.accountId(), scope.connectionId());
+    }
+
+    @Nullable String timezone(AdsCaller caller, String accountId, UUID connection) {
+        String known = timezones.get(accountId);
+        if (known != null) {
+            return known;
+        }
+        McpToolClient.ToolResult result = gateway.callRaw(caller, connection, accountId, "get_account_info",
+                Map.of("account_id", accountId, "fields", "id,timezone_name"), false);
+        String zone = result.isError() ? null : AdsGateway.text(result.content(), "timezone_name", null);
+        if (zone != null) {
+            timezones.put(accountId, zone);
+        }
+        return zone;
+    }
+
+    /**
+     * One insights row for the API, the UI and the CSV: ids, names, breakdown values and dates as Meta sent them,
+     * numbers as numbers, and the results fields of {@link MetaResults#put}, purchases, purchase value and ROAS.
+     */
+    static Map<String, Object> row(JsonNode row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.properties().forEach(e -> {
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            if (key.equals("results") || key.equals("cost_per_result") || key.equals("purchase_roas")) {
+                return;
             }
+            if (v.isNumber()) {
+                out.put(key, v.numberValue());
+            } else if (v.isString() && v.asString().matches("-?[0-9]+(\\.[0-9]+)?") && !key.endsWith("_id")
+                    && !key.startsWith("date_")) {
+                out.put(key, Double.parseDouble(v.asString()));
+            } else {
+                out.put(key, AdsGateway.JSON.convertValue(v, Object.class));
+            }
+        });
+        for (String metric : List.of("spend", "impressions", "reach", "frequency", "clicks", "ctr", "cpc", "cpm")) {
+            out.putIfAbsent(metric, 0);
         }
-        return total;
+        MetaResults.put(out, MetaResults.of(row));
+        double spend = AdsGateway.number(row, "spend");
+        double value = MetaResults.round(MetaResults.purchaseValue(row), 2);
+        out.put("purchases", Math.round(MetaResults.purchases(row)));
+        out.put("purchase_value", value);
+        double metaRoas = MetaResults.action(row.path("purchase_roas"), "omni_purchase");
+        out.put("roas", metaRoas > 0 ? (Double) MetaResults.round(metaRoas, 2)
+                : value > 0 && spend > 0 ? (Double) MetaResults.round(value / spend, 2) : null);
+        return out;
+    }
+
+    private static @Nullable JsonNode first(List<JsonNode> rows) {
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** A reporting period, inclusive. */
@@ -187,6 +353,10 @@ public class AdsReporting {
         Period previous() {
             long days = ChronoUnit.DAYS.between(since, until) + 1;
             return new Period(since.minusDays(days), since.minusDays(1));
+        }
+
+        Map<String, String> range() {
+            return Map.of("since", since.toString(), "until", until.toString());
         }
 
         /** The dates Meta answered with, or the preset computed from today when there were no rows. */

@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An insights question as the API takes it: the object, a date preset or a since/until range, the row level, a time
- * increment, breakdowns, and whether to compare with the previous period.
+ * increment, breakdowns, whether to compare with the previous period, and whether to add the period's totals.
  */
 public record InsightsQuery(String objectId, @Nullable String level, @Nullable String datePreset,
         @Nullable String since, @Nullable String until, @Nullable String timeIncrement, @Nullable String breakdowns,
-        boolean comparePrevious, @Nullable String resultType) {
+        boolean comparePrevious, boolean withTotals) {
 
     private static final Set<String> LEVELS = Set.of("account", "campaign", "adset", "ad");
     /** Meta's date_preset values. */
@@ -59,6 +59,29 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
                     + "this_month, or send since and until.");
         }
         return preset;
+    }
+
+    /**
+     * Whether this is a report to run asynchronously at Meta (console/API.md): ad-level rows sliced by a breakdown or
+     * by time, or any rows sliced by both a breakdown and time.
+     */
+    public boolean needsReport() {
+        boolean broken = breakdowns != null && !breakdowns.isBlank();
+        boolean sliced = timeIncrement != null && !timeIncrement.isBlank() && !timeIncrement.equals("all_days");
+        return "ad".equals(level) && (broken || sliced) || broken && sliced;
+    }
+
+    /** The breakdown columns the rows carry (Meta pairs platform_position with publisher_platform). */
+    public java.util.List<String> breakdownColumns() {
+        if (breakdowns == null || breakdowns.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.Arrays.stream(breakdowns.split(","))
+                .map(String::strip).filter(b -> !b.isEmpty()).toList());
+        if (out.contains("platform_position") && !out.contains("publisher_platform")) {
+            out.add(0, "publisher_platform");
+        }
+        return out;
     }
 
     /** The get_insights arguments for the object. */

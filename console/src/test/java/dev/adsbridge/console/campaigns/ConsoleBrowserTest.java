@@ -98,6 +98,10 @@ class ConsoleBrowserTest {
                 "const i = document.querySelector('.ad-card img.preview'); return !!i && i.complete && i.naturalWidth > 0")),
                 "a creative preview image");
         chrome.settled();
+        // Each ad set's own spend, results (by its goal) and cost per result for the period.
+        assertThat(chrome.text("#adsets tbody tr.adset td[data-metric='spend']")).isNotBlank();
+        assertThat(chrome.text("#adsets tbody tr.adset td[data-metric='results']")).isNotBlank();
+        assertThat(chrome.text(".ad-card .ad-numbers")).contains("spent");
         chrome.screenshots("drill-down", chrome::settled);
 
         // Insights: the chart with the previous period, a breakdown table, the CSV link.
@@ -107,6 +111,10 @@ class ConsoleBrowserTest {
         assertThat(chrome.present("#insights-chart polyline.previous")).isTrue();
         assertThat(Integer.parseInt(chrome.find("#insights-chart").getAttribute("data-points"))).isGreaterThan(20);
         assertThat(chrome.all("#totals .kpi .delta")).isNotEmpty();
+        for (String metric : List.of("reach", "frequency", "cpm", "results", "cost_per_result")) {
+            assertThat(chrome.text("#totals .kpi[data-metric='" + metric + "'] .value")).as(metric).isNotBlank();
+        }
+        assertThat(chrome.text("#legend")).doesNotContain("null").doesNotContain("undefined").contains("(");
         chrome.select("#level", "campaign");
         chrome.select("#breakdowns", "age");
         chrome.until(d -> chrome.text("#breakdown thead").toLowerCase().contains("age") && chrome.all("#breakdown tbody tr").size() > 1
@@ -116,6 +124,14 @@ class ConsoleBrowserTest {
         Map<String, Object> export = chrome.fetch(csv, "text/csv,*/*");
         assertThat(export.get("status")).isEqualTo(200L);
         assertThat((String) export.get("body")).contains("age").contains("spend");
+        // Ads by platform is a large report: it runs at Meta with progress, then every row is shown.
+        chrome.select("#level", "ad");
+        chrome.select("#breakdowns", "publisher_platform");
+        chrome.until(d -> chrome.present("#report-done"), "the report's rows");
+        assertThat(chrome.find("#csv").getAttribute("href")).contains("/api/v1/insights/reports/").endsWith(".csv");
+        assertThat(chrome.text("#report-done")).contains("All " + chrome.all("#breakdown tbody tr").size() + " rows");
+        chrome.select("#breakdowns", "");
+        chrome.select("#level", "campaign");
         chrome.select("#preset", "custom");
         chrome.script("document.getElementById('since').value = '2099-01-02'; document.getElementById('until').value = '2099-01-01';"
                 + "document.getElementById('until').dispatchEvent(new Event('change', {bubbles: true}))");

@@ -3,7 +3,10 @@ package dev.adsbridge.console.ads.api;
 import dev.adsbridge.console.ads.AdsCaller;
 import dev.adsbridge.console.ads.AdsReading;
 import dev.adsbridge.console.ads.AdsReporting;
+import dev.adsbridge.console.ads.AdsException;
 import dev.adsbridge.console.ads.AdsWriting;
+import dev.adsbridge.console.ads.InsightsCsv;
+import dev.adsbridge.console.ads.InsightsReports;
 import dev.adsbridge.console.ads.ObjectKind;
 import dev.adsbridge.console.ads.Idempotency;
 import dev.adsbridge.console.ads.InsightsQuery;
@@ -11,7 +14,12 @@ import dev.adsbridge.console.apikeys.ApiCaller;
 import dev.adsbridge.console.apikeys.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +56,11 @@ class AdsApiController {
     private final AdsReporting reporting;
     private final AdsWriting writing;
     private final Idempotency idempotency;
+    private final InsightsReports reports;
 
-    AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency) {
+    AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency,
+            InsightsReports reports) {
+        this.reports = reports;
         this.reading = reading;
         this.reporting = reporting;
         this.writing = writing;
@@ -72,7 +83,7 @@ class AdsApiController {
 
     @GetMapping("/api/v1/ad-accounts/{accountId}/summary")
     @Operation(summary = "Key numbers for a date preset and the period before it")
-    Map<String, Object> summary(ApiCaller caller, @PathVariable String accountId,
+    AdsReporting.Summary summary(ApiCaller caller, @PathVariable String accountId,
             @RequestParam(name = "date_preset", defaultValue = "last_7d") String datePreset) {
         return reporting.summary(ads(caller), accountId, datePreset);
     }
@@ -112,23 +123,25 @@ class AdsApiController {
     }
 
     @GetMapping("/api/v1/campaigns/{id}/adsets")
-    @Operation(summary = "A campaign's ad sets, paged")
+    @Operation(summary = "A campaign's ad sets, paged; with date_preset their spend, results and cost per result")
     Map<String, Object> adSetsOf(ApiCaller caller, @PathVariable String id,
-            @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after) {
-        return reading.children(ads(caller), ObjectKind.CAMPAIGN, id, limit(limit), after);
+            @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after,
+            @RequestParam(name = "date_preset", required = false) @Nullable String datePreset) {
+        return reading.children(ads(caller), ObjectKind.CAMPAIGN, id, limit(limit), after, datePreset);
     }
 
     @GetMapping("/api/v1/adsets/{id}/ads")
-    @Operation(summary = "An ad set's ads, paged")
+    @Operation(summary = "An ad set's ads, paged; with date_preset their spend, results and cost per result")
     Map<String, Object> adsOf(ApiCaller caller, @PathVariable String id,
-            @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after) {
-        return reading.children(ads(caller), ObjectKind.ADSET, id, limit(limit), after);
+            @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after,
+            @RequestParam(name = "date_preset", required = false) @Nullable String datePreset) {
+        return reading.children(ads(caller), ObjectKind.ADSET, id, limit(limit), after, datePreset);
     }
 
     @GetMapping("/api/v1/ads/{id}/creatives")
     @Operation(summary = "An ad's creatives")
     Map<String, Object> creativesOf(ApiCaller caller, @PathVariable String id) {
-        return reading.children(ads(caller), ObjectKind.AD, id, 25, null);
+        return reading.children(ads(caller), ObjectKind.AD, id, 25, null, null);
     }
 
     @GetMapping("/api/v1/ad-accounts/{accountId}/images/{hash}")
@@ -142,8 +155,9 @@ class AdsApiController {
     }
 
     @GetMapping("/api/v1/insights")
-    @Operation(summary = "Insights rows, totals and optionally the previous period of equal length")
-    Map<String, Object> insights(ApiCaller caller, @RequestParam(name = "object_id") String objectId,
+    @Operation(summary = "Insights rows (all of them, or complete=false with the reason), Meta's totals, and "
+            + "optionally the previous period of equal length")
+    AdsReporting.Answer insights(ApiCaller caller, @RequestParam(name = "object_id") String objectId,
             @RequestParam(required = false) @Nullable String level,
             @RequestParam(name = "date_preset", required = false) @Nullable String datePreset,
             @RequestParam(required = false) @Nullable String since,
@@ -151,29 +165,52 @@ class AdsApiController {
             @RequestParam(name = "time_increment", required = false) @Nullable String timeIncrement,
             @RequestParam(required = false) @Nullable String breakdowns,
             @RequestParam(required = false) @Nullable String compare,
-            @RequestParam(name = "result_type", required = false) @Nullable String resultType) {
-        return reporting.insights(ads(caller), new InsightsQuery(objectId, level, datePreset, since, until, timeIncrement,
-                breakdowns, "previous".equals(compare), resultType));
+            @RequestParam(defaultValue = "true") boolean totals) {
+        return reporting.insights(ads(caller), new InsightsQuery(objectId, level, datePreset, since, until,
+                timeIncrement, breakdowns, "previous".equals(compare), totals));
     }
 
     @GetMapping(value = "/api/v1/insights.csv", produces = "text/csv")
-    @Operation(summary = "The same insights as CSV")
-    ResponseEntity<String> insightsCsv(ApiCaller caller, @RequestParam(name = "object_id") String objectId,
+    @Operation(summary = "Every row of the same insights as CSV, streamed (large ones run as a report first)")
+    void insightsCsv(ApiCaller caller, HttpServletResponse response,
+            @RequestParam(name = "object_id") String objectId,
             @RequestParam(required = false) @Nullable String level,
             @RequestParam(name = "date_preset", required = false) @Nullable String datePreset,
             @RequestParam(required = false) @Nullable String since,
             @RequestParam(required = false) @Nullable String until,
             @RequestParam(name = "time_increment", required = false) @Nullable String timeIncrement,
-            @RequestParam(required = false) @Nullable String breakdowns,
-            @RequestParam(name = "result_type", required = false) @Nullable String resultType) {
-        Map<String, Object> answer = reporting.insights(ads(caller), new InsightsQuery(objectId, level, datePreset, since, until,
-                timeIncrement, breakdowns, false, resultType));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("rows");
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"insights-" + objectId + ".csv\"")
-                .body(csv(rows));
+            @RequestParam(required = false) @Nullable String breakdowns) throws IOException {
+        InsightsQuery query = new InsightsQuery(objectId, level, datePreset, since, until, timeIncrement, breakdowns,
+                false, false);
+        stream(response, "insights-" + objectId.replaceAll("[^A-Za-z0-9_]", ""), reports.export(ads(caller), query));
+    }
+
+    @PostMapping("/api/v1/insights/reports")
+    @Operation(summary = "Start a large insights report (Meta's async report run) → {report_id, status, percent}")
+    ResponseEntity<InsightsReports.Status> startReport(ApiCaller caller, @RequestBody InsightsReports.Request body) {
+        InsightsReports.Status status = reports.start(ads(caller), body.query());
+        return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/v1/insights/reports/" + status.reportId())
+                .body(status);
+    }
+
+    @GetMapping("/api/v1/insights/reports/{id}")
+    @Operation(summary = "A report's progress: running (percent), completed or failed")
+    InsightsReports.Status report(ApiCaller caller, @PathVariable String id) {
+        return reports.progress(ads(caller), reportId(id));
+    }
+
+    @GetMapping("/api/v1/insights/reports/{id}/rows")
+    @Operation(summary = "A completed report's rows, paged with next_cursor")
+    InsightsReports.RowsPage reportRows(ApiCaller caller, @PathVariable String id,
+            @RequestParam(defaultValue = "500") int limit, @RequestParam(required = false) @Nullable String after) {
+        return reports.rows(ads(caller), reportId(id), limit(limit), after);
+    }
+
+    @GetMapping(value = "/api/v1/insights/reports/{id}.csv", produces = "text/csv")
+    @Operation(summary = "Every row of a completed report as CSV, streamed")
+    void reportCsv(ApiCaller caller, HttpServletResponse response, @PathVariable String id) throws IOException {
+        UUID report = reportId(id);
+        stream(response, "insights-report-" + report, reports.csv(ads(caller), report));
     }
 
     // ------------------------------------------------------------------------------------------------ writes
@@ -311,32 +348,20 @@ class AdsApiController {
         }
     }
 
-    static String csv(List<Map<String, Object>> rows) {
-        Set<String> columns = new LinkedHashSet<>(List.of("date_start", "date_stop"));
-        for (Map<String, Object> row : rows) {
-            row.forEach((k, v) -> {
-                if (!(v instanceof Map) && !(v instanceof List)) {
-                    columns.add(k);
-                }
-            });
+    private static UUID reportId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new AdsException(AdsException.Problem.NOT_FOUND, "not_found", "No such report.");
         }
-        StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
-        for (Map<String, Object> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (String column : columns) {
-                Object value = row.get(column);
-                cells.add(cell(value == null ? "" : value.toString()));
-            }
-            out.append(String.join(",", cells)).append("\r\n");
-        }
-        return out.toString();
     }
 
-    private static String cell(String value) {
-        // Quote what needs it, and defuse spreadsheet formulas.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
-                ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    /** Writes the CSV to the response as its rows arrive (nothing is built up in memory). */
+    private static void stream(HttpServletResponse response, String name, InsightsCsv csv) throws IOException {
+        response.setStatus(200);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        csv.write(writer);
     }
 }
