@@ -241,7 +241,8 @@ public class AdsGateway {
         int code = error.path("code").asInt(0);
         int subcode = error.path("error_subcode").asInt(0);
         String ourCode = ourCode(category, code);
-        ErrorCatalogue.Wording wording = ErrorCatalogue.forMeta(code, subcode, text(error, "error_user_msg", null),
+        ErrorCatalogue.Wording wording = ErrorCatalogue.forMeta(code, subcode, text(error, "error_user_title", null),
+                text(error, "error_user_msg", null),
                 text(error, "message", null), ourCode, write);
         return switch (category) {
             case "auth" -> {
@@ -314,7 +315,7 @@ public class AdsGateway {
         int code = error.path("code").asInt(0);
         String ourCode = ourCode(category, code);
         ErrorCatalogue.Wording wording = ErrorCatalogue.forMeta(code, error.path("error_subcode").asInt(0),
-                text(error, "error_user_msg", null), text(error, "message", null), ourCode, true);
+                text(error, "error_user_title", null), text(error, "error_user_msg", null), text(error, "message", null), ourCode, true);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("code", ourCode);
         answer.put("title", wording.title());

@@ -207,7 +207,10 @@ public final class ErrorCatalogue {
     private static final Pattern TOOLISH = Pattern.compile(
             "\\b(get|create|update|upload|search|estimate|list|duplicate|compute|delete)_[a-z_]+\\b");
     private static final Pattern SNAKE = Pattern.compile("\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\\b");
-    private static final Pattern LONG_NUMBER = Pattern.compile("\\b[0-9]{9,}\\b");
+    /** Epoch seconds (9–10 digits): a sentence with one is for programs. */
+    private static final Pattern EPOCH = Pattern.compile("\\b[0-9]{9,10}\\b");
+    /** Object ids (11+ digits): dropped from the sentence, which names the object otherwise. */
+    private static final Pattern OBJECT_ID = Pattern.compile("\\s*\\b[0-9]{11,}\\b");
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+");
     private static final Pattern META_PREFIX = Pattern.compile("^\\(#[0-9]+\\)\\s*");
 
@@ -223,13 +226,19 @@ public final class ErrorCatalogue {
 
     /**
      * The wording for what Meta (or the MCP server in front of it) answered: by subcode, else by code (200–299 as
-     * permission, 80000–80014 as Business Use Case limits), else by our code. The sentence is Meta's message for
-     * people ({@code error_user_msg}) when it gave one, else the catalogue's. {@code write}: whether a change was
+     * permission, 80000–80014 as Business Use Case limits), else Meta's title for people, else by our code. The
+     * sentence is Meta's message for people ({@code error_user_msg}) when it gave one, else the catalogue's. {@code write}: whether a change was
      * asked for (a read never says a change was refused).
      */
-    public static Wording forMeta(int code, int subcode, @Nullable String userMessage, @Nullable String message,
-            String ourCode, boolean write) {
+    public static Wording forMeta(int code, int subcode, @Nullable String userTitle, @Nullable String userMessage,
+            @Nullable String message, String ourCode, boolean write) {
         Wording wording = META_SUBCODES.get(subcode);
+        String title = forMarketer(userTitle);
+        if (wording == null && !title.isBlank() && (code == 100 || code == 0)) {
+            // A refusal the catalogue has no subcode for: Meta's own title for people says more than ours.
+            Wording general = META_CODES.getOrDefault(100, forCode(ourCode));
+            wording = new Wording(title, general.sentence(), general.nextStep());
+        }
         if (wording == null) {
             wording = META_CODES.get(code >= 200 && code <= 299 && code != 273 && code != 294 ? 200
                     : code >= 80000 && code <= 80014 && code != 80000 ? 80004 : code);
@@ -239,12 +248,12 @@ public final class ErrorCatalogue {
             wording = forCode(ourCode);
         }
         if (!write && (ourCode.equals("meta_invalid_request") || ourCode.equals("meta_error"))
-                && (code == 100 || code == 0) && META_SUBCODES.get(subcode) == null) {
+                && (code == 100 || code == 0 || !known) && META_SUBCODES.get(subcode) == null) {
             wording = new Wording("Facebook could not load this", "Facebook did not answer this request.",
                     "Reload the page; if it keeps happening, choose fewer details or a shorter date range.");
         }
         String sentence = forMarketer(userMessage == null ? "" : userMessage);
-        if (sentence.isBlank() && !known && message != null) {
+        if (sentence.isBlank() && message != null && (!known || (write && code == 100))) {
             // Only where the catalogue has nothing better: the MCP server's own (validation) message, cleaned.
             sentence = forMarketer(META_PREFIX.matcher(message).replaceFirst(""));
         }
@@ -253,8 +262,8 @@ public final class ErrorCatalogue {
 
     /**
      * A text from Meta or the MCP server in a marketer's words: known field and tool names become the console's words,
-     * other names are spelled out, and sentences that only make sense to a program (an unknown tool to call, a
-     * timestamp, a long number) are dropped. Empty when nothing usable remains.
+     * other names are spelled out, object ids are left out, and sentences that only make sense to a program (an
+     * unknown tool to call, a timestamp) are dropped. Empty when nothing usable remains.
      */
     public static String forMarketer(@Nullable String text) {
         if (text == null || text.isBlank()) {
@@ -262,8 +271,8 @@ public final class ErrorCatalogue {
         }
         List<String> kept = new ArrayList<>();
         for (String sentence : SENTENCES.split(text.strip())) {
-            String replaced = replaceKnown(sentence);
-            if (TOOLISH.matcher(replaced).find() || LONG_NUMBER.matcher(replaced).find()) {
+            String replaced = OBJECT_ID.matcher(replaceKnown(sentence)).replaceAll("");
+            if (TOOLISH.matcher(replaced).find() || EPOCH.matcher(replaced).find()) {
                 continue;
             }
             Matcher names = SNAKE.matcher(replaced);
