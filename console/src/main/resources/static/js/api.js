@@ -56,6 +56,7 @@ export async function api(path, { method = 'GET', body, form, idempotency } = {}
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
     const error = new ApiError(response.status, data, requestId);
+    error.method = method;
     const retry = response.headers.get('Retry-After');
     if (retry) error.retryAfter = Number(retry);
     if (error.code === 'connection_needs_reconnect') showReconnectBanner();
@@ -117,6 +118,8 @@ function fieldLabel(name) {
  */
 export function showError(container, error, { retry } = {}) {
   const { title, text, next, fields, requestId, retryAfter } = describe(error);
+  // A read that Meta asked us to wait for can simply be loaded again; a write needs its caller's retry.
+  if (!retry && retryAfter && error && error.method === 'GET') retry = () => window.location.reload();
   container.replaceChildren();
   const box = document.createElement('div');
   box.className = 'notice error problem';
