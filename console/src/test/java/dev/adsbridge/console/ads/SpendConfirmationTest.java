@@ -238,6 +238,22 @@ class SpendConfirmationTest {
         collect(error(AdsApiTest.get(f.readKey, "/api/v1/campaigns/999999999"), 404, "not_found"));
     }
 
+    @Test
+    void ownersSetLimitsInSettingsAndAdminsCannot() {
+        assertThat(f.admin.get("/settings/spend-guards").status()).isEqualTo(403);
+        var page = f.owner.browser().get("/settings/spend-guards");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Spending limits").contains(ACCOUNT);
+        var wrong = f.owner.browser().post("/settings/spend-guards", Map.of("ad_account_id", "*", "currency", "USD",
+                "confirm_above", "lots", "hard_cap", ""));
+        assertThat(wrong.body()).contains("An amount above zero in USD");
+        // Every account in USD (this tenant's account spends EUR, so the other tests are not affected).
+        var saved = f.owner.browser().post("/settings/spend-guards", Map.of("ad_account_id", "*", "currency", "USD",
+                "confirm_above", "300", "hard_cap", "3,000.00"));
+        assertThat(saved.body()).contains("Every ad account in USD").contains("$300.00").contains("$3,000.00");
+        assertThat(f.owner.browser().get("/settings").body()).contains("/settings/spend-guards");
+    }
+
     static ConsoleHarness harness() {
         return ApiFixture.harness;
     }
