@@ -4,7 +4,7 @@
 export class ApiError extends Error {
   constructor(status, body, requestId) {
     const error = (body && body.error) || {};
-    super(error.message || `The console answered ${status}.`);
+    super(error.message || 'The console could not complete this.');
     this.status = status;
     this.code = error.code || (status >= 500 ? 'server_error' : 'unknown');
     this.requestId = error.request_id || requestId || null;
@@ -44,18 +44,19 @@ export async function api(path, { method = 'GET', body, form, idempotency } = {}
   try {
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch (e) {
-    const error = new ApiError(0, { error: { code: 'offline', message: 'The console could not be reached. Check your network and try again.' } });
+    const error = new ApiError(0, { error: { code: 'offline', message: 'The console could not be reached.' } });
     throw error;
   }
   if (response.redirected && new URL(response.url).pathname === '/signin') {
     window.location.assign('/signin');
-    throw new ApiError(401, { error: { code: 'signed_out', message: 'Your session ended. Sign in again.' } });
+    throw new ApiError(401, { error: { code: 'signed_out', message: 'Your session ended.' } });
   }
   const requestId = response.headers.get('X-Request-Id');
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
     const error = new ApiError(response.status, data, requestId);
+    error.method = method;
     const retry = response.headers.get('Retry-After');
     if (retry) error.retryAfter = Number(retry);
     if (error.code === 'connection_needs_reconnect') showReconnectBanner();
@@ -77,57 +78,96 @@ export function showReconnectBanner() {
   main.prepend(banner);
 }
 
-/** Turns an error into a sentence a marketer understands (plus Meta's own explanation when it gave one). */
+/** Titles and next steps for the few problems the page itself detects (the server words everything else). */
+const LOCAL = {
+  offline: ['No connection', 'Check your network, then try again.'],
+  signed_out: ['Signed out', 'Sign in again.'],
+  server_error: ['Something went wrong', 'Try again; if it keeps happening, contact support with the reference below.'],
+};
+
+/**
+ * One message per problem, as the server's error catalogue words it: a title, one sentence and the next step (plus,
+ * for rate limits, how many seconds until a retry makes sense).
+ */
 export function describe(error) {
-  if (!(error instanceof ApiError)) return { text: 'Something went wrong in the page. Reload and try again.' };
-  const meta = error.meta;
-  const retry = error.retryAfter ? ` Try again in about ${error.retryAfter} second${error.retryAfter === 1 ? '' : 's'}.` : ' Try again in a minute.';
-  let text;
-  switch (error.code) {
-    case 'connection_needs_reconnect':
-      text = 'Facebook no longer accepts your connection. Reconnect it (Settings → Reconnect) and try again.'; break;
-    case 'no_connection':
-      text = 'No Facebook Ads account is connected yet. Connect one from the dashboard.'; break;
-    case 'forbidden_role':
-      text = 'Your role is read-only: ask an owner or admin to make this change.'; break;
-    case 'rate_limited':
-      text = 'Too many requests in a short time.' + retry; break;
-    case 'meta_rate_limited':
-      text = 'Facebook is limiting requests for this ad account right now.' + retry; break;
-    case 'not_found':
-      text = 'This item no longer exists, or it belongs to another account.'; break;
-    case 'validation_failed':
-      text = 'Some fields need a fix before this can be saved.'; break;
-    case 'confirmation_required':
-      text = 'This change can increase spend, so it needs your confirmation.'; break;
-    case 'meta_error':
-      text = meta && (meta.title || meta.message)
-        ? [meta.title, meta.message].filter(Boolean).join(': ')
-        : `Facebook refused the change: ${error.message}`; break;
-    default:
-      text = error.message;
+  if (!(error instanceof ApiError)) {
+    return { title: 'Something went wrong', text: 'The page ran into a problem.', next: 'Reload the page and try again.' };
   }
-  return { text, fields: error.fields, requestId: error.requestId };
+  const details = error.details || {};
+  const local = LOCAL[error.code] || LOCAL.server_error;
+  const retryAfter = Number(error.retryAfter || details.retry_after_seconds || 0) || null;
+  return {
+    title: details.title || local[0],
+    text: error.message,
+    next: details.next_step || local[1],
+    fields: error.fields,
+    requestId: error.requestId,
+    retryAfter,
+  };
 }
 
-/** Renders an error into a container (replacing what it showed). */
-export function showError(container, error) {
-  const { text, fields, requestId } = describe(error);
+/** A field name as the form calls it ("daily_budget" → "Daily budget"). */
+function fieldLabel(name) {
+  const words = name.replace(/_id$/, '').replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Renders an error into a container (replacing what it showed): one title, one sentence, the next step. With
+ * {@code retry} and a wait from Meta (Retry-After), a Retry button counts down and then offers the retry.
+ */
+export function showError(container, error, { retry } = {}) {
+  const { title, text, next, fields, requestId, retryAfter } = describe(error);
+  // A read that Meta asked us to wait for can simply be loaded again; a write needs its caller's retry.
+  if (!retry && retryAfter && error && error.method === 'GET') retry = () => window.location.reload();
   container.replaceChildren();
   const box = document.createElement('div');
   box.className = 'notice error problem';
   box.setAttribute('role', 'alert');
-  const p = document.createElement('span');
-  p.textContent = text;
-  box.append(p);
+  const heading = document.createElement('strong');
+  heading.className = 'problem-title';
+  heading.textContent = title;
+  const sentence = document.createElement('span');
+  sentence.className = 'problem-text';
+  sentence.textContent = ' ' + text;
+  box.append(heading, sentence);
   if (fields && typeof fields === 'object') {
     const list = document.createElement('ul');
     for (const [name, message] of Object.entries(fields)) {
       const li = document.createElement('li');
-      li.textContent = `${name.replaceAll('_', ' ')}: ${message}`;
+      li.textContent = `${fieldLabel(name)}: ${message}`;
       list.append(li);
     }
     box.append(list);
+  }
+  const step = document.createElement('p');
+  step.className = 'problem-next';
+  step.textContent = next;
+  box.append(step);
+  if (retry || retryAfter) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'retry';
+    let left = retryAfter || 0;
+    const label = () => {
+      button.disabled = left > 0 || !retry;
+      button.textContent = left > 0 ? `Retry in ${left} s` : retry ? 'Retry' : 'You can try again now';
+    };
+    label();
+    if (left > 0) {
+      const timer = setInterval(() => {
+        left -= 1;
+        label();
+        if (left <= 0 || !button.isConnected) clearInterval(timer);
+      }, 1000);
+    }
+    if (retry) {
+      button.addEventListener('click', () => {
+        container.replaceChildren();
+        retry();
+      });
+    }
+    box.append(button);
   }
   if (requestId) {
     const ref = document.createElement('small');

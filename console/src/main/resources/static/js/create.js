@@ -2,6 +2,7 @@
 // the API does, offers a dry run (validate_only → would_send), and creates with an Idempotency-Key so a retried click
 // never creates twice. Everything starts PAUSED unless the user picks Active (then confirm:true after a dialog).
 import { api, showError, idempotencyKey } from './api.js';
+import { sendConfirmed } from './status.js';
 import { el, busy, confirmDialog, minorFactor, money, pageData, wireAccountSelect } from './ui.js';
 
 const page = pageData();
@@ -158,10 +159,13 @@ for (const [name, step] of Object.entries(steps)) {
     result.replaceChildren();
     try {
       const answer = await busy(e.currentTarget, () => api(step.path, { method: 'POST', body: { ...body, validate_only: true } }));
-      const verdict = answer.meta_validation === 'ok' || answer.meta_validation === undefined
-        ? el('p', { class: 'notice ok' }, 'Facebook would accept this. Nothing was created. This is what would be sent:')
-        : el('p', { class: 'notice warn' }, 'Facebook would refuse this: ', describeMeta(answer.meta_validation));
-      result.replaceChildren(verdict, el('pre', { class: 'would-send' }, JSON.stringify(answer.would_send ?? answer, null, 2)));
+      // The dry run in words and money (the API's summary); would_send stays in the API for programs.
+      const accepted = answer.meta_validation === 'ok' || answer.meta_validation === undefined;
+      const sentences = Array.isArray(answer.summary) ? answer.summary : [];
+      result.replaceChildren(
+        el('p', { class: accepted ? 'notice ok' : 'notice warn' },
+          accepted ? 'Nothing was created. This is what would happen:' : 'Nothing was created. Facebook would not accept this:'),
+        el('ul', { class: 'dry-run-summary' }, sentences.map(text => el('li', {}, text))));
     } catch (error) {
       applyServerFields(form, error);
       showError(result, error);
@@ -182,7 +186,9 @@ for (const [name, step] of Object.entries(steps)) {
     }
     result.replaceChildren();
     try {
-      const created = await busy(button, () => api(step.path, { method: 'POST', body, idempotency: key }));
+      // Above a spending limit the server asks again, naming the amount: sendConfirmed shows that and resends.
+      const created = await sendConfirmed(step.path, body, { button, idempotency: key });
+      if (!created) return;
       // The contract answers {id, …}; the MCP tools' own names (creative_id, …) are accepted too.
       created.id = created.id || created[`${name}_id`] || created.details?.id || '';
       key = idempotencyKey();
@@ -198,22 +204,6 @@ function applyServerFields(form, error) {
   if (error && error.fields && typeof error.fields === 'object') showFieldErrors(form, error.fields);
 }
 
-function describeMeta(validation) {
-  if (!validation) return 'Facebook gave no reason.';
-  if (typeof validation !== 'object') return String(validation);
-  // {error:{code, message, meta:{title, message}}}, {code, message, meta}, or Meta's own error_user_title/_msg.
-  const e = validation.error && typeof validation.error === 'object' ? validation.error : validation;
-  const meta = (e.meta && typeof e.meta === 'object') ? e.meta : {};
-  const title = meta.title || meta.error_user_title || e.error_user_title;
-  const detail = meta.message || meta.error_user_msg || e.error_user_msg;
-  const human = e.message || validation.message || (typeof validation.error === 'string' ? validation.error : '');
-  const parts = [];
-  if (human) parts.push(human);
-  const fromMeta = [title, detail].filter(Boolean).join(': ');
-  if (fromMeta && fromMeta !== human) parts.push(fromMeta);
-  const text = parts.join(' — ');
-  return text || 'Facebook gave no reason.';
-}
 
 // Creative image: validate, upload (multipart), show the preview, put the hash into the form.
 const creative = document.getElementById('step-creative');

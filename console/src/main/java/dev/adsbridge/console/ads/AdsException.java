@@ -47,6 +47,7 @@ public class AdsException extends RuntimeException {
     private final @Nullable Map<String, Object> details;
     private final @Nullable Map<String, String> fields;
     private final @Nullable Long retryAfterSeconds;
+    private final ErrorCatalogue.Wording wording;
 
     public AdsException(Problem problem, String code, String message) {
         this(problem, code, message, null, null, null, null);
@@ -55,7 +56,15 @@ public class AdsException extends RuntimeException {
     public AdsException(Problem problem, String code, String message, @Nullable Map<String, Object> meta,
             @Nullable Map<String, Object> details, @Nullable Map<String, String> fields,
             @Nullable Long retryAfterSeconds) {
+        this(problem, code, message, meta, details, fields, retryAfterSeconds, null);
+    }
+
+    /** With a title and next step other than the catalogue's for {@code code} ({@code wording}'s sentence unused). */
+    public AdsException(Problem problem, String code, String message, @Nullable Map<String, Object> meta,
+            @Nullable Map<String, Object> details, @Nullable Map<String, String> fields,
+            @Nullable Long retryAfterSeconds, ErrorCatalogue.@Nullable Wording wording) {
         super(message);
+        this.wording = wording != null ? wording : ErrorCatalogue.forCode(code);
         this.problem = problem;
         this.code = code;
         this.meta = meta;
@@ -74,8 +83,9 @@ public class AdsException extends RuntimeException {
     }
 
     public static AdsException validation(Map<String, String> fields) {
-        return new AdsException(Problem.INVALID, "validation_failed", "Some fields need fixing: "
-                + String.join("; ", fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()),
+        return new AdsException(Problem.INVALID, "validation_failed", "Some fields need a fix: "
+                + String.join("; ", fields.entrySet().stream()
+                        .map(e -> ErrorCatalogue.forMarketer(e.getKey()) + ": " + e.getValue()).toList()),
                 null, null, new LinkedHashMap<>(fields), null);
     }
 
@@ -97,6 +107,16 @@ public class AdsException extends RuntimeException {
 
     public @Nullable Map<String, String> fields() {
         return fields;
+    }
+
+    /** A short title for the problem (the catalogue's). */
+    public String title() {
+        return wording.title();
+    }
+
+    /** What the marketer can do next (the catalogue's). */
+    public String nextStep() {
+        return wording.nextStep();
     }
 
     public @Nullable Long retryAfterSeconds() {

@@ -206,7 +206,7 @@ public class AdsGateway {
             java.util.function.Function<JsonNode, JsonNode> object) {
         List<ChosenAdAccount> accounts = chosen.all(caller.tenant());
         for (UUID connection : new LinkedHashSet<>(accounts.stream().map(ChosenAdAccount::connectionId).toList())) {
-            McpToolClient.ToolResult result = callRaw(caller, connection, null, tool, args, false, fresh);
+            McpToolClient.ToolResult result = readRaw(caller, connection, null, tool, args, fresh);
             if (result.isError()) {
                 String category = result.content().path("error").path("category").asString("");
                 if ("auth".equals(category) || "rate_limit".equals(category) || "transient".equals(category)) {
@@ -229,24 +229,48 @@ public class AdsGateway {
     /** A tool call whose isError results become AdsExceptions. */
     McpToolClient.ToolResult call(AdsCaller caller, UUID connection, @Nullable String accountId, String tool,
             Map<String, ?> args, boolean write) {
-        McpToolClient.ToolResult result = callRaw(caller, connection, accountId, tool, args, write);
+        return call(caller, connection, accountId, tool, args, write, true);
+    }
+
+    /**
+     * A tool call whose isError results become AdsExceptions; {@code backOff}: whether our own back-off in front of
+     * Meta ({@link MetaUsageGuard}) applies — false for writes that only stop or lower spend, which it never delays.
+     */
+    McpToolClient.ToolResult call(AdsCaller caller, UUID connection, @Nullable String accountId, String tool,
+            Map<String, ?> args, boolean write, boolean backOff) {
+        McpToolClient.ToolResult result = callRaw(caller, connection, accountId, tool, args, write, backOff);
         if (result.isError()) {
-            throw failure(caller, connection, accountId, result.content());
+            throw failure(caller, connection, accountId, result.content(), write);
         }
         return result;
     }
 
     McpToolClient.ToolResult callRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
             String tool, Map<String, ?> args, boolean write) {
-        return callRaw(caller, connection, accountId, tool, args, write, false);
+        return callRaw(caller, connection, accountId, tool, args, write, true);
+    }
+
+    /**
+     * A tool call with the connection's token; {@code backOff}: whether our own back-off in front of Meta
+     * ({@link MetaUsageGuard}) applies — false for writes that only stop or lower spend.
+     */
+    McpToolClient.ToolResult callRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
+            String tool, Map<String, ?> args, boolean write, boolean backOff) {
+        return cachedCall(caller, connection, accountId, tool, args, write, false, backOff);
+    }
+
+    /** A read that skips the read cache when {@code fresh} (what a write compares against). */
+    McpToolClient.ToolResult readRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
+            String tool, Map<String, ?> args, boolean fresh) {
+        return cachedCall(caller, connection, accountId, tool, args, false, fresh, true);
     }
 
     /**
      * One tool call with the connection's token. Reads come from the tenant's short-lived read cache when it holds
      * the same call ({@code fresh}: never); a write that reached Meta publishes {@link AdsChanged}.
      */
-    McpToolClient.ToolResult callRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
-            String tool, Map<String, ?> args, boolean write, boolean fresh) {
+    private McpToolClient.ToolResult cachedCall(AdsCaller caller, UUID connection, @Nullable String accountId,
+            String tool, Map<String, ?> args, boolean write, boolean fresh, boolean backOff) {
         AdsReadCache.Key key = write || !cache.enabled() ? null : cache.key(caller.tenant(), connection, tool, args);
         if (key != null && !fresh) {
             java.util.Optional<McpToolClient.ToolResult> cached = cache.get(key);
@@ -254,7 +278,7 @@ public class AdsGateway {
                 return cached.get();
             }
         }
-        McpToolClient.ToolResult result = callMcp(caller, connection, accountId, tool, args, write);
+        McpToolClient.ToolResult result = callMcp(caller, connection, accountId, tool, args, write, backOff);
         if (key != null) {
             cache.put(key, result);
         }
@@ -265,8 +289,8 @@ public class AdsGateway {
     }
 
     private McpToolClient.ToolResult callMcp(AdsCaller caller, UUID connection, @Nullable String accountId,
-            String tool, Map<String, ?> args, boolean write) {
-        if (accountId != null) {
+            String tool, Map<String, ?> args, boolean write, boolean backOff) {
+        if (accountId != null && backOff) {
             usage.beforeCall(accountId);
         }
         McpToolClient.ToolResult result;
@@ -278,7 +302,7 @@ public class AdsGateway {
             throw new AdsException(Problem.CONNECTION, "no_connection", "Connect Facebook Ads first.");
         } catch (McpToolClient.McpUnavailableException e) {
             throw new AdsException(Problem.META_UNAVAILABLE, "meta_error",
-                    "Meta could not be reached just now. Try again in a minute.");
+                    "Facebook could not be reached just now.");
         }
         String usageAccount = accountId != null ? accountId : result.usage().path("account_id").asString("");
         if (!usageAccount.isEmpty()) {
@@ -291,48 +315,67 @@ public class AdsGateway {
     }
 
     AdsException failure(AdsCaller caller, UUID connection, @Nullable String accountId, JsonNode content) {
+        return failure(caller, connection, accountId, content, false);
+    }
+
+    /** Meta's (or the MCP server's) refusal as an AdsException worded by the {@link ErrorCatalogue}. */
+    AdsException failure(AdsCaller caller, UUID connection, @Nullable String accountId, JsonNode content,
+            boolean write) {
         JsonNode error = content.path("error");
         String category = error.path("category").asString("unknown");
         Map<String, Object> meta = metaDetails(error);
-        String message = userMessage(error);
         int code = error.path("code").asInt(0);
         int subcode = error.path("error_subcode").asInt(0);
+        String ourCode = ourCode(category, code);
+        ErrorCatalogue.Wording wording = ErrorCatalogue.forMeta(code, subcode, text(error, "error_user_title", null),
+                text(error, "error_user_msg", null),
+                text(error, "message", null), ourCode, write);
         return switch (category) {
             case "auth" -> {
                 connections.markNeedsReconnect(caller.tenant(), connection,
                         "Meta no longer accepts the token: " + error.path("message").asString(""));
                 audit(caller, "connection.needs_reconnect", "connection", connection.toString(),
                         Map.of("status", "active"), Map.of("status", "needs_reconnect"), AuditEvent.SUCCESS);
-                yield needsReconnect();
+                yield new AdsException(Problem.CONNECTION, "connection_needs_reconnect", wording.sentence(), null,
+                        null, null, null, wording);
             }
             case "rate_limit" -> {
                 long retry = Math.max(1, error.path("retry_after_seconds").asLong(60));
-                if (accountId != null) {
+                boolean appWide = code == 4;
+                if (appWide) {
+                    usage.recordAppBlock(retry);
+                } else if (accountId != null) {
                     usage.record(accountId, 100, retry);
                 }
-                yield new AdsException(Problem.RATE_LIMITED, "meta_rate_limited",
-                        "Meta is limiting calls for this ad account right "
-                        + "now (" + message + "). Try again in " + retry + " seconds.", meta, null, null, retry);
+                yield new AdsException(Problem.RATE_LIMITED, appWide ? "meta_app_rate_limited" : "meta_rate_limited",
+                        wording.sentence() + " You can try again in " + MetaUsageGuard.duration(retry) + ".", meta,
+                        Map.of("retry_after_seconds", retry, "scope", appWide ? "app" : "ad_account"), null, retry,
+                        wording);
             }
-            case "permission" -> new AdsException(Problem.META_PERMISSION, "meta_permission_denied", message, meta,
-                    null, null, null);
             case "invalid_request" -> code == 100 && subcode == 33 ? AdsException.notFound()
-                    : new AdsException(Problem.META_INVALID, "meta_invalid_request", message, meta, null, null, null);
-            default -> new AdsException(Problem.META_UNAVAILABLE, "meta_error", message, meta, null, null, null);
+                    : new AdsException(Problem.META_INVALID, ourCode, wording.sentence(), meta, null, null, null,
+                            wording);
+            default -> new AdsException(category.equals("permission") ? Problem.META_PERMISSION
+                    : Problem.META_UNAVAILABLE, ourCode, wording.sentence(), meta, null, null, null, wording);
+        };
+    }
+
+    private static String ourCode(String category, int code) {
+        return switch (category) {
+            case "auth" -> "connection_needs_reconnect";
+            case "rate_limit" -> code == 4 ? "meta_app_rate_limited" : "meta_rate_limited";
+            case "permission" -> "meta_permission_denied";
+            case "invalid_request" -> "meta_invalid_request";
+            default -> "meta_error";
         };
     }
 
     private static AdsException needsReconnect() {
         return new AdsException(Problem.CONNECTION, "connection_needs_reconnect",
-                "Facebook no longer accepts this connection. "
-                + "An owner or admin must reconnect it in Settings.");
+                "Facebook no longer accepts this connection, so ads cannot be loaded or changed.");
     }
 
-    static AdsException confirmation(String message, Map<String, Object> current,
-            Map<String, Object> requested) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("current", current);
-        details.put("requested", requested);
+    static AdsException confirmation(String message, Map<String, Object> details) {
         return new AdsException(Problem.CONFIRMATION_REQUIRED, "confirmation_required", message, null, details, null,
                 null);
     }
@@ -348,41 +391,25 @@ public class AdsGateway {
         return meta;
     }
 
-    private static String userMessage(JsonNode error) {
-        String userMessage = text(error, "error_user_msg", null);
-        String title = text(error, "error_user_title", null);
-        if (userMessage != null && !userMessage.isBlank()) {
-            return title != null && !title.isBlank() ? title + ": " + userMessage : userMessage;
-        }
-        return McpMessages.forMarketer(error.path("message").asString("Meta refused the request."));
-    }
-
     /**
      * A dry run's refusal as {@code meta_validation}: {@code code} (the stable code the real write would fail with),
-     * {@code title}, {@code message} and {@code user_message} in a marketer's words, the MCP {@code category}, and
-     * {@code meta} (Meta's code, subcode, texts, trace id) only when Meta itself answered.
+     * {@code title}, {@code message} (= {@code user_message}) and {@code next_step} from the {@link ErrorCatalogue},
+     * the MCP {@code category}, and {@code meta} (Meta's code, subcode, texts, trace id) only when Meta itself answered.
      */
     static Map<String, Object> validationError(JsonNode error) {
         String category = error.path("category").asString("unknown");
-        String userTitle = text(error, "error_user_title", null);
-        String userMsg = text(error, "error_user_msg", null);
-        String message = McpMessages.forMarketer(error.path("message").asString("Meta refused the request."));
-        boolean fromMeta = error.path("code").isNumber();
+        int code = error.path("code").asInt(0);
+        String ourCode = ourCode(category, code);
+        ErrorCatalogue.Wording wording = ErrorCatalogue.forMeta(code, error.path("error_subcode").asInt(0),
+                text(error, "error_user_title", null), text(error, "error_user_msg", null), text(error, "message", null), ourCode, true);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("code", switch (category) {
-            case "permission" -> "meta_permission_denied";
-            case "invalid_request" -> "meta_invalid_request";
-            default -> "meta_error";
-        });
-        answer.put("title", userTitle != null && !userTitle.isBlank() ? userTitle : switch (category) {
-            case "permission" -> "Permission missing";
-            case "invalid_request" -> "Settings need a change";
-            default -> "Not accepted";
-        });
-        answer.put("message", userMsg != null && !userMsg.isBlank() ? userMsg : message);
-        answer.put("user_message", userMsg != null && !userMsg.isBlank() ? userMsg : message);
+        answer.put("code", ourCode);
+        answer.put("title", wording.title());
+        answer.put("message", wording.sentence());
+        answer.put("user_message", wording.sentence());
+        answer.put("next_step", wording.nextStep());
         answer.put("category", category);
-        if (fromMeta) {
+        if (error.path("code").isNumber()) {
             answer.put("meta", metaDetails(error));
         }
         return answer;

@@ -7,6 +7,11 @@ import dev.adsbridge.console.connections.ConnectionUnavailableException;
 import dev.adsbridge.console.connections.Connections;
 import dev.adsbridge.console.tenancy.TenantId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -29,17 +34,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes to the tenant's chosen accounts: creates, image uploads, status and budget changes. Every write checks the
- * caller may write, asks for confirmation before anything can spend more, supports a dry run, and is audited.
+ * caller may write, asks for confirmation before anything can start or raise spend ({@link SpendReview}), holds
+ * amounts against the tenant's {@link SpendGuards}, supports a dry run that says in words what would happen, and is
+ * audited. Writes that only stop or lower spend skip our own back-off in front of Meta.
  */
 @Service
 public class AdsWriting {
 
     private static final Set<String> STATUSES = Set.of("ACTIVE", "PAUSED", "ARCHIVED");
+    /** The fields of a budget change: budgets, bids, the campaign spending limit and the end of the schedule. */
+    private static final Map<ObjectKind, List<String>> BUDGET_FIELDS = Map.of(
+            ObjectKind.CAMPAIGN, List.of("daily_budget", "lifetime_budget", "spend_cap", "stop_time"),
+            ObjectKind.ADSET, List.of("daily_budget", "lifetime_budget", "bid_amount", "bid_constraints", "end_time"));
+    private static final Set<String> CONTROL_FIELDS = Set.of("validate_only", "confirm", "confirm_amount");
 
     private final AdsGateway gateway;
+    private final SpendGuards guards;
 
-    AdsWriting(AdsGateway gateway) {
+    AdsWriting(AdsGateway gateway, SpendGuards guards) {
         this.gateway = gateway;
+        this.guards = guards;
     }
 
     /** What a write did: whether it created something, and the answer to give. */
@@ -60,7 +74,7 @@ public class AdsWriting {
                 tool = "create_campaign";
                 copy(body, args, problems, List.of("name", "objective"), List.of("status", "special_ad_categories",
                         "daily_budget", "lifetime_budget", "bid_strategy", "buying_type", "bid_cap", "spend_cap",
-                        "stop_time", "use_adset_level_budgets"));
+                        "start_time", "stop_time", "use_adset_level_budgets"));
                 args.putIfAbsent("special_ad_categories", List.of());
             }
             case ADSET -> {
@@ -82,6 +96,17 @@ public class AdsWriting {
             }
             default -> throw AdsException.notFound();
         }
+        if (args.get("status") instanceof String status) {
+            String upper = status.strip().toUpperCase(Locale.ROOT);
+            if (!Set.of("ACTIVE", "PAUSED").contains(upper)) {
+                problems.put("status", "Choose ACTIVE or PAUSED.");
+            } else {
+                args.put("status", upper);
+            }
+        }
+        if (args.containsKey("daily_budget") && args.containsKey("lifetime_budget")) {
+            problems.put("daily_budget", "Choose a daily or a lifetime budget, not both.");
+        }
         if (!problems.isEmpty()) {
             throw AdsException.validation(problems);
         }
@@ -95,8 +120,28 @@ public class AdsWriting {
         if (args.get("creative_id") instanceof String creative) {
             gateway.requireIn(caller, ObjectKind.CREATIVE, creative, scope.accountId(), "creative_id");
         }
+        String currency = gateway.currency(caller.tenant(), scope.accountId());
+        SpendReview review = new SpendReview(currency);
+        review.summary.add(createSentence(kind, args, currency));
+        if ("ACTIVE".equals(args.get("status"))) {
+            review.raise("It starts delivering, and spending, as soon as it is created.");
+        }
+        for (String field : List.of("daily_budget", "lifetime_budget", "bid_amount", "bid_cap")) {
+            if (args.get(field) instanceof Long amount && amount > 0) {
+                long perDay = "lifetime_budget".equals(field)
+                        ? perDay(amount, time(args.get("start_time")), time(args.get(endField(kind, args))))
+                        : amount;
+                review.guard(field, amount, perDay);
+            }
+        }
+        review.check(guards, caller, scope, gateway);
+        review.enforce(body, validateOnly);
         return write(caller, scope.connectionId(), scope.accountId(), tool, args, validateOnly, action, kind.name, null,
-                null, true);
+                null, true, review);
+    }
+
+    private static String endField(ObjectKind kind, Map<String, Object> args) {
+        return kind == ObjectKind.CAMPAIGN || args.containsKey("stop_time") ? "stop_time" : "end_time";
     }
 
     /** Uploads an image to a chosen account's library → {@code {hash, url}}. */
@@ -118,9 +163,11 @@ public class AdsWriting {
         }
         Map<String, Object> shown = new LinkedHashMap<>(args);
         shown.put("file", "(" + bytes.length + " bytes, " + type + ")");
+        SpendReview review = new SpendReview(null);
+        review.summary.add("Uploads the image" + (fileName == null || fileName.isBlank() ? "" : " “" + fileName + "”")
+                + " (" + Math.max(1, bytes.length / 1024) + " KB) to the ad account's image library.");
         WriteResult result = write(caller, scope.connectionId(), scope.accountId(), "upload_ad_image", args,
-                validateOnly,
-                "image.upload", "image", null, shown, true);
+                validateOnly, "image.upload", "image", null, shown, true, review);
         if (!validateOnly && result.body() instanceof Map<?, ?> body) {
             // The contract's {hash, url}: the MCP tool answers image_hash and images[{hash, url, name}].
             @SuppressWarnings("unchecked")
@@ -136,19 +183,44 @@ public class AdsWriting {
 
     /** Pause, activate or archive; activating needs {@code confirm}. */
     public WriteResult setStatus(AdsCaller caller, ObjectKind kind, String id, Map<String, Object> body) {
+        return setStatus(caller, kind, id, body, () -> { });
+    }
+
+    /**
+     * Pause, activate or archive; activating needs {@code confirm}. {@code beforeRaising} runs before a write that can
+     * raise spend (the API charges its rate limit there: pausing and archiving are never limited by us).
+     */
+    public WriteResult setStatus(AdsCaller caller, ObjectKind kind, String id, Map<String, Object> body,
+            Runnable beforeRaising) {
         String action = kind.name + ".status";
-        AdsGateway.Located located = gateway.locateForWrite(caller, kind, id, action);
         Object requested = body.get("status");
         String status = requested instanceof String s ? s.strip().toUpperCase(Locale.ROOT) : "";
         if (!STATUSES.contains(status)) {
+            gateway.requireWrite(caller, action, kind.name, id);
             throw AdsException.validation("status", "Choose ACTIVE, PAUSED or ARCHIVED.");
         }
+        AdsGateway.Located located = gateway.locateForWrite(caller, kind, id, action);
         String current = AdsGateway.text(located.details(), "status", null);
+        String name = AdsGateway.text(located.details(), "name", id);
         boolean validateOnly = Boolean.TRUE.equals(body.get("validate_only"));
-        if ("ACTIVE".equals(status) && !"ACTIVE".equals(current) && !validateOnly
-                && !Boolean.TRUE.equals(body.get("confirm"))) {
-            throw AdsGateway.confirmation("Activating starts spending money. Send \"confirm\": true to go ahead.",
-                    Map.of("status", String.valueOf(current)), Map.of("status", status));
+        SpendReview review = new SpendReview(gateway.currency(caller.tenant(), located.accountId()));
+        String noun = noun(kind);
+        review.current.put("status", current);
+        review.requested.put("status", status);
+        switch (status) {
+            case "ACTIVE" -> {
+                review.summary.add("Activates " + noun + " “" + name + "”.");
+                if (!"ACTIVE".equals(current)) {
+                    review.raise("Activating " + noun + " “" + name + "” starts delivering, and spending.");
+                }
+            }
+            case "PAUSED" -> review.summary.add("Pauses " + noun + " “" + name + "”: it stops delivering and "
+                    + "spending until it is activated again.");
+            default -> review.summary.add("Archives " + noun + " “" + name + "”: it stops for good.");
+        }
+        review.enforce(body, validateOnly);
+        if (review.raises() && !validateOnly) {
+            beforeRaising.run();
         }
         Map<String, Object> args = new LinkedHashMap<>();
         args.put(kind.idArgument(), id);
@@ -156,72 +228,234 @@ public class AdsWriting {
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("status", current);
         return write(caller, located.connectionId(), located.accountId(), kind.updateTool, args, validateOnly, action,
-                kind.name, before, null, false);
+                kind.name, before, null, false, review);
     }
 
-    /** Changes a daily or lifetime budget (minor units); an increase needs {@code confirm}. */
+    /** Changes budgets and bids; see {@link #setBudget(AdsCaller, ObjectKind, String, Map, Runnable)}. */
     public WriteResult setBudget(AdsCaller caller, ObjectKind kind, String id, Map<String, Object> body) {
+        return setBudget(caller, kind, id, body, () -> { });
+    }
+
+    /**
+     * Changes a daily or lifetime budget (minor units) and, in the same request, bids ({@code bid_amount},
+     * {@code bid_constraints}; ad sets), the campaign spending limit ({@code spend_cap}; "0" removes it) or the end of
+     * the schedule ({@code end_time} / {@code stop_time}). Whatever can raise spend needs {@code confirm} (and, above
+     * the spending limits, {@code confirm_amount}); {@code beforeRaising} runs before such a write only.
+     */
+    public WriteResult setBudget(AdsCaller caller, ObjectKind kind, String id, Map<String, Object> body,
+            Runnable beforeRaising) {
         String action = kind.name + ".budget";
-        AdsGateway.Located located = gateway.locateForWrite(caller, kind, id, action);
-        String field = body.containsKey("daily_budget") ? "daily_budget"
-                : body.containsKey("lifetime_budget") ? "lifetime_budget" : null;
-        if (field == null || (body.containsKey("daily_budget") && body.containsKey("lifetime_budget"))) {
-            throw AdsException.validation("daily_budget", "Send either daily_budget or lifetime_budget.");
+        List<String> allowed = BUDGET_FIELDS.getOrDefault(kind, List.of());
+        List<String> present = allowed.stream().filter(f -> body.get(f) != null).toList();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (String key : body.keySet()) {
+            if (!allowed.contains(key) && !CONTROL_FIELDS.contains(key)) {
+                problems.put(key, "Not something this change can set.");
+            }
         }
-        Long requested = minorUnits(body.get(field));
-        if (requested == null || requested <= 0) {
-            throw AdsException.validation(field, "A positive amount in minor units, e.g. \"5000\" for 50.00.");
+        if (present.isEmpty() && problems.isEmpty()) {
+            problems.put("daily_budget", "Send a daily or a lifetime budget (or a bid, spending limit or end date).");
         }
-        String currentText = AdsGateway.text(located.details(), field, null);
-        Long current = currentText == null || currentText.isBlank() ? null : minorUnits(currentText);
-        boolean validateOnly = Boolean.TRUE.equals(body.get("validate_only"));
-        if ((current == null || requested > current) && !validateOnly && !Boolean.TRUE.equals(body.get("confirm"))) {
-            Map<String, Object> was = new LinkedHashMap<>();
-            was.put(field, currentText);
-            throw AdsGateway.confirmation(
-                    "This raises the budget, so it can spend more. Send \"confirm\": true to go ahead.",
-                    was, Map.of(field, requested.toString()));
+        if (present.contains("daily_budget") && present.contains("lifetime_budget")) {
+            problems.put("daily_budget", "Send either a daily or a lifetime budget, not both.");
         }
         Map<String, Object> args = new LinkedHashMap<>();
         args.put(kind.idArgument(), id);
-        args.put(field, requested);
+        for (String field : present) {
+            Object value = body.get(field);
+            if (field.endsWith("_budget") || field.equals("bid_amount") || field.equals("spend_cap")) {
+                Long amount = minorUnits(value);
+                boolean zeroAllowed = field.equals("spend_cap");
+                if (amount == null || amount < 0 || (amount == 0 && !zeroAllowed)) {
+                    problems.put(field, "An amount above zero, in cents (5000 = 50.00; whole units for currencies "
+                            + "without cents).");
+                } else {
+                    args.put(field, amount);
+                }
+            } else if (field.equals("bid_constraints")) {
+                if (!(value instanceof Map<?, ?>)) {
+                    problems.put(field, "An object, e.g. {\"roas_average_floor\": 15000}.");
+                } else {
+                    args.put(field, value);
+                }
+            } else if (time(value) == null) {
+                problems.put(field, "A date and time such as 2026-10-31T23:59:00+0000.");
+            } else {
+                args.put(field, value);
+            }
+        }
+        if (!problems.isEmpty()) {
+            gateway.requireWrite(caller, action, kind.name, id);
+            throw AdsException.validation(problems);
+        }
+        AdsGateway.Located located = gateway.locateForWrite(caller, kind, id, action);
+        JsonNode details = located.details();
+        String name = AdsGateway.text(details, "name", id);
+        String noun = noun(kind);
+        String currency = gateway.currency(caller.tenant(), located.accountId());
+        SpendReview review = new SpendReview(currency);
         Map<String, Object> before = new LinkedHashMap<>();
-        before.put(field, currentText);
-        return write(caller, located.connectionId(), located.accountId(), kind.updateTool, args, validateOnly, action,
-                kind.name, before, null, false);
+        for (String field : present) {
+            before.put(field, AdsGateway.text(details, field, null));
+        }
+        Instant start = time(AdsGateway.text(details, "start_time", null));
+        String endField = kind == ObjectKind.CAMPAIGN ? "stop_time" : "end_time";
+        Instant currentEnd = time(AdsGateway.text(details, endField, null));
+        Instant end = args.containsKey(endField) ? time(args.get(endField)) : currentEnd;
+        Long currentDaily = positive(minorUnits(AdsGateway.text(details, "daily_budget", null)));
+        Long currentLifetime = positive(minorUnits(AdsGateway.text(details, "lifetime_budget", null)));
+        Long currentPerDay = currentDaily != null ? currentDaily
+                : currentLifetime != null && currentEnd != null ? perDay(currentLifetime, start, currentEnd) : null;
+
+        for (String field : List.of("daily_budget", "lifetime_budget")) {
+            if (!(args.get(field) instanceof Long amount)) {
+                continue;
+            }
+            boolean daily = field.equals("daily_budget");
+            Long current = daily ? currentDaily : currentLifetime;
+            review.change(field, current, amount);
+            review.summary.add("Changes the " + (daily ? "daily" : "lifetime") + " budget of " + noun + " “" + name
+                    + "” " + (current != null ? "from " + review.money(current) + " " : "") + "to "
+                    + review.money(amount) + (daily || end == null ? "" : " (about " + review.money(
+                            perDay(amount, start, end)) + " a day until the end date)") + ".");
+            long perDay = daily ? amount : perDay(amount, start, end);
+            boolean switching = current == null && (daily ? currentLifetime != null : currentDaily != null);
+            if (switching) {
+                // Switching budget type: raising when the new amount per day is higher, or when that is unknown.
+                boolean unknown = currentPerDay == null || (!daily && end == null);
+                if (unknown || perDay > currentPerDay) {
+                    review.raise("It switches to a " + (daily ? "daily" : "lifetime") + " budget that can spend "
+                            + (unknown ? "more per day than now." : "more per day than now (about "
+                            + review.money(perDay) + " instead of " + review.money(currentPerDay) + ")."));
+                    review.guard(field, amount, perDay);
+                }
+            } else if (current == null || amount > current) {
+                review.raise("It raises the " + (daily ? "daily" : "lifetime") + " budget"
+                        + (current == null ? "." : " from " + review.money(current) + " to " + review.money(amount)
+                        + "."));
+                review.guard(field, amount, perDay);
+            }
+        }
+        if (args.get("bid_amount") instanceof Long bid) {
+            Long current = positive(minorUnits(AdsGateway.text(details, "bid_amount", null)));
+            review.change("bid_amount", current, bid);
+            review.summary.add("Sets the bid of " + noun + " “" + name + "” to " + review.money(bid)
+                    + (current != null ? " (now " + review.money(current) + ")" : "") + ".");
+            if (current == null || bid > current) {
+                review.raise("It raises the bid" + (current == null ? "." : " from " + review.money(current) + " to "
+                        + review.money(bid) + "."));
+                review.guard("bid_amount", bid, bid);
+            }
+        }
+        if (args.get("bid_constraints") instanceof Map<?, ?> constraints) {
+            JsonNode current = details.path("bid_constraints");
+            review.current.put("bid_constraints", current.isObject() ? AdsGateway.JSON.convertValue(current, Map.class)
+                    : null);
+            review.requested.put("bid_constraints", constraints);
+            review.summary.add("Changes the bid limits of " + noun + " “" + name + "”.");
+            if (!lowerOrEqual(constraints, current)) {
+                review.raise("It changes the bid limits in a way that can raise what each result costs.");
+            }
+        }
+        if (args.get("spend_cap") instanceof Long cap) {
+            Long current = positive(minorUnits(AdsGateway.text(details, "spend_cap", null)));
+            review.change("spend_cap", current, cap);
+            if (cap == 0) {
+                review.summary.add("Removes the spending limit of " + noun + " “" + name + "”.");
+                if (current != null) {
+                    review.raise("It removes the campaign's spending limit of " + review.money(current) + ".");
+                }
+            } else {
+                review.summary.add("Sets the spending limit of " + noun + " “" + name + "” to " + review.money(cap)
+                        + ".");
+                if (current != null && cap > current) {
+                    review.raise("It raises the campaign's spending limit from " + review.money(current) + " to "
+                            + review.money(cap) + ".");
+                }
+            }
+        }
+        if (args.containsKey(endField)) {
+            Instant requestedEnd = time(args.get(endField));
+            review.current.put(endField, AdsGateway.text(details, endField, null));
+            review.requested.put(endField, args.get(endField));
+            review.summary.add("Moves the end date of " + noun + " “" + name + "” to " + day(requestedEnd) + ".");
+            if (currentEnd != null && requestedEnd != null && requestedEnd.isAfter(currentEnd)) {
+                review.raise("It extends the schedule from " + day(currentEnd) + " to " + day(requestedEnd)
+                        + ", so it can spend for longer.");
+            }
+        }
+        review.check(guards, caller, new AdsGateway.Scope(located.connectionId(), located.accountId()), gateway);
+        review.enforce(body, validateOnly(body));
+        if (review.raises() && !validateOnly(body)) {
+            beforeRaising.run();
+        }
+        return write(caller, located.connectionId(), located.accountId(), kind.updateTool, args, validateOnly(body),
+                action, kind.name, before, null, false, review);
+    }
+
+    private static boolean validateOnly(Map<String, Object> body) {
+        return Boolean.TRUE.equals(body.get("validate_only"));
+    }
+
+    /** Each numeric limit requested is at most the current one (false when one is new or not comparable). */
+    private static boolean lowerOrEqual(Map<?, ?> requested, JsonNode current) {
+        for (Map.Entry<?, ?> entry : requested.entrySet()) {
+            JsonNode now = current.path(String.valueOf(entry.getKey()));
+            Long wanted = minorUnits(entry.getValue());
+            Long was = now.isMissingNode() || now.isNull() ? null : minorUnits(now.asString());
+            if (wanted == null || was == null || wanted > was) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private WriteResult write(AdsCaller caller, UUID connection, String accountId, @Nullable String tool,
             Map<String, Object> args, boolean validateOnly, String action, String targetType,
-            @Nullable Map<String, Object> before, @Nullable Map<String, Object> shownArgs, boolean created) {
+            @Nullable Map<String, Object> before, @Nullable Map<String, Object> shownArgs, boolean created,
+            SpendReview review) {
         if (tool == null) {
             throw AdsException.notFound();
         }
         Map<String, Object> wouldSend = shownArgs != null ? shownArgs : args;
         String targetId = String.valueOf(args.getOrDefault(targetType + "_id", ""));
+        // Our back-off in front of Meta never delays a write that only stops or lowers spend.
+        boolean backOff = created || review.raises();
         if (validateOnly) {
             Map<String, Object> dryRun = new LinkedHashMap<>(args);
             dryRun.put("validate_only", true);
-            McpToolClient.ToolResult result = gateway.callRaw(caller, connection, accountId, tool, dryRun, true);
+            McpToolClient.ToolResult result = gateway.callRaw(caller, connection, accountId, tool, dryRun, true,
+                    backOff);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("validate_only", true);
-            answer.put("tool", tool);
-            answer.put("would_send", wouldSend);
+            List<String> summary = new ArrayList<>(review.summary);
+            summary.addAll(review.verdict());
             if (result.isError()) {
                 String category = result.content().path("error").path("category").asString("");
                 if (Set.of("auth", "rate_limit", "transient", "unknown").contains(category)) {
-                    throw gateway.failure(caller, connection, accountId, result.content());
+                    throw gateway.failure(caller, connection, accountId, result.content(), true);
                 }
                 // One place for the refusal: the same code and texts a real write would fail with.
-                answer.put("meta_validation", AdsGateway.validationError(result.content().path("error")));
+                Map<String, Object> refusal = AdsGateway.validationError(result.content().path("error"));
+                answer.put("meta_validation", refusal);
+                summary.add("Facebook would not accept this: " + refusal.get("title") + ". " + refusal.get("message")
+                        + " " + refusal.get("next_step"));
             } else {
                 answer.put("meta_validation", "ok");
+                summary.add("Facebook would accept this.");
             }
+            answer.put("summary", summary);
+            answer.put("needs_confirmation", review.needsConfirmation());
+            if (review.limits != null) {
+                answer.put("guard", review.guardDetails());
+            }
+            answer.put("tool", tool);
+            answer.put("would_send", wouldSend);
             return new WriteResult(false, answer);
         }
         McpToolClient.ToolResult result;
         try {
-            result = gateway.call(caller, connection, accountId, tool, args, true);
+            result = gateway.call(caller, connection, accountId, tool, args, true, backOff);
         } catch (AdsException e) {
             Map<String, Object> failed = new LinkedHashMap<>(wouldSend);
             failed.put("error", e.code());
@@ -242,6 +476,9 @@ public class AdsWriting {
         if (before != null) {
             answer.put("previous", before);
             answer.putAll(after);
+        }
+        if (review.confirmedAmount != null) {
+            after.put("confirmed_amount", review.confirmedAmount);
         }
         gateway.audit(caller, action, targetType, id, before, after, AuditEvent.SUCCESS);
         return new WriteResult(created, answer);
@@ -270,7 +507,7 @@ public class AdsWriting {
                 || field.equals("bid_amount")) {
             Long amount = minorUnits(value);
             if (amount == null || amount < 0) {
-                problems.put(field, "A whole amount in minor units, e.g. \"5000\" for 50.00.");
+                problems.put(field, "An amount in cents (5000 = 50.00; whole units for currencies without cents).");
                 return value;
             }
             return amount;
@@ -279,6 +516,110 @@ public class AdsWriting {
             return Long.toString(number.longValue());
         }
         return value;
+    }
+
+    private static String noun(ObjectKind kind) {
+        return switch (kind) {
+            case CAMPAIGN -> "campaign";
+            case ADSET -> "ad set";
+            case AD -> "ad";
+            case CREATIVE -> "creative";
+        };
+    }
+
+    private static final Map<String, String> OBJECTIVES = Map.of("OUTCOME_AWARENESS", "Awareness",
+            "OUTCOME_TRAFFIC", "Traffic", "OUTCOME_ENGAGEMENT", "Engagement", "OUTCOME_LEADS", "Leads",
+            "OUTCOME_APP_PROMOTION", "App promotion", "OUTCOME_SALES", "Sales");
+
+    /** "Creates campaign “Spring sale” (Traffic), paused, daily budget $40.00." */
+    private static String createSentence(ObjectKind kind, Map<String, Object> args, @Nullable String currency) {
+        StringBuilder out = new StringBuilder("Creates ").append(noun(kind));
+        if (args.get("name") instanceof String name) {
+            out.append(" “").append(name).append("”");
+        }
+        if (args.get("objective") instanceof String objective) {
+            out.append(" (").append(OBJECTIVES.getOrDefault(objective, words(objective.replace("OUTCOME_", ""))))
+                    .append(")");
+        }
+        if (kind != ObjectKind.CREATIVE) {
+            out.append(", ").append("ACTIVE".equals(args.get("status")) ? "active: it starts delivering at once"
+                    : "paused");
+        }
+        if (args.get("daily_budget") instanceof Long daily) {
+            out.append(", daily budget ").append(MoneyFormat.text(daily, currency));
+        }
+        if (args.get("lifetime_budget") instanceof Long lifetime) {
+            out.append(", lifetime budget ").append(MoneyFormat.text(lifetime, currency));
+        }
+        if (args.get("bid_amount") instanceof Long bid) {
+            out.append(", bid ").append(MoneyFormat.text(bid, currency));
+        }
+        if (args.get("bid_cap") instanceof Long bid) {
+            out.append(", bid cap ").append(MoneyFormat.text(bid, currency));
+        }
+        if (args.get("spend_cap") instanceof Long cap && cap > 0) {
+            out.append(", spending limit ").append(MoneyFormat.text(cap, currency));
+        }
+        if (args.get("optimization_goal") instanceof String goal) {
+            out.append(", optimized for ").append(words(goal));
+        }
+        Instant end = time(args.get(kind == ObjectKind.CAMPAIGN ? "stop_time" : "end_time"));
+        if (end != null) {
+            out.append(", until ").append(day(end));
+        }
+        if (args.get("link_url") instanceof String link) {
+            out.append(", linking to ").append(link);
+        }
+        return out.append(".").toString();
+    }
+
+    private static String words(String constant) {
+        return constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    /** A lifetime amount per day over the schedule (from now without a start; the whole amount without an end). */
+    static long perDay(long amount, @Nullable Instant start, @Nullable Instant end) {
+        if (end == null) {
+            return amount;
+        }
+        Instant from = start != null ? start : Instant.now();
+        long hours = Math.max(1, Duration.between(from, end).toHours());
+        long days = Math.max(1, (hours + 23) / 24);
+        return (amount + days - 1) / days;
+    }
+
+    private static final DateTimeFormatter META_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
+
+    /** Meta's times: ISO-8601 with an offset ("2026-10-01T12:00:00-0700" or "+07:00"), or epoch seconds. */
+    static @Nullable Instant time(@Nullable Object value) {
+        if (value instanceof Number number) {
+            return Instant.ofEpochSecond(number.longValue());
+        }
+        if (!(value instanceof String text) || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.matches("[0-9]{9,11}")) {
+            return Instant.ofEpochSecond(Long.parseLong(t));
+        }
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(t, META_TIME).toInstant();
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+
+    private static String day(@Nullable Instant instant) {
+        return instant == null ? "no end date"
+                : DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(instant);
+    }
+
+    private static @Nullable Long positive(@Nullable Long amount) {
+        return amount == null || amount <= 0 ? null : amount;
     }
 
     static @Nullable Long minorUnits(@Nullable Object value) {

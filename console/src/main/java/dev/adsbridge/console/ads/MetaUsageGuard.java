@@ -8,6 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +19,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Meta's recent usage per ad account, as the MCP server reports it with each tool result: past 90 % the console stops
- * calling for that account until Meta's reset (waiting up to two seconds when the reset is that near, else failing
- * fast with {@code meta_rate_limited}), so the app backs off before Meta blocks it. Kept in Redis when configured
- * (shared by all replicas), else in memory.
+ * Our back-off in front of Meta, from the usage the MCP server reports with each tool result. Past 90 % usage of an
+ * ad account (its score or Business Use Case counters) the console stops sending that account's reads and
+ * spend-increasing writes until Meta's regain-access time (or, without one, a short {@link #COOL_DOWN}), waiting up to
+ * two seconds when that is near and otherwise failing fast with {@code meta_rate_limited}. The app-wide usage
+ * ({@code X-App-Usage}) is kept once for the app, not per account, so it holds every account back only while Meta's
+ * app-wide numbers are high. The latest reading always wins: a call whose usage is back under the threshold, or whose
+ * regain-access time is over, lifts the block at once. Writes that only stop or lower spend never ask this guard
+ * (see {@code AdsGateway.call(…, backOff)}). Kept in Redis when configured (shared by all replicas), else in memory.
  */
 @Component
 class MetaUsageGuard implements DisposableBean {
@@ -29,9 +34,12 @@ class MetaUsageGuard implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(MetaUsageGuard.class);
     static final double THRESHOLD = 90;
     static final Duration MAX_WAIT = Duration.ofSeconds(2);
-    /** A high reading without a reset time holds this long. */
-    static final Duration DEFAULT_COOL_DOWN = Duration.ofSeconds(30);
-    static final Duration KEEP = Duration.ofMinutes(5);
+    /**
+     * A high reading without a regain-access time (Meta is not blocking yet): hold back this long, then let the next
+     * call through, whose reading decides again. Short, because Meta's scores decay within seconds.
+     */
+    static final Duration COOL_DOWN = Duration.ofSeconds(10);
+    static final String APP = "app";
 
     /** One reading: the highest usage percentage and when access comes back. */
     record Reading(double percent, Instant resetAt) {
@@ -53,9 +61,13 @@ class MetaUsageGuard implements DisposableBean {
         }
     }
 
-    /** Before a call for the account: passes, waits briefly, or throws 429 {@code meta_rate_limited}. */
+    /** Before a read or a spend-increasing call for the account: passes, waits briefly, or throws (429). */
     void beforeCall(String accountId) {
-        Reading reading = read(accountId);
+        check(accountId, read(accountId), false);
+        check(accountId, read(APP), true);
+    }
+
+    private void check(String accountId, @Nullable Reading reading, boolean appWide) {
         if (reading == null || reading.percent() < THRESHOLD) {
             return;
         }
@@ -72,46 +84,83 @@ class MetaUsageGuard implements DisposableBean {
             return;
         }
         long seconds = Math.max(1, left.toSeconds() + (left.toMillisPart() > 0 ? 1 : 0));
-        throw new AdsException(Problem.RATE_LIMITED, "meta_rate_limited",
-                "Meta's limit for ad account " + accountId + " is almost "
-                + "used up (" + Math.round(reading.percent()) + " %). To avoid being blocked by Meta we pause calls "
-                + "for this account: try again in " + seconds + " seconds.", null,
-                Map.of("ad_account_id", accountId, "usage_pct", reading.percent()), null, seconds);
+        String code = appWide ? "meta_app_rate_limited" : "meta_rate_limited";
+        String sentence = appWide
+                ? "Facebook's limit for this app is almost used up (" + Math.round(reading.percent()) + " %), so the "
+                        + "console waits a moment before asking again. Pausing and lowering budgets still work."
+                : "Facebook's limit for this ad account is almost used up (" + Math.round(reading.percent())
+                        + " %), so the console waits a moment before asking again. Pausing and lowering budgets "
+                        + "still work.";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("ad_account_id", accountId);
+        details.put("scope", appWide ? "app" : "ad_account");
+        details.put("usage_pct", reading.percent());
+        details.put("retry_after_seconds", seconds);
+        throw new AdsException(Problem.RATE_LIMITED, code, sentence + " You can try again in " + duration(seconds)
+                + ".", null, details, null, seconds);
     }
 
-    /** After a call: records the usage the server reported, when it did. */
+    /** "42 seconds", "5 minutes", "1 minute 30 seconds". */
+    static String duration(long seconds) {
+        long minutes = seconds / 60;
+        long rest = seconds % 60;
+        String m = minutes == 1 ? "1 minute" : minutes + " minutes";
+        String s = rest == 1 ? "1 second" : rest + " seconds";
+        return minutes == 0 ? s : rest == 0 ? m : m + " " + s;
+    }
+
+    /** After a call: records the usage the server reported (the account's, and the app's apart). */
     void record(String fallbackAccountId, JsonNode usage) {
         if (!usage.isObject()) {
             return;
         }
-        double percent = Math.max(usage.path("ad_account_util_pct").asDouble(0),
-                Math.max(usage.path("app_call_count_pct").asDouble(0), usage.path("buc_max_pct").asDouble(0)));
+        double percent = Math.max(usage.path("ad_account_util_pct").asDouble(0), usage.path("buc_max_pct").asDouble(0));
         long regain = usage.path("regain_access_seconds").asLong(0);
         String account = usage.path("account_id").asString(fallbackAccountId);
         if (account == null || account.isBlank()) {
             account = fallbackAccountId;
         }
-        record(account, percent, regain);
+        if (usage.has("ad_account_util_pct") || usage.has("buc_max_pct") || regain > 0) {
+            record(account, percent, regain);
+        }
+        if (usage.has("app_call_count_pct")) {
+            record(APP, usage.path("app_call_count_pct").asDouble(0), 0);
+        }
+    }
+
+    /** Meta refused a call for the whole app (code 4): every account waits {@code regainSeconds}. */
+    void recordAppBlock(long regainSeconds) {
+        record(APP, 100, regainSeconds);
     }
 
     void record(String accountId, double percent, long regainSeconds) {
         Instant now = clock.instant();
+        boolean blocking = percent >= THRESHOLD;
         Instant resetAt = now.plus(regainSeconds > 0 ? Duration.ofSeconds(regainSeconds)
-                : percent >= THRESHOLD ? DEFAULT_COOL_DOWN : Duration.ZERO);
-        Reading reading = new Reading(percent, resetAt);
-        if (percent >= THRESHOLD) {
-            log.info("Meta usage of ad account {} is at {} %; calls pause until {}", accountId, percent, resetAt);
+                : blocking ? COOL_DOWN : Duration.ZERO);
+        if (blocking) {
+            log.info("Meta usage of {} is at {} %; reads and spend-increasing calls pause until {}",
+                    APP.equals(accountId) ? "the app" : "ad account " + accountId, percent, resetAt);
         }
         if (connection != null) {
             try {
-                connection.sync().set(key(accountId), percent + "," + resetAt.toEpochMilli(),
-                        SetArgs.Builder.ex(KEEP.toSeconds()));
+                if (blocking) {
+                    long ttl = Math.max(1, Duration.between(now, resetAt).toSeconds() + 1);
+                    connection.sync().set(key(accountId), percent + "," + resetAt.toEpochMilli(),
+                            SetArgs.Builder.ex(ttl));
+                } else {
+                    connection.sync().del(key(accountId)); // below the threshold: the block lifts at once
+                }
                 return;
             } catch (RuntimeException e) {
                 log.warn("Could not store Meta usage in Redis: {}", e.getClass().getSimpleName());
             }
         }
-        local.put(accountId, reading);
+        if (blocking) {
+            local.put(accountId, new Reading(percent, resetAt));
+        } else {
+            local.remove(accountId);
+        }
     }
 
     void forget(String accountId) {
@@ -135,7 +184,7 @@ class MetaUsageGuard implements DisposableBean {
             }
         }
         Reading reading = local.get(accountId);
-        if (reading != null && reading.resetAt().plus(KEEP).isBefore(clock.instant())) {
+        if (reading != null && !reading.resetAt().isAfter(clock.instant())) {
             local.remove(accountId);
             return null;
         }

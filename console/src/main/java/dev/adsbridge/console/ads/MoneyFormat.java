@@ -61,6 +61,47 @@ final class MoneyFormat {
         return null;
     }
 
+    /** Digits after the decimal point Meta uses for the currency: 0 for whole-unit currencies, else 2. */
+    static int digits(@Nullable String currencyCode) {
+        return currencyCode != null && WHOLE_UNITS.contains(currencyCode.strip().toUpperCase(Locale.ROOT)) ? 0 : 2;
+    }
+
+    /** An amount in currency units with its code, as programs send it back to confirm: {@code "5000.00 USD"}. */
+    static String units(long minorUnits, String currencyCode) {
+        String code = currencyCode.strip().toUpperCase(Locale.ROOT);
+        return BigDecimal.valueOf(minorUnits).movePointLeft(digits(code)).setScale(digits(code)).toPlainString()
+                + " " + code;
+    }
+
+    /** {@code "$25.00"}, or the units text when the currency is not known to Java. */
+    static String text(long minorUnits, @Nullable String currencyCode) {
+        String formatted = currencyCode == null ? null : format(Long.toString(minorUnits), currencyCode);
+        return formatted != null ? formatted : BigDecimal.valueOf(minorUnits).movePointLeft(2).toPlainString();
+    }
+
+    /**
+     * Currency units ({@code "5000"}, {@code "5,000.00"}, {@code "5000.00 USD"}; a code, when given, must be the
+     * account's) → minor units; null when it is not an amount with at most the currency's decimals.
+     */
+    static @Nullable Long parseUnits(@Nullable Object value, String currencyCode) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip().replace(",", "");
+        String code = currencyCode.strip().toUpperCase(Locale.ROOT);
+        if (text.toUpperCase(Locale.ROOT).endsWith(" " + code)) {
+            text = text.substring(0, text.length() - code.length() - 1).strip();
+        }
+        if (!text.matches("[0-9]{1,15}(\\.[0-9]{1,2})?")) {
+            return null;
+        }
+        BigDecimal amount = new BigDecimal(text);
+        if (amount.scale() > digits(code)) {
+            return null;
+        }
+        return amount.movePointRight(digits(code)).longValueExact();
+    }
+
     private static boolean positive(@Nullable String amount) {
         if (amount == null || amount.isBlank()) {
             return false;

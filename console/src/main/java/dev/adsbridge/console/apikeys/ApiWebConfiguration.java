@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -37,9 +38,9 @@ class ApiWebConfiguration implements WebMvcConfigurer {
     static final String CALLER = ApiCaller.class.getName();
 
     private final Tenancy tenancy;
-    private final RateLimiter limiter;
+    private final ApiRateLimits limiter;
 
-    ApiWebConfiguration(Tenancy tenancy, RateLimiter limiter) {
+    ApiWebConfiguration(Tenancy tenancy, ApiRateLimits limiter) {
         this.tenancy = tenancy;
         this.limiter = limiter;
     }
@@ -85,11 +86,11 @@ class ApiWebConfiguration implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 ApiCaller caller = caller(request);
-                Long wait = limiter.tryConsume(caller.tenant().toString(), caller.bucketId());
-                if (wait != null) {
-                    throw new ApiException(429, "rate_limited", "Too many requests: wait " + wait
-                            + " seconds and try again.", null, null, null, wait);
+                if (handler instanceof HandlerMethod method
+                        && method.hasMethodAnnotation(ApiRateLimits.ChargedByHandler.class)) {
+                    return true; // pausing and lowering spend are never limited by us
                 }
+                limiter.charge(caller);
                 return true;
             }
         }).addPathPatterns("/api/v1/**").excludePathPatterns("/api/v1/openapi.json", "/api/v1/openapi.json/**");

@@ -261,9 +261,19 @@ class AdsApiTest {
             "/api/v1/ad-accounts/{accountId}/creatives", "/api/v1/ad-accounts/{accountId}/images",
             "/api/v1/campaigns/{id}/status", "/api/v1/adsets/{id}/status", "/api/v1/ads/{id}/status",
             "/api/v1/campaigns/{id}/budget", "/api/v1/adsets/{id}/budget", "/api/v1/api-keys",
-            "/api/v1/api-keys/{id}"}) {
+            "/api/v1/api-keys/{id}", "/api/v1/spend-guards"}) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
+        // The write bodies are typed schemas, not free-form maps.
+        JsonNode schemas = doc.json().path("components").path("schemas");
+        for (String schema : new String[] {"CreateCampaign", "CreateAdSet", "CreateAd", "CreateCreative",
+            "StatusChange", "BudgetChange", "SpendGuardChange"}) {
+            assertThat(schemas.has(schema)).as(schema).isTrue();
+        }
+        assertThat(schemas.path("CreateCampaign").path("properties").has("daily_budget")).isTrue();
+        assertThat(schemas.path("CreateCampaign").path("properties").has("unknown")).isFalse();
+        assertThat(paths.path("/api/v1/campaigns/{id}/budget").path("post").path("requestBody").toString())
+                .contains("BudgetChange");
         assertThat(doc.json().path("components").path("securitySchemes").has("apiKey")).isTrue();
     }
 }

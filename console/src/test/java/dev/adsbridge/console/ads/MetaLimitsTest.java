@@ -55,4 +55,85 @@ class MetaLimitsTest {
         AdsApiTest.Answer connection = AdsApiTest.get(t.key(), "/api/v1/connection");
         assertThat(connection.json().path("status").asString()).isEqualTo("needs_reconnect");
     }
+
+    @Test
+    void pausingIsNeverHeldBackByOurBackOffAndTheBlockLiftsWhenMetasUsageDrops() {
+        String account = "act_1000000003";
+        Tenant t = tenant(account);
+        AdsApiTest.Answer created = AdsApiTest.post(t.key(), "/api/v1/ad-accounts/" + account + "/campaigns",
+                Map.of("name", "Back-off " + UUID.randomUUID(), "objective", "OUTCOME_TRAFFIC", "daily_budget", "2500"));
+        assertThat(created.status()).as(created.response().body()).isEqualTo(201);
+        String campaign = created.json().path("id").asString();
+        try {
+            // 95 % of the ad account's score: the next read reports it, and reads pause.
+            harness.controlPost("/_sandbox/rate-limits", Map.of("account_id", account, "score", 8550,
+                    "enforce", false));
+            AdsApiTest.get(t.key(), "/api/v1/ad-accounts/" + account + "/summary");
+            AdsApiTest.Answer read = AdsApiTest.get(t.key(), "/api/v1/ad-accounts/" + account + "/campaigns");
+            assertThat(read.status()).as(read.response().body()).isEqualTo(429);
+            assertThat(read.json().path("error").path("details").path("title").asString()).isNotBlank();
+            assertThat(read.json().path("error").path("message").asString()).contains("You can try again in")
+                    .contains("Pausing and lowering budgets still work");
+
+            // A pause goes through at 95 %, and so does a budget decrease.
+            AdsApiTest.Answer pause = AdsApiTest.post(t.key(), "/api/v1/campaigns/" + campaign + "/status",
+                    Map.of("status", "PAUSED"));
+            assertThat(pause.status()).as(pause.response().body()).isEqualTo(200);
+
+            // Still 95 %: an activation (spend-increasing) is held back like a read.
+            AdsApiTest.Answer activate = AdsApiTest.post(t.key(), "/api/v1/campaigns/" + campaign + "/status",
+                    Map.of("status", "ACTIVE", "confirm", true));
+            assertThat(activate.status()).as(activate.response().body()).isEqualTo(429);
+
+            // Meta's usage drops; the next call that reaches Meta (a pause) reports it and the block lifts at once.
+            harness.controlPost("/_sandbox/rate-limits", Map.of("account_id", account, "score", 10,
+                    "enforce", false));
+            AdsApiTest.Answer again = AdsApiTest.post(t.key(), "/api/v1/campaigns/" + campaign + "/status",
+                    Map.of("status", "PAUSED"));
+            assertThat(again.status()).as(again.response().body()).isEqualTo(200);
+            AdsApiTest.Answer lifted = AdsApiTest.get(t.key(), "/api/v1/ad-accounts/" + account + "/campaigns");
+            assertThat(lifted.status()).as(lifted.response().body()).isEqualTo(200);
+        } finally {
+            harness.control("DELETE", "/_sandbox/rate-limits", null);
+            harness.bean(MetaUsageGuard.class).forget(account);
+        }
+    }
+
+    @Test
+    void aBlockLiftsWhenMetasRegainTimeHasPassedOrTheNextReadingIsLow() {
+        dev.adsbridge.console.support.MutableClock clock = new dev.adsbridge.console.support.MutableClock();
+        MetaUsageGuard guard = new MetaUsageGuard(clock, new dev.adsbridge.console.apikeys.RateLimitProperties(null,
+                1200, 600, java.time.Duration.ofMinutes(1)));
+        try {
+            // Meta blocks the account for 5 minutes: we hold back exactly that long, not longer.
+            guard.record("act_1", 100, 300);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> guard.beforeCall("act_1"))
+                    .isInstanceOf(AdsException.class).hasMessageContaining("5 minutes");
+            clock.advance(java.time.Duration.ofSeconds(301));
+            guard.beforeCall("act_1");
+
+            // A high reading without a regain time holds back briefly; a low reading lifts it at once.
+            guard.record("act_1", 95, 0);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> guard.beforeCall("act_1"))
+                    .isInstanceOf(AdsException.class);
+            guard.record("act_1", 40, 0);
+            guard.beforeCall("act_1");
+            guard.record("act_1", 95, 0);
+            clock.advance(MetaUsageGuard.COOL_DOWN.plusSeconds(1));
+            guard.beforeCall("act_1");
+
+            // The app-wide limit holds every account back while Meta's app usage is high, and lifts with it.
+            guard.record("act_1", tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree("{\"app_call_count_pct\":97,\"ad_account_util_pct\":3,\"regain_access_seconds\":0}"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> guard.beforeCall("act_2"))
+                    .isInstanceOf(AdsException.class)
+                    .satisfies(e -> assertThat(((AdsException) e).code()).isEqualTo("meta_app_rate_limited"));
+            guard.record("act_2", tools.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree("{\"app_call_count_pct\":20,\"ad_account_util_pct\":1,\"regain_access_seconds\":0}"));
+            guard.beforeCall("act_1");
+            guard.beforeCall("act_2");
+        } finally {
+            guard.destroy();
+        }
+    }
 }

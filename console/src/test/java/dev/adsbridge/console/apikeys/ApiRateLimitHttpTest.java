@@ -116,6 +116,10 @@ class ApiRateLimitHttpTest {
                 HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"objective\":\"OUTCOME_TRAFFIC\"}"),
                 "application/json", true);
         assertThat(write.status()).as(write.body()).isEqualTo(429);
+        // Pausing is never limited by us: past the limit it still reaches the ads module (which finds nothing here).
+        Page pause = owner.api("POST", "/api/v1/campaigns/120210000000000001/status",
+                HttpRequest.BodyPublishers.ofString("{\"status\":\"PAUSED\"}"), "application/json", true);
+        assertThat(pause.status()).as(pause.body()).isNotEqualTo(429).isIn(404, 409);
 
         // The API docs are not limited.
         Page docs = api(owner, "/api/v1/openapi.json");

@@ -150,7 +150,10 @@ class ConsoleBrowserTest {
         chrome.select("#step-campaign select[name='objective']", "OUTCOME_TRAFFIC");
         chrome.type("#step-campaign input[name='daily_budget']", "25");
         chrome.click("#step-campaign .dry-run");
-        assertThat(chrome.find("#step-campaign pre.would-send").getText()).contains(name);
+        // The dry run in words and money, not JSON.
+        assertThat(chrome.find("#step-campaign ul.dry-run-summary").getText()).contains(name)
+                .contains("(Traffic), paused, daily budget").contains("25.00").doesNotContain("{")
+                .doesNotContain("daily_budget");
         chrome.settled();
         assertThat(chrome.present("#step-campaign .created")).as("a dry run creates nothing").isFalse();
         chrome.screenshots("create", () -> { });

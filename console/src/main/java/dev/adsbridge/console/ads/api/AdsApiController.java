@@ -12,6 +12,7 @@ import dev.adsbridge.console.ads.Idempotency;
 import dev.adsbridge.console.ads.InsightsQuery;
 import dev.adsbridge.console.apikeys.ApiCaller;
 import dev.adsbridge.console.apikeys.ApiException;
+import dev.adsbridge.console.apikeys.ApiRateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,10 +58,12 @@ class AdsApiController {
     private final AdsWriting writing;
     private final Idempotency idempotency;
     private final InsightsReports reports;
+    private final ApiRateLimits rateLimits;
 
     AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency,
-            InsightsReports reports) {
+            InsightsReports reports, ApiRateLimits rateLimits) {
         this.reports = reports;
+        this.rateLimits = rateLimits;
         this.reading = reading;
         this.reporting = reporting;
         this.writing = writing;
@@ -216,36 +219,41 @@ class AdsApiController {
     // ------------------------------------------------------------------------------------------------ writes
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/campaigns")
-    @Operation(summary = "Create a campaign (PAUSED unless status says otherwise)")
+    @Operation(summary = "Create a campaign (PAUSED unless status says otherwise; ACTIVE needs confirm)")
     ResponseEntity<String> createCampaign(ApiCaller caller, @PathVariable String accountId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @RequestBody Map<String, Object> body) {
+            @RequestBody WriteRequests.CreateCampaign request) {
+        Map<String, Object> body = WriteRequests.fields(request);
         return idempotent(caller, key, "campaigns " + accountId, body,
                 () -> writing.create(ads(caller), ObjectKind.CAMPAIGN, accountId, body));
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/adsets")
-    @Operation(summary = "Create an ad set")
+    @Operation(summary = "Create an ad set (PAUSED unless status says otherwise; ACTIVE needs confirm)")
     ResponseEntity<String> createAdSet(ApiCaller caller, @PathVariable String accountId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @RequestBody Map<String, Object> body) {
+            @RequestBody WriteRequests.CreateAdSet request) {
+        Map<String, Object> body = WriteRequests.fields(request);
         return idempotent(caller, key, "adsets " + accountId, body,
                 () -> writing.create(ads(caller), ObjectKind.ADSET, accountId, body));
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/ads")
-    @Operation(summary = "Create an ad")
+    @Operation(summary = "Create an ad (PAUSED unless status says otherwise; ACTIVE needs confirm)")
     ResponseEntity<String> createAd(ApiCaller caller, @PathVariable String accountId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @RequestBody Map<String, Object> body) {
-        return idempotent(caller, key, "ads " + accountId, body, () -> writing.create(ads(caller), ObjectKind.AD, accountId, body));
+            @RequestBody WriteRequests.CreateAd request) {
+        Map<String, Object> body = WriteRequests.fields(request);
+        return idempotent(caller, key, "ads " + accountId, body,
+                () -> writing.create(ads(caller), ObjectKind.AD, accountId, body));
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/creatives")
     @Operation(summary = "Create a creative from an uploaded image")
     ResponseEntity<String> createCreative(ApiCaller caller, @PathVariable String accountId,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @RequestBody Map<String, Object> body) {
+            @RequestBody WriteRequests.CreateCreative request) {
+        Map<String, Object> body = WriteRequests.fields(request);
         return idempotent(caller, key, "creatives " + accountId, body,
                 () -> writing.create(ads(caller), ObjectKind.CREATIVE, accountId, body));
     }
@@ -264,37 +272,48 @@ class AdsApiController {
     }
 
     @PostMapping("/api/v1/campaigns/{id}/status")
-    @Operation(summary = "Pause, activate (needs confirm) or archive a campaign")
+    @Operation(summary = "Pause, activate (needs confirm) or archive a campaign; pausing is never rate limited by us")
+    @ApiRateLimits.ChargedByHandler
     ResponseEntity<String> campaignStatus(ApiCaller caller, @PathVariable String id,
-            @RequestBody Map<String, Object> body) {
-        return answer(writing.setStatus(ads(caller), ObjectKind.CAMPAIGN, id, body));
+            @RequestBody WriteRequests.StatusChange request) {
+        return answer(writing.setStatus(ads(caller), ObjectKind.CAMPAIGN, id, WriteRequests.fields(request),
+                () -> rateLimits.charge(caller)));
     }
 
     @PostMapping("/api/v1/adsets/{id}/status")
-    @Operation(summary = "Pause, activate (needs confirm) or archive an ad set")
+    @Operation(summary = "Pause, activate (needs confirm) or archive an ad set; pausing is never rate limited by us")
+    @ApiRateLimits.ChargedByHandler
     ResponseEntity<String> adSetStatus(ApiCaller caller, @PathVariable String id,
-            @RequestBody Map<String, Object> body) {
-        return answer(writing.setStatus(ads(caller), ObjectKind.ADSET, id, body));
+            @RequestBody WriteRequests.StatusChange request) {
+        return answer(writing.setStatus(ads(caller), ObjectKind.ADSET, id, WriteRequests.fields(request),
+                () -> rateLimits.charge(caller)));
     }
 
     @PostMapping("/api/v1/ads/{id}/status")
-    @Operation(summary = "Pause, activate (needs confirm) or archive an ad")
-    ResponseEntity<String> adStatus(ApiCaller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
-        return answer(writing.setStatus(ads(caller), ObjectKind.AD, id, body));
+    @Operation(summary = "Pause, activate (needs confirm) or archive an ad; pausing is never rate limited by us")
+    @ApiRateLimits.ChargedByHandler
+    ResponseEntity<String> adStatus(ApiCaller caller, @PathVariable String id,
+            @RequestBody WriteRequests.StatusChange request) {
+        return answer(writing.setStatus(ads(caller), ObjectKind.AD, id, WriteRequests.fields(request),
+                () -> rateLimits.charge(caller)));
     }
 
     @PostMapping("/api/v1/campaigns/{id}/budget")
-    @Operation(summary = "Change a campaign's budget (an increase needs confirm)")
+    @Operation(summary = "Change a campaign's budget, spending limit or end date (an increase needs confirm)")
+    @ApiRateLimits.ChargedByHandler
     ResponseEntity<String> campaignBudget(ApiCaller caller, @PathVariable String id,
-            @RequestBody Map<String, Object> body) {
-        return answer(writing.setBudget(ads(caller), ObjectKind.CAMPAIGN, id, body));
+            @RequestBody WriteRequests.BudgetChange request) {
+        return answer(writing.setBudget(ads(caller), ObjectKind.CAMPAIGN, id, WriteRequests.fields(request),
+                () -> rateLimits.charge(caller)));
     }
 
     @PostMapping("/api/v1/adsets/{id}/budget")
-    @Operation(summary = "Change an ad set's budget (an increase needs confirm)")
+    @Operation(summary = "Change an ad set's budget, bid or end date (an increase needs confirm)")
+    @ApiRateLimits.ChargedByHandler
     ResponseEntity<String> adSetBudget(ApiCaller caller, @PathVariable String id,
-            @RequestBody Map<String, Object> body) {
-        return answer(writing.setBudget(ads(caller), ObjectKind.ADSET, id, body));
+            @RequestBody WriteRequests.BudgetChange request) {
+        return answer(writing.setBudget(ads(caller), ObjectKind.ADSET, id, WriteRequests.fields(request),
+                () -> rateLimits.charge(caller)));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -4,6 +4,7 @@ import dev.adsbridge.console.ads.AdsException;
 import dev.adsbridge.console.apikeys.ApiException;
 import dev.adsbridge.console.apikeys.ApiResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,14 @@ class AdsErrorHandler {
     }
 
     static ApiException toApi(AdsException e) {
-        return new ApiException(status(e.problem()), e.code(), e.getMessage(), e.meta(), e.details(), e.fields(),
+        // One message per problem: the sentence is the message; its title and next step travel in details.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("title", e.title());
+        details.put("next_step", e.nextStep());
+        if (e.details() != null) {
+            details.putAll(e.details());
+        }
+        return new ApiException(status(e.problem()), e.code(), e.getMessage(), e.meta(), details, e.fields(),
                 e.retryAfterSeconds());
     }
 

@@ -1,0 +1,39 @@
+package dev.adsbridge.console.apikeys;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's rate limits (per tenant and per caller) as one call: charged before every {@code /api/v1/**} handler,
+ * except handlers marked {@link ChargedByHandler}, which charge only requests that can raise spend — pausing,
+ * archiving and lowering a budget are never limited by us.
+ */
+@Component
+public class ApiRateLimits {
+
+    /** The handler charges {@link ApiRateLimits#charge(ApiCaller)} itself, only when the request can raise spend. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface ChargedByHandler {
+    }
+
+    private final RateLimiter limiter;
+
+    ApiRateLimits(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /** @throws ApiException 429 {@code rate_limited} (with Retry-After) when the caller's or tenant's bucket is empty */
+    public void charge(ApiCaller caller) {
+        Long wait = limiter.tryConsume(caller.tenant().toString(), caller.bucketId());
+        if (wait != null) {
+            throw new ApiException(429, "rate_limited", "Too many requests were made in a short time. You can try "
+                    + "again in " + wait + (wait == 1 ? " second." : " seconds."), null,
+                    java.util.Map.of("title", "Too many requests", "next_step", "Wait a moment, then try again.",
+                            "retry_after_seconds", wait), null, wait);
+        }
+    }
+}
