@@ -4,6 +4,7 @@ import dev.adsbridge.console.ads.AdsCaller;
 import dev.adsbridge.console.ads.AdsReading;
 import dev.adsbridge.console.ads.AdsReporting;
 import dev.adsbridge.console.ads.AdsWriting;
+import dev.adsbridge.console.ads.CampaignOperations;
 import dev.adsbridge.console.ads.ObjectKind;
 import dev.adsbridge.console.ads.Idempotency;
 import dev.adsbridge.console.ads.InsightsQuery;
@@ -48,8 +49,11 @@ class AdsApiController {
     private final AdsReporting reporting;
     private final AdsWriting writing;
     private final Idempotency idempotency;
+    private final CampaignOperations operations;
 
-    AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency) {
+    AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency,
+            CampaignOperations operations) {
+        this.operations = operations;
         this.reading = reading;
         this.reporting = reporting;
         this.writing = writing;
@@ -85,6 +89,23 @@ class AdsApiController {
             @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after,
             @RequestParam(name = "date_preset", defaultValue = "last_7d") String datePreset) {
         return reading.campaigns(ads(caller), accountId, status, objective, limit(limit), after, datePreset);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/pages")
+    @Operation(summary = "The Facebook Pages the account's ads can run for (for a creative's page_id)")
+    Map<String, Object> pages(ApiCaller caller, @PathVariable String accountId) {
+        return reading.pages(ads(caller), accountId);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/targeting/interests")
+    @Operation(summary = "Interest targeting options matching a keyword, with audience sizes")
+    Map<String, Object> interests(ApiCaller caller, @PathVariable String accountId,
+            @RequestParam(name = "q", defaultValue = "") String query,
+            @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 50) {
+            throw ApiException.validation("limit", "Between 1 and 50.");
+        }
+        return reading.interests(ads(caller), accountId, query, limit);
     }
 
     @GetMapping("/api/v1/campaigns/{id}")
@@ -231,6 +252,22 @@ class AdsApiController {
     ResponseEntity<String> campaignStatus(ApiCaller caller, @PathVariable String id,
             @RequestBody Map<String, Object> body) {
         return answer(writing.setStatus(ads(caller), ObjectKind.CAMPAIGN, id, body));
+    }
+
+    @PostMapping("/api/v1/campaigns/status")
+    @Operation(summary = "Pause or activate up to 50 campaigns at once (activating needs confirm once); "
+            + "each change audited")
+    Map<String, Object> campaignStatuses(ApiCaller caller, @RequestBody Map<String, Object> body) {
+        return operations.setStatuses(ads(caller), body);
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/copies")
+    @Operation(summary = "Duplicate a campaign with Meta's copy, PAUSED (an ACTIVE copy needs confirm)")
+    ResponseEntity<String> copyCampaign(ApiCaller caller, @PathVariable String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody(required = false) @Nullable Map<String, Object> body) {
+        Map<String, Object> request = body == null ? Map.of() : body;
+        return idempotent(caller, key, "copies " + id, request, () -> operations.copy(ads(caller), id, request));
     }
 
     @PostMapping("/api/v1/adsets/{id}/status")

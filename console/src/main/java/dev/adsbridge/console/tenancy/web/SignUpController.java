@@ -1,7 +1,10 @@
 package dev.adsbridge.console.tenancy.web;
 
+import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.Tenancy;
 import dev.adsbridge.console.tenancy.TenancyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,9 +23,11 @@ class SignUpController {
     static final String VIEW = "tenancy/signup";
 
     private final Tenancy tenancy;
+    private final JoinedSignIn joined;
 
-    SignUpController(Tenancy tenancy) {
+    SignUpController(Tenancy tenancy, JoinedSignIn joined) {
         this.tenancy = tenancy;
+        this.joined = joined;
     }
 
     record SignUpForm(
@@ -41,17 +46,20 @@ class SignUpController {
     }
 
     @PostMapping("/signup")
-    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, Model model) {
+    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         if (errors.hasErrors()) {
             model.addAttribute("error", errors.getAllErrors().get(0).getDefaultMessage());
             return VIEW;
         }
+        Member owner;
         try {
-            tenancy.signUp(form.company(), form.name(), form.email(), form.password());
+            owner = tenancy.signUp(form.company(), form.name(), form.email(), form.password());
         } catch (TenancyException e) {
             model.addAttribute("error", e.getMessage());
             return VIEW;
         }
-        return "redirect:/signin?signedup";
+        joined.signIn(owner.email(), request, response);
+        return "redirect:/?welcome";
     }
 }
