@@ -164,5 +164,8 @@ class AdsApiOperateTest {
                 .isEqualTo(404);
         assertThat(AdsApiTest.post(f.writeKey, "/api/v1/campaigns/" + source + "/copies",
                 Map.of("status", "ARCHIVED")).status()).isEqualTo(400);
+        // Leave the shared sandbox account as found: the source paused again.
+        assertThat(AdsApiTest.post(f.writeKey, "/api/v1/campaigns/" + source + "/status", Map.of("status", "PAUSED"))
+                .status()).isEqualTo(200);
     }
 }
