@@ -1,8 +1,10 @@
-// The campaigns table: filters, cursor paging, pause / activate.
-import { api, showError } from './api.js';
-import { el, money, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText } from './ui.js';
+// The campaigns table: filters, search and sort kept in the URL (reload and Back keep them), cursor paging, pause /
+// activate per row or for the checked rows at once (one confirmation), and duplicating a campaign (a paused copy).
+import { api, showError, idempotencyKey } from './api.js';
+import { el, money, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText, confirmDialog } from './ui.js';
 import { resultsText, costPerResultText } from './results.js';
 import { changeStatus } from './status.js';
+import { sendConfirmed } from './confirm.js';
 
 const page = pageData();
 const tbody = document.querySelector('#campaigns tbody');
@@ -10,18 +12,78 @@ const problem = document.getElementById('problem');
 const prev = document.getElementById('prev');
 const next = document.getElementById('next');
 const label = document.getElementById('page-label');
-const columns = page.canWrite ? 7 : 6;
+const bulkBar = document.getElementById('bulk-bar');
+const selectAll = document.getElementById('select-all');
+const columns = page.canWrite ? 8 : 6;
+const FILTERS = ['status', 'objective', 'date_preset', 'q', 'sort'];
+const MAX_BULK = 50;
 let cursors = [null];   // cursors[i] = the `after` that loads page i
 let index = 0;
+let loaded = [];        // the campaigns of the current page, as the API gave them
+const selected = new Map();
 
 wireAccountSelect();
+readUrl();
+document.getElementById('filters')?.addEventListener('submit', e => e.preventDefault());
 ['status', 'objective', 'date_preset'].forEach(id => document.getElementById(id)?.addEventListener('change', () => {
+  writeUrl();
   cursors = [null];
   index = 0;
   load();
 }));
+document.getElementById('sort')?.addEventListener('change', () => { writeUrl(); render(); });
+let typing;
+document.getElementById('q')?.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => { writeUrl(true); render(); }, 250);
+});
+window.addEventListener('popstate', () => {
+  readUrl();
+  cursors = [null];
+  index = 0;
+  load();
+});
 prev?.addEventListener('click', () => { if (index > 0) { index--; load(); } });
 next?.addEventListener('click', () => { if (cursors[index + 1]) { index++; load(); } });
+selectAll?.addEventListener('change', () => {
+  for (const c of visible()) {
+    if (selectAll.checked && selected.size < MAX_BULK) selected.set(c.id, c); else if (!selectAll.checked) selected.delete(c.id);
+  }
+  render();
+});
+document.getElementById('bulk-pause')?.addEventListener('click', e => bulk('PAUSED', e.currentTarget));
+document.getElementById('bulk-activate')?.addEventListener('click', e => bulk('ACTIVE', e.currentTarget));
+document.getElementById('bulk-clear')?.addEventListener('click', () => { selected.clear(); render(); });
+
+/** The URL's filters → the controls. */
+function readUrl() {
+  const params = new URL(window.location.href).searchParams;
+  for (const name of FILTERS) {
+    const control = document.getElementById(name);
+    if (!control) continue;
+    const value = params.get(name);
+    if (value !== null && (control.tagName !== 'SELECT' || [...control.options].some(o => o.value === value))) {
+      control.value = value;
+    } else if (control.tagName !== 'SELECT') {
+      control.value = '';
+    } else {
+      control.selectedIndex = 0;
+    }
+  }
+}
+
+/** The controls → the URL (a history entry per filter change; typing a search replaces the entry). */
+function writeUrl(replace = false) {
+  const url = new URL(window.location.href);
+  for (const name of FILTERS) {
+    const control = document.getElementById(name);
+    const value = control ? control.value.trim() : '';
+    const isDefault = !value || (control.tagName === 'SELECT' && control.selectedIndex === 0);
+    if (isDefault) url.searchParams.delete(name); else url.searchParams.set(name, value);
+  }
+  if (url.href === window.location.href) return;
+  if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
+}
 
 async function load() {
   if (!page.account || !tbody) return;
@@ -34,12 +96,14 @@ async function load() {
   if (cursors[index]) params.set('after', cursors[index]);
   try {
     const answer = await api(`/api/v1/ad-accounts/${encodeURIComponent(page.account)}/campaigns?${params}`);
-    render(answer.data || []);
+    loaded = answer.data || [];
+    render();
     cursors[index + 1] = answer.paging?.next_cursor || null;
     prev.disabled = index === 0;
     next.disabled = !cursors[index + 1];
     label.textContent = `Page ${index + 1}`;
   } catch (error) {
+    loaded = [];
     tbody.replaceChildren();
     showError(problem, error);
   }
@@ -49,12 +113,44 @@ function value(id) {
   return document.getElementById(id)?.value || '';
 }
 
-function render(campaigns) {
-  if (campaigns.length === 0) {
-    tbody.replaceChildren(el('tr', {}, el('td', { colspan: columns, class: 'muted' }, 'No campaigns match these filters.')));
-    return;
+const BUDGET = c => Number(c.daily_budget || c.lifetime_budget || 0);
+const SORTS = {
+  name: (a, b) => String(a.name).localeCompare(String(b.name)),
+  spend_desc: (a, b) => (b.spend ?? 0) - (a.spend ?? 0),
+  results_desc: (a, b) => (b.results ?? 0) - (a.results ?? 0),
+  budget_desc: (a, b) => BUDGET(b) - BUDGET(a),
+};
+
+/** The loaded page as shown: searched by name, then sorted. */
+function visible() {
+  const q = value('q').trim().toLowerCase();
+  const rows = q ? loaded.filter(c => String(c.name || '').toLowerCase().includes(q)) : [...loaded];
+  const sort = SORTS[value('sort')];
+  return sort ? rows.sort(sort) : rows;
+}
+
+function render() {
+  if (!tbody) return;
+  const rows = visible();
+  if (rows.length === 0) {
+    tbody.replaceChildren(el('tr', {}, el('td', { colspan: columns, class: 'muted' },
+      loaded.length && value('q') ? 'No campaign on this page has that name.' : 'No campaigns match these filters.')));
+  } else {
+    tbody.replaceChildren(...rows.map(row));
   }
-  tbody.replaceChildren(...campaigns.map(row));
+  renderBulkBar(rows);
+}
+
+function renderBulkBar(rows) {
+  if (!bulkBar) return;
+  bulkBar.hidden = selected.size === 0;
+  document.getElementById('bulk-count').textContent =
+    `${selected.size} campaign${selected.size === 1 ? '' : 's'} selected`;
+  if (selectAll) {
+    const shown = rows.filter(c => selected.has(c.id)).length;
+    selectAll.checked = rows.length > 0 && shown === rows.length;
+    selectAll.indeterminate = shown > 0 && shown < rows.length;
+  }
 }
 
 function row(c) {
@@ -69,7 +165,20 @@ function row(c) {
       (c.results_by_type || []).length ? el('div', { class: 'muted cost-per-result' }, costPerResultText(c, page.currency), ' each') : null),
   ];
   const tr = el('tr', { 'data-id': c.id, 'data-name': c.name }, cells);
-  if (page.canWrite) tr.append(el('td', { 'data-label': '' }, actions(c, tr)));
+  if (page.canWrite) {
+    const box = el('input', { type: 'checkbox', class: 'pick', 'aria-label': `Select ${c.name}`, checked: selected.has(c.id) });
+    box.addEventListener('change', () => {
+      if (box.checked && selected.size >= MAX_BULK) {
+        box.checked = false;
+        problem.replaceChildren(el('p', { class: 'notice error', role: 'alert' }, `At most ${MAX_BULK} campaigns at once.`));
+        return;
+      }
+      if (box.checked) selected.set(c.id, c); else selected.delete(c.id);
+      renderBulkBar(visible());
+    });
+    tr.prepend(el('td', { class: 'pick-cell', 'data-label': '' }, box));
+    tr.append(el('td', { 'data-label': '' }, actions(c, tr)));
+  }
   return tr;
 }
 
@@ -80,13 +189,86 @@ function actions(c, tr) {
   } else if (c.status === 'PAUSED') {
     box.append(el('button', { type: 'button', class: 'small activate', onclick: e => toggle(c, 'ACTIVE', e.currentTarget, tr) }, 'Activate'));
   }
+  box.append(el('button', { type: 'button', class: 'small duplicate', onclick: e => duplicate(c, e.currentTarget) }, 'Duplicate'));
   return box;
 }
 
 async function toggle(c, status, button, tr) {
   problem.replaceChildren();
   const updated = await changeStatus({ kind: 'campaign', item: c, status, currency: page.currency, button, problem });
-  if (updated) tr.replaceWith(row(updated));
+  if (updated) {
+    loaded = loaded.map(x => x.id === c.id ? updated : x);
+    if (selected.has(c.id)) selected.set(c.id, updated);
+    tr.replaceWith(row(updated));
+  }
+}
+
+/** Pause or activate every checked campaign: one confirmation naming them, one request, the outcome per campaign. */
+async function bulk(status, button) {
+  const chosen = [...selected.values()];
+  if (chosen.length === 0) return;
+  problem.replaceChildren();
+  const activating = status === 'ACTIVE';
+  const names = chosen.slice(0, 5).map(c => `“${c.name}”`).join(', ') + (chosen.length > 5 ? ` and ${chosen.length - 5} more` : '');
+  const ok = await confirmDialog(activating
+    ? { title: `Activate ${chosen.length} campaign${chosen.length === 1 ? '' : 's'}?`, confirm: 'Activate all',
+        message: `${names} will start delivering and spending their budgets.` }
+    : { title: `Pause ${chosen.length} campaign${chosen.length === 1 ? '' : 's'}?`, confirm: 'Pause all', danger: true,
+        message: `${names} stop delivering until you activate them again.` });
+  if (!ok) return;
+  try {
+    const body = { ids: chosen.map(c => c.id), status };
+    if (activating) body.confirm = true;
+    const answer = await sendConfirmed('/api/v1/campaigns/status', body, { button, currency: page.currency });
+    if (!answer) return;
+    const failed = (answer.data || []).filter(r => !r.ok);
+    const done = el('p', { class: `notice ${failed.length ? 'error' : 'ok'} bulk-result`, role: 'status' },
+      `${answer.changed} campaign${answer.changed === 1 ? '' : 's'} ${activating ? 'activated' : 'paused'}.`,
+      failed.length ? ` ${failed.length} could not be changed: ` + failed.map(r =>
+        `${selected.get(r.id)?.name || r.id} (${r.error?.message || 'failed'})`).join('; ') : '');
+    selected.clear();
+    await load();
+    problem.replaceChildren(done);
+  } catch (error) {
+    showError(problem, error);
+  }
+}
+
+/** A paused copy through Meta's copies, with or without the ad sets and ads; then a link to it. */
+async function duplicate(c, button) {
+  problem.replaceChildren();
+  const deep = el('input', { type: 'checkbox', id: 'copy-deep', checked: true });
+  let dialog = document.getElementById('copy-dialog');
+  if (!dialog) {
+    dialog = el('dialog', { id: 'copy-dialog', 'aria-labelledby': 'copy-title' });
+    document.body.append(dialog);
+  }
+  const ok = el('button', { type: 'button', class: 'primary', id: 'copy-ok' }, 'Duplicate');
+  const cancel = el('button', { type: 'button', id: 'copy-cancel' }, 'Cancel');
+  dialog.replaceChildren(
+    el('h2', { id: 'copy-title' }, 'Duplicate this campaign?'),
+    el('p', {}, `A copy of “${c.name}” is created paused, so it spends nothing until you activate it.`),
+    el('label', { class: 'inline-check' }, deep, ' Also copy its ad sets and ads (Facebook copies at most 3 in one go)'),
+    el('div', { class: 'buttons' }, cancel, ok));
+  const go = await new Promise(resolve => {
+    ok.addEventListener('click', () => { dialog.close(); resolve(true); }, { once: true });
+    cancel.addEventListener('click', () => { dialog.close(); resolve(false); }, { once: true });
+    dialog.addEventListener('cancel', () => resolve(false), { once: true });
+    dialog.showModal();
+    cancel.focus();
+  });
+  if (!go) return;
+  try {
+    const copy = await sendConfirmed(`/api/v1/campaigns/${c.id}/copies`, { status: 'PAUSED', deep_copy: deep.checked },
+      { button, currency: page.currency, idempotency: idempotencyKey() });
+    if (!copy) return;
+    await load();
+    problem.replaceChildren(el('p', { class: 'notice ok copied', role: 'status' }, 'Copied (paused): ',
+      el('a', { href: `/campaigns/${copy.id}?account=${encodeURIComponent(page.account)}` }, `open the copy of “${c.name}”`),
+      ' ', el('code', { class: 'created-id' }, copy.id), '.'));
+  } catch (error) {
+    showError(problem, error);
+  }
 }
 
 load();

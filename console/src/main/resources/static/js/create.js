@@ -2,30 +2,31 @@
 // the API does, offers a dry run (validate_only → would_send), and creates with an Idempotency-Key so a retried click
 // never creates twice. Everything starts PAUSED unless the user picks Active (then confirm:true after a dialog).
 import { api, showError, idempotencyKey } from './api.js';
-import { sendConfirmed } from './status.js';
-import { el, busy, confirmDialog, minorFactor, money, pageData, wireAccountSelect } from './ui.js';
+import { sendConfirmed } from './confirm.js';
+import { el, busy, confirmDialog, count, minorMoney, pageData, wireAccountSelect, toMinorUnits } from './ui.js';
 
 const page = pageData();
 const account = encodeURIComponent(page.account);
-const factor = minorFactor(page.currency);
 const ID = /^\d{1,30}$/;
-let campaignHasBudget = null;
+const CAPS = ['COST_CAP', 'LOWEST_COST_WITH_BID_CAP'];
+let campaignHasBudget = null;   // known once the campaign step created one in this visit
+let campaignBidStrategy = null;
+let campaignLifetime = false;
+const interests = new Map();    // picked interests: id → name
 
 wireAccountSelect();
 document.getElementById('account-form')?.addEventListener('submit', e => e.preventDefault());
 
-/** A budget typed in major units ("50", "50.00") → minor units as a string, or an error message. */
-function budget(text, { required = false } = {}) {
-  const value = (text || '').trim().replace(',', '.');
-  if (!value) return required ? { error: 'Enter a daily budget.' } : { value: null };
-  const decimals = factor === 1 ? 0 : 2;
-  const pattern = decimals ? /^\d+(\.\d{1,2})?$/ : /^\d+$/;
-  if (!pattern.test(value)) {
-    return { error: decimals ? 'Use a number like 50 or 50.00.' : `Use a whole number (${page.currency} has no cents).` };
-  }
-  const minor = Math.round(Number(value) * factor);
-  if (minor < factor) return { error: `The budget must be at least ${money(1, page.currency)}.` };
-  return { value: String(minor) };
+/** A budget typed in currency units → minor units (the one helper in ui.js), or an error message. */
+function budget(text, { required = false, label = 'budget' } = {}) {
+  return toMinorUnits(text, page.currency, { required, label });
+}
+
+/** "2026-12-24T09:00" from a datetime-local input → ISO-8601 with offset (the browser's time zone), or null. */
+function when(text) {
+  if (!text) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 const steps = {
@@ -38,19 +39,28 @@ const steps = {
       if (!name) errors.name = 'Give the campaign a name.';
       else if (name.length > 400) errors.name = 'Keep the name under 400 characters.';
       if (!f.objective.value) errors.objective = 'Choose what the campaign is for.';
-      const daily = budget(f.daily_budget.value);
-      if (daily.error) errors.daily_budget = daily.error;
+      const type = f.budget_type.value;
+      const amount = type ? budget(f.budget.value, { required: true, label: `${type} budget` }) : { value: null };
+      if (amount.error) errors.budget = amount.error;
       const body = { name, objective: f.objective.value, status: f.status.value,
         special_ad_categories: f.special_ad_categories.value ? [f.special_ad_categories.value] : [] };
-      if (daily.value) {
-        body.daily_budget = daily.value;
-        body.bid_strategy = 'LOWEST_COST_WITHOUT_CAP';
+      if (amount.value) {
+        body[`${type}_budget`] = amount.value;
+        body.bid_strategy = f.bid_strategy.value;
       }
       return { errors, body };
     },
     done(created, body) {
-      campaignHasBudget = !!body.daily_budget;
+      campaignHasBudget = !!(body.daily_budget || body.lifetime_budget);
+      campaignBidStrategy = body.bid_strategy || null;
+      campaignLifetime = !!body.lifetime_budget;
       prefill('step-adset', { campaign_id: created.id, name: `${body.name} · ad set` });
+      if (body.objective === 'OUTCOME_SALES' || body.objective === 'OUTCOME_LEADS') {
+        const goal = document.getElementById('step-adset').elements.optimization_goal;
+        goal.value = 'OFFSITE_CONVERSIONS';
+        if (body.objective === 'OUTCOME_LEADS') document.getElementById('step-adset').elements.custom_event_type.value = 'LEAD';
+      }
+      syncAdSet();
       return el('span', {}, 'Campaign created: ', el('a', { href: `/campaigns/${created.id}?account=${account}` }, body.name),
         ' (', el('code', { class: 'created-id' }, created.id), ', ', (created.status || body.status).toLowerCase(), ').');
     },
@@ -63,21 +73,44 @@ const steps = {
       const name = f.name.value.trim();
       if (!ID.test(f.campaign_id.value.trim())) errors.campaign_id = 'Enter the campaign id (digits), or create the campaign above.';
       if (!name) errors.name = 'Give the ad set a name.';
-      const daily = budget(f.daily_budget.value, { required: campaignHasBudget === false });
-      if (daily.error) errors.daily_budget = daily.error;
-      if (campaignHasBudget === true && daily.value) errors.daily_budget = 'The campaign already has a budget; leave this empty.';
+      const type = f.budget_type.value;
+      const own = budget(f.budget.value, { required: campaignHasBudget === false, label: `${type} budget` });
+      if (own.error) errors.budget = own.error;
+      if (campaignHasBudget === true && own.value) errors.budget = 'The campaign already has a budget; leave this empty.';
+      const start = when(f.start_time.value), end = when(f.end_time.value);
+      if (start === undefined) errors.start_time = 'Pick a date and time.';
+      if (end === undefined) errors.end_time = 'Pick a date and time.';
+      const lifetime = (own.value && type === 'lifetime') || (campaignHasBudget && campaignLifetime);
+      if (lifetime && !end) errors.end_time = 'A lifetime budget needs an end date.';
+      if (end && Date.parse(end) <= Math.max(Date.now(), start ? Date.parse(start) : 0)) {
+        errors.end_time = 'The end must be in the future and after the start.';
+      }
       const countries = f.countries.value.split(',').map(c => c.trim().toUpperCase()).filter(Boolean);
       if (countries.length === 0 || countries.some(c => !/^[A-Z]{2}$/.test(c))) {
         errors.countries = 'Use two-letter country codes, e.g. US, DE.';
       }
       const min = Number(f.age_min.value), max = Number(f.age_max.value);
       if (!(min >= 18 && max <= 65 && min <= max)) errors.age = 'Ages go from 18 to 65, the first not above the second.';
+      const strategy = campaignHasBudget ? campaignBidStrategy : f.bid_strategy.value;
+      let cap = { value: null };
+      if (CAPS.includes(strategy)) {
+        cap = budget(f.bid_amount.value, { required: true, label: strategy === 'COST_CAP' ? 'cost cap' : 'bid cap' });
+        if (cap.error) errors.bid_amount = cap.error;
+      }
+      const conversion = f.optimization_goal.value === 'OFFSITE_CONVERSIONS';
+      if (conversion && !ID.test(f.pixel_id.value.trim())) errors.pixel_id = 'Enter the id of your Meta pixel (digits).';
+      const targeting = { geo_locations: { countries }, age_min: min, age_max: max,
+        targeting_automation: { advantage_audience: f.advantage_audience.checked ? 1 : 0 } };
+      if (f.gender.value) targeting.genders = [Number(f.gender.value)];
+      if (interests.size) targeting.flexible_spec = [{ interests: [...interests].map(([id, n]) => ({ id, name: n })) }];
       const body = { campaign_id: f.campaign_id.value.trim(), name, status: 'PAUSED',
-        optimization_goal: f.optimization_goal.value, billing_event: 'IMPRESSIONS',
-        targeting: { geo_locations: { countries }, age_min: min, age_max: max,
-          targeting_automation: { advantage_audience: f.advantage_audience.checked ? 1 : 0 } } };
-      if (daily.value) body.daily_budget = daily.value;
-      if (!campaignHasBudget) body.bid_strategy = 'LOWEST_COST_WITHOUT_CAP';
+        optimization_goal: f.optimization_goal.value, billing_event: 'IMPRESSIONS', targeting };
+      if (own.value) body[`${type}_budget`] = own.value;
+      if (!campaignHasBudget) body.bid_strategy = f.bid_strategy.value;
+      if (cap.value) body.bid_amount = cap.value;
+      if (start) body.start_time = start;
+      if (end) body.end_time = end;
+      if (conversion) body.promoted_object = { pixel_id: f.pixel_id.value.trim(), custom_event_type: f.custom_event_type.value };
       return { errors, body };
     },
     done(created, body) {
@@ -91,7 +124,7 @@ const steps = {
     build(f) {
       const errors = {};
       if (!f.image_hash.value.trim()) errors.image_hash = 'Upload an image first.';
-      if (!ID.test(f.page_id.value.trim())) errors.page_id = 'Enter the id of the Facebook Page the ad runs for (digits).';
+      if (!ID.test(f.page_id.value.trim())) errors.page_id = 'Choose the Facebook Page the ad runs for.';
       let url = null;
       try { url = new URL(f.link_url.value.trim()); } catch (e) { /* checked below */ }
       if (!url || !/^https?:$/.test(url.protocol)) errors.link_url = 'Enter the full web address, starting with https://.';
@@ -123,6 +156,95 @@ const steps = {
     },
   },
 };
+
+/** Shows the fields that apply: campaign budget amount and bid strategy, ad set budget, caps, pixel. */
+function show(form, selector, visible) {
+  form?.querySelectorAll(selector).forEach(node => {
+    node.hidden = !visible;
+    node.querySelectorAll('input, select').forEach(input => { input.disabled = !visible; });
+  });
+}
+
+function syncCampaign() {
+  const form = document.getElementById('step-campaign');
+  if (form) show(form, '.when-budget', !!form.elements.budget_type.value);
+}
+
+function syncAdSet() {
+  const form = document.getElementById('step-adset');
+  if (!form) return;
+  const f = form.elements;
+  show(form, '.when-own-budget', campaignHasBudget !== true);
+  const strategy = campaignHasBudget ? campaignBidStrategy : f.bid_strategy.value;
+  show(form, '.when-cap', CAPS.includes(strategy));
+  show(form, '.when-conversion', f.optimization_goal.value === 'OFFSITE_CONVERSIONS');
+}
+
+document.getElementById('step-campaign')?.addEventListener('change', syncCampaign);
+document.getElementById('step-adset')?.addEventListener('change', syncAdSet);
+syncCampaign();
+syncAdSet();
+
+/** The Page picker: the Pages this account can run ads for. */
+async function loadPages() {
+  const form = document.getElementById('step-creative');
+  const select = form?.elements.page_id;
+  if (!select) return;
+  try {
+    const answer = await api(`/api/v1/ad-accounts/${account}/pages`);
+    const pages = answer.data || [];
+    select.replaceChildren(el('option', { value: '' }, pages.length ? 'Choose a Page…' : 'No Page can run ads for this account'),
+      ...pages.map(p => el('option', { value: p.id }, p.category ? `${p.name} (${p.category})` : p.name)));
+    if (pages.length === 1) select.value = pages[0].id;
+  } catch (error) {
+    select.replaceChildren(el('option', { value: '' }, 'Pages could not be loaded'));
+    showError(form.querySelector('.result'), error);
+  }
+}
+loadPages();
+
+/** Interest search: type → suggestions from Meta's targeting search → picked chips. */
+const interestInput = document.getElementById('step-adset')?.elements.interest_query;
+const suggestions = document.getElementById('interest-suggestions');
+const chips = document.getElementById('interest-chips');
+let searching;
+interestInput?.addEventListener('input', () => {
+  clearTimeout(searching);
+  const q = interestInput.value.trim();
+  if (q.length < 2) { suggestions.hidden = true; return; }
+  searching = setTimeout(() => searchInterests(q), 300);
+});
+interestInput?.addEventListener('keydown', e => { if (e.key === 'Enter') e.preventDefault(); });
+
+async function searchInterests(q) {
+  try {
+    const answer = await api(`/api/v1/ad-accounts/${account}/targeting/interests?q=${encodeURIComponent(q)}&limit=8`);
+    if (interestInput.value.trim() !== q) return;
+    const found = (answer.data || []).filter(i => !interests.has(i.id));
+    suggestions.replaceChildren(...(found.length ? found.map(i => el('li', {}, el('button', { type: 'button', class: 'suggestion',
+      'data-id': i.id, onclick: () => pick(i) }, i.name, ' ', el('span', { class: 'muted' },
+        i.audience_size_upper_bound ? `${count(i.audience_size_lower_bound)}–${count(i.audience_size_upper_bound)} people` : ''))))
+      : [el('li', { class: 'muted' }, 'No interest matches.')]));
+    suggestions.hidden = false;
+  } catch (error) {
+    suggestions.replaceChildren();
+    suggestions.hidden = true;
+    showError(chips, error);
+  }
+}
+
+function pick(interest) {
+  interests.set(interest.id, interest.name);
+  interestInput.value = '';
+  suggestions.hidden = true;
+  renderChips();
+  interestInput.focus();
+}
+
+function renderChips() {
+  chips.replaceChildren(...[...interests].map(([id, name]) => el('span', { class: 'chip', 'data-id': id }, name,
+    el('button', { type: 'button', 'aria-label': `Remove ${name}`, onclick: () => { interests.delete(id); renderChips(); } }, '×'))));
+}
 
 function prefill(formId, values) {
   const form = document.getElementById(formId);
@@ -180,14 +302,15 @@ for (const [name, step] of Object.entries(steps)) {
     if (body.status === 'ACTIVE') {
       const ok = await confirmDialog({ title: `Create the ${step.noun} active?`, confirm: 'Create active',
         message: `It starts delivering as soon as it is created${body.daily_budget
-          ? ` and can spend up to ${money(Number(body.daily_budget) / factor, page.currency)} a day` : ''}.` });
+          ? ` and can spend up to ${minorMoney(body.daily_budget, page.currency)} a day`
+          : body.lifetime_budget ? ` and can spend up to ${minorMoney(body.lifetime_budget, page.currency)} in total` : ''}.` });
       if (!ok) return;
       body.confirm = true;
     }
     result.replaceChildren();
     try {
       // Above a spending limit the server asks again, naming the amount: sendConfirmed shows that and resends.
-      const created = await sendConfirmed(step.path, body, { button, idempotency: key });
+      const created = await sendConfirmed(step.path, body, { button, currency: page.currency, idempotency: key });
       if (!created) return;
       // The contract answers {id, …}; the MCP tools' own names (creative_id, …) are accepted too.
       created.id = created.id || created[`${name}_id`] || created.details?.id || '';

@@ -1,8 +1,9 @@
 // Campaign → ad sets → ads, with creative previews (image bytes through the API, so nothing leaves for Meta's CDN).
 import { api, showError } from './api.js';
-import { el, money, objective, statusBadge, pageData, budgetText, spinnerLine, skeletonRows } from './ui.js';
+import { el, money, objective, statusBadge, pageData, budgetText, spinnerLine, skeletonRows, toMinorUnits, fromMinorUnits } from './ui.js';
 import { resultsText, costPerResultText } from './results.js';
 import { changeStatus } from './status.js';
+import { sendConfirmed } from './confirm.js';
 
 const page = pageData();
 const problem = document.getElementById('problem');
@@ -36,6 +37,9 @@ function renderCampaign() {
   const actions = document.getElementById('campaign-actions');
   actions.replaceChildren();
   if (!page.canWrite) return;
+  if (campaign.daily_budget || campaign.lifetime_budget) {
+    actions.append(budgetEditor('campaign', campaign, updated => { campaign = { ...campaign, ...updated }; renderCampaign(); }));
+  }
   const target = campaign.status === 'ACTIVE' ? 'PAUSED' : campaign.status === 'PAUSED' ? 'ACTIVE' : null;
   if (!target) return;
   const button = el('button', { type: 'button', class: target === 'ACTIVE' ? 'primary activate' : 'pause' },
@@ -79,14 +83,26 @@ function adsetRows(adset) {
     toggle.textContent = open ? 'Hide ads' : 'Show ads';
     if (open && !sub.dataset.loaded) loadAds(adset, sub.firstChild).then(() => { sub.dataset.loaded = 'true'; });
   });
+  const budgetCell = el('td', { class: 'num', 'data-label': 'Budget' }, budgetText(adset, page.currency) === 'Set per ad set'
+    ? 'Campaign budget' : budgetText(adset, page.currency));
+  const buttons = el('div', { class: 'row-actions' }, toggle);
   const main = el('tr', { 'data-id': adset.id, class: 'adset' },
     el('td', { class: 'title', 'data-label': 'Ad set' }, adset.name),
     el('td', { 'data-label': 'Status' }, statusBadge(adset.status, adset.effective_status)),
     el('td', { 'data-label': 'Optimization' }, (adset.optimization_goal || '—').replaceAll('_', ' ').toLowerCase()),
-    el('td', { class: 'num', 'data-label': 'Budget' }, budgetText(adset, page.currency) === 'Set per ad set'
-      ? 'Campaign budget' : budgetText(adset, page.currency)),
+    budgetCell,
     ...numberCells(adset),
-    el('td', { 'data-label': '' }, el('div', { class: 'row-actions' }, toggle)));
+    el('td', { 'data-label': '' }, buttons));
+  if (page.canWrite) {
+    const replace = updated => {
+      const [fresh, freshSub] = adsetRows({ ...adset, ...updated });
+      main.replaceWith(fresh);
+      sub.replaceWith(freshSub);
+    };
+    const status = statusButton('adset', adset, replace);
+    if (status) buttons.prepend(status);
+    if (adset.daily_budget || adset.lifetime_budget) buttons.prepend(budgetEditor('adset', adset, replace));
+  }
   return [main, sub];
 }
 
@@ -97,6 +113,61 @@ function numberCells(item) {
     el('td', { class: 'num', 'data-label': 'Results', 'data-metric': 'results' }, resultsText(item)),
     el('td', { class: 'num', 'data-label': 'Cost per result', 'data-metric': 'cost_per_result' }, costPerResultText(item, page.currency)),
   ];
+}
+
+/** Pause / activate for an ad set or an ad, with the same confirmation as the campaigns page. */
+function statusButton(kind, item, done) {
+  const target = item.status === 'ACTIVE' ? 'PAUSED' : item.status === 'PAUSED' ? 'ACTIVE' : null;
+  if (!target) return null;
+  const button = el('button', { type: 'button', class: `small ${target === 'ACTIVE' ? 'activate' : 'pause'}` },
+    target === 'ACTIVE' ? 'Activate' : 'Pause');
+  button.addEventListener('click', async () => {
+    problem.replaceChildren();
+    const updated = await changeStatus({ kind, item, status: target, currency: page.currency, button, problem });
+    if (updated) done(updated);
+  });
+  return button;
+}
+
+/**
+ * "Edit budget": an inline form in the account currency (never minor units); raising it goes through the API's
+ * confirmation (the dialog shows the API's message and the amounts).
+ */
+function budgetEditor(kind, item, done) {
+  const field = item.daily_budget ? 'daily_budget' : 'lifetime_budget';
+  const wrap = el('span', { class: 'budget-editor' });
+  const open = el('button', { type: 'button', class: 'small edit-budget' }, 'Edit budget');
+  wrap.append(open);
+  open.addEventListener('click', () => {
+    const input = el('input', { name: 'budget', inputmode: 'decimal', value: fromMinorUnits(item[field], page.currency),
+      'aria-label': `${field === 'daily_budget' ? 'Daily' : 'Lifetime'} budget in ${page.currency}`, size: 8 });
+    const error = el('span', { class: 'field-error', role: 'alert' });
+    const save = el('button', { type: 'submit', class: 'small primary save-budget' }, 'Save');
+    const cancel = el('button', { type: 'button', class: 'small' }, 'Cancel');
+    const form = el('form', { class: 'inline-budget', novalidate: true },
+      el('span', { class: 'currency' }, page.currency), input,
+      el('span', { class: 'muted' }, field === 'daily_budget' ? '/day' : 'in total'), save, cancel, error);
+    cancel.addEventListener('click', () => form.replaceWith(wrap));
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      const amount = toMinorUnits(input.value, page.currency, { required: true });
+      error.textContent = amount.error || '';
+      if (amount.error) { input.setAttribute('aria-invalid', 'true'); return; }
+      problem.replaceChildren();
+      try {
+        const answer = await sendConfirmed(`/api/v1/${kind === 'adset' ? 'adsets' : 'campaigns'}/${item.id}/budget`,
+          { [field]: amount.value }, { button: save, currency: page.currency, title: 'Raise the budget?', confirm: 'Raise budget' });
+        if (!answer) return;
+        done({ [field]: amount.value, budget_formatted: null });
+      } catch (failure) {
+        showError(problem, failure);
+      }
+    });
+    wrap.replaceWith(form);
+    input.focus();
+    input.select();
+  });
+  return wrap;
 }
 
 async function loadAds(adset, cell) {
@@ -124,6 +195,10 @@ function adCard(ad) {
       el('p', { class: 'ad-numbers muted' }, `${money(ad.spend ?? 0, page.currency)} spent · ${resultsText(ad)} · `
         + `${costPerResultText(ad, page.currency)} per result`),
       text));
+  if (page.canWrite) {
+    const button = statusButton('ad', ad, updated => card.replaceWith(adCard({ ...ad, ...updated })));
+    if (button) card.querySelector('.body').append(el('div', { class: 'row-actions' }, button));
+  }
   loadCreative(ad, preview, text);
   return card;
 }

@@ -1,34 +1,14 @@
 // Pause / activate / budget changes with a confirmation that states the money at stake. Anything that can raise spend
 // asks first; when the server still asks (409 confirmation_required: a spending limit wants the amount named), the
 // dialog shows its sentence and the amount, and the change is sent again with confirm (and confirm_amount).
-import { api, ApiError, showError, idempotencyKey } from './api.js';
+import { api, showError } from './api.js';
 import { busy, confirmDialog, budgetText } from './ui.js';
+import { sendConfirmed } from './confirm.js';
 
 const PATHS = { campaign: 'campaigns', adset: 'adsets', ad: 'ads' };
 const NOUNS = { campaign: 'campaign', adset: 'ad set', ad: 'ad' };
 
-/**
- * Sends a write; on 409 confirmation_required asks with the server's words and the amount it names, then sends again
- * with confirm (and confirm_amount). Resolves to the answer, or null when the user declined.
- */
-export async function sendConfirmed(path, body, { button, idempotency } = {}) {
-  try {
-    return await busy(button, () => api(path, { method: 'POST', body, idempotency }));
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.code !== 'confirmation_required') throw error;
-    const details = error.details || {};
-    const amount = details.guard && details.guard.amount_formatted;
-    const ok = await confirmDialog({
-      title: amount ? `Confirm ${amount}?` : (details.title || 'Please confirm'),
-      message: error.message,
-      confirm: amount ? `Yes, ${amount}` : 'Confirm',
-    });
-    if (!ok) return null;
-    const again = { ...body, ...(details.confirm_with || { confirm: true }) };
-    // A different body is a different request: it gets its own key.
-    return busy(button, () => api(path, { method: 'POST', body: again, idempotency: idempotency && idempotencyKey() }));
-  }
-}
+export { sendConfirmed };
 
 export async function changeStatus({ kind, item, status, currency, button, problem }) {
   const budget = budgetText(item, currency);
@@ -59,7 +39,7 @@ async function send({ kind, item, status, button, problem }) {
 /** A budget change ({daily_budget} or {lifetime_budget} in minor units, …); raising asks through sendConfirmed. */
 export async function changeBudget({ kind, item, body, button, problem }) {
   try {
-    return await sendConfirmed(`/api/v1/${PATHS[kind]}/${item.id}/budget`, body, { button });
+    return await sendConfirmed(`/api/v1/${PATHS[kind]}/${item.id}/budget`, body, { button, currency: item.currency });
   } catch (error) {
     if (problem) showError(problem, error, { retry: () => retried(problem, changeBudget({ kind, item, body, button, problem })) });
     return null;

@@ -34,6 +34,37 @@ export function minorFactor(currency) {
   return ZERO_DECIMAL.has((currency || '').toUpperCase()) ? 1 : 100;
 }
 
+/**
+ * The one conversion from what a marketer types ("50", "50.00", "1,234.5"; whole units for JPY, KRW, …) to the
+ * API's minor units: {value: "5000"} or {error: "…"}; an empty text is {value: null}.
+ */
+export function toMinorUnits(text, currency, { required = false, label = 'budget' } = {}) {
+  const factor = minorFactor(currency);
+  const value = String(text ?? '').trim().replace(/[\s\u00a0]/g, '').replace(/,(?=\d{3}(\D|$))/g, '').replace(',', '.');
+  if (!value) return required ? { error: `Enter a ${label}.` } : { value: null };
+  const pattern = factor === 1 ? /^\d{1,13}$/ : /^\d{1,13}(\.\d{1,2})?$/;
+  if (!pattern.test(value)) {
+    return { error: factor === 1 ? `Use a whole number (${currency} has no smaller unit).` : 'Use a number like 50 or 50.00.' };
+  }
+  const [whole, cents = ''] = value.split('.');
+  const minor = factor === 1 ? BigInt(whole) : BigInt(whole) * 100n + BigInt((cents + '00').slice(0, 2));
+  if (minor < BigInt(factor)) return { error: `The ${label} must be at least ${money(1, currency)}.` };
+  return { value: minor.toString() };
+}
+
+/** Minor units from the API → the plain number a budget input shows ("50.00"; "5000" for JPY). */
+export function fromMinorUnits(minor, currency) {
+  if (minor === null || minor === undefined || minor === '') return '';
+  const factor = minorFactor(currency);
+  return factor === 1 ? String(minor) : (Number(minor) / factor).toFixed(2);
+}
+
+/** Minor units → money text in the account currency ("€50.00"). */
+export function minorMoney(minor, currency) {
+  if (minor === null || minor === undefined || minor === '') return '—';
+  return money(Number(minor) / minorFactor(currency), currency);
+}
+
 export function money(amount, currency) {
   if (amount === null || amount === undefined || amount === '') return '—';
   const value = Number(amount);

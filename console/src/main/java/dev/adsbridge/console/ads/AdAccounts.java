@@ -79,7 +79,8 @@ public class AdAccounts {
                 continue;
             }
             accounts.add(new AdAccount(id, account.path("name").asString(id), text(account, "currency"),
-                    text(account, "account_status_name"), spent(account)));
+                    text(account, "account_status_name"), spent(account),
+                    AdAccount.unusableReason(code(account, "account_status"), code(account, "disable_reason"))));
         }
         return AdAccountListing.of(accounts);
     }
@@ -110,6 +111,12 @@ public class AdAccounts {
         if (picked.size() != wanted.size()) {
             throw new AdAccountChoiceException("Choose among the ad accounts this connection can reach.");
         }
+        for (AdAccount account : picked) {
+            if (!account.usable()) {
+                throw new AdAccountChoiceException(account.name() + " (" + account.id() + ") cannot be used: "
+                        + account.unusableReason());
+            }
+        }
         List<String> before = chosen.ofConnection(actor.tenantId(), connectionId).stream()
                 .map(ChosenAdAccount::adAccountId).toList();
         chosen.replace(actor.tenantId(), connectionId, picked, actor.id(), clock.instant());
@@ -136,6 +143,14 @@ public class AdAccounts {
     private static @Nullable String spent(JsonNode account) {
         String formatted = MoneyFormat.format(text(account, "amount_spent"), text(account, "currency"));
         return formatted != null ? formatted : text(account, "amount_spent_formatted");
+    }
+
+    private static @Nullable Integer code(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isNumber()) {
+            return value.asInt();
+        }
+        return value.isString() && value.asString().matches("[0-9]{1,4}") ? Integer.valueOf(value.asString()) : null;
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -237,6 +237,45 @@ public class AdsReading {
         return Map.of("data", rows, "paging", paging, "date_preset", datePreset);
     }
 
+    /** The Facebook Pages an account's ads can run for (get_account_pages): {data:[{id, name, category, picture}]}. */
+    public Map<String, Object> pages(AdsCaller caller, String accountId) {
+        AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
+        JsonNode answer = gateway.call(caller, scope.connectionId(), scope.accountId(), "get_account_pages",
+                Map.of("account_id", scope.accountId()), false).content();
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (JsonNode page : answer.path("data")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", page.path("id").asString(""));
+            row.put("name", AdsGateway.text(page, "name", null));
+            row.put("category", AdsGateway.text(page, "category", null));
+            data.add(row);
+        }
+        return Map.of("data", data);
+    }
+
+    /** Interest targeting options matching a keyword (search_interests), with their audience size range. */
+    public Map<String, Object> interests(AdsCaller caller, String accountId, String query, int limit) {
+        AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty() || q.length() > 100) {
+            throw AdsException.validation("q", "Type 1 to 100 characters to search interests.");
+        }
+        JsonNode answer = gateway.call(caller, scope.connectionId(), scope.accountId(), "search_interests",
+                Map.of("query", q, "limit", limit), false).content();
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (JsonNode interest : answer.path("data")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", interest.path("id").asString(""));
+            row.put("name", AdsGateway.text(interest, "name", null));
+            row.put("audience_size_lower_bound", interest.path("audience_size_lower_bound").asLong(0));
+            row.put("audience_size_upper_bound", interest.path("audience_size_upper_bound").asLong(0));
+            row.put("path", interest.path("path").isArray()
+                    ? AdsGateway.JSON.convertValue(interest.path("path"), List.class) : List.of());
+            data.add(row);
+        }
+        return Map.of("data", data);
+    }
+
     /** An image of a chosen account's library, by hash; the content type comes from the bytes. */
     public Image image(AdsCaller caller, String accountId, String hash) {
         AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);

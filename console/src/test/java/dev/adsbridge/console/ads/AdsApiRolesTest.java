@@ -71,6 +71,8 @@ class AdsApiRolesTest {
                 Endpoint.read("/api/v1/campaigns/" + f.campaignId + "/adsets"),
                 Endpoint.read("/api/v1/adsets/" + f.adSetId + "/ads"),
                 Endpoint.read("/api/v1/ads/" + f.adId + "/creatives"),
+                Endpoint.read(a + "/pages"),
+                Endpoint.read(a + "/targeting/interests?q=coffee"),
                 Endpoint.read(a + "/images/" + f.imageHash),
                 Endpoint.read("/api/v1/insights?object_id=" + f.campaignId + "&date_preset=last_7d&compare=previous"),
                 Endpoint.read("/api/v1/insights.csv?object_id=" + ACCOUNT + "&date_preset=last_7d&time_increment=1"),
@@ -85,6 +87,9 @@ class AdsApiRolesTest {
                 Endpoint.upload(a + "/images"),
                 Endpoint.write("/api/v1/campaigns/" + f.campaignId + "/status", Map.of("status", "PAUSED")),
                 Endpoint.write("/api/v1/adsets/" + f.adSetId + "/status", Map.of("status", "PAUSED")),
+                Endpoint.write("/api/v1/campaigns/status", Map.of("ids", List.of(f.campaignId), "status", "PAUSED")),
+                Endpoint.write("/api/v1/campaigns/" + f.campaignId + "/copies", Map.of("status", "PAUSED",
+                        "deep_copy", false)),
                 Endpoint.write("/api/v1/ads/" + f.adId + "/status", Map.of("status", "PAUSED")),
                 Endpoint.write("/api/v1/campaigns/" + f.campaignId + "/budget", Map.of("daily_budget", "1000")),
                 Endpoint.write("/api/v1/adsets/" + f.adSetId + "/budget", Map.of("daily_budget", "1000")));

@@ -52,6 +52,27 @@ class AdsPagesTest {
     }
 
     @Test
+    void aDisabledAdAccountIsShownWithItsReasonAndCannotBePicked() {
+        String connection = world.connectionIds(owner.tenant()).get(0).toString();
+        Page picker = owner.browser().get("/connections/" + connection + "/ad-accounts");
+        assertThat(picker.status()).isEqualTo(200);
+        Matcher disabled = Pattern.compile("<input[^>]*value=\"act_1000000004\"[^>]*>").matcher(picker.body());
+        assertThat(disabled.find()).as(picker.body()).isTrue();
+        assertThat(disabled.group()).contains("disabled");
+        assertThat(picker.body()).contains("id=\"reason-act_1000000004\"").contains("Facebook disabled this ad account");
+        Matcher usable = Pattern.compile("<input[^>]*value=\"act_1000000002\"[^>]*>").matcher(picker.body());
+        assertThat(usable.find()).isTrue();
+        assertThat(usable.group()).doesNotContain("disabled");
+
+        // The server refuses it too, and keeps the previous choice.
+        Page refused = owner.browser().post("/connections/" + connection + "/ad-accounts",
+                Map.of("account", "act_1000000004"));
+        assertThat(refused.path()).startsWith("/connections/" + connection + "/ad-accounts");
+        assertThat(refused.body()).contains("cannot be used");
+        assertThat(owner.browser().get("/campaigns").body()).contains("data-account=\"act_1000000002\"");
+    }
+
+    @Test
     void analystsGetNoWriteControlsAtAll() {
         Page campaigns = analyst.get("/campaigns");
         assertThat(campaigns.status()).isEqualTo(200);

@@ -146,13 +146,11 @@ public final class ConsoleHarness {
     public Signed owner(String company) {
         Browser browser = browser();
         String email = email(company.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        // Signing up signs you in: the answer is the dashboard, not the sign-in form.
         Page signedUp = browser.signUp(company, "Owner of " + company, email, PASSWORD);
-        if (!signedUp.contains("Your account is ready")) {
-            throw new AssertionError("sign-up failed: " + signedUp.body());
-        }
-        Page signedIn = browser.signIn(email, PASSWORD);
-        if (!signedIn.path().equals("/") || signedIn.status() != 200) {
-            throw new AssertionError("sign-in failed: " + signedIn);
+        if (!signedUp.path().equals("/?welcome") || signedUp.status() != 200
+                || !signedUp.contains("Your account is ready and you are signed in")) {
+            throw new AssertionError("sign-up did not sign in: " + signedUp + " " + signedUp.body());
         }
         return new Signed(browser, email, tenantOf(email));
     }

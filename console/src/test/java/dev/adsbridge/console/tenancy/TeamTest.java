@@ -39,9 +39,13 @@ class TeamTest {
         Page invitation = invitee.get(link);
         assertThat(invitation.contains("You are invited to")).isTrue();
         assertThat(invitation.contains("Team Co")).isTrue();
-        assertThat(invitee.post(link, Map.of("name", "Ada Admin", "password", PASSWORD)).path())
-                .isEqualTo("/signin?joined");
+        // Accepting signs the invitee in: the dashboard, in the team, without the sign-in form.
+        Page joined = invitee.post(link, Map.of("name", "Ada Admin", "password", PASSWORD));
+        assertThat(joined.path()).isEqualTo("/?joined");
+        assertThat(joined.status()).isEqualTo(200);
+        assertThat(joined.contains("Welcome to the team: you are signed in.")).as(joined.body()).isTrue();
         assertThat(invitee.get(link).status()).isEqualTo(404);
+        assertThat(invitee.get("/").contains("Connect Facebook Ads")).as("signed in as the admin").isTrue();
         assertThat(invitee.signIn(email, PASSWORD).path()).isEqualTo("/");
         // Admins write: they may connect.
         assertThat(invitee.get("/").contains("Connect Facebook Ads")).isTrue();

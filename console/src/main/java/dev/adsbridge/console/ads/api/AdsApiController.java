@@ -5,6 +5,7 @@ import dev.adsbridge.console.ads.AdsReading;
 import dev.adsbridge.console.ads.AdsReporting;
 import dev.adsbridge.console.ads.AdsException;
 import dev.adsbridge.console.ads.AdsWriting;
+import dev.adsbridge.console.ads.CampaignOperations;
 import dev.adsbridge.console.ads.InsightsCsv;
 import dev.adsbridge.console.ads.InsightsReports;
 import dev.adsbridge.console.ads.ObjectKind;
@@ -59,11 +60,13 @@ class AdsApiController {
     private final Idempotency idempotency;
     private final InsightsReports reports;
     private final ApiRateLimits rateLimits;
+    private final CampaignOperations operations;
 
     AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency,
-            InsightsReports reports, ApiRateLimits rateLimits) {
+            InsightsReports reports, ApiRateLimits rateLimits, CampaignOperations operations) {
         this.reports = reports;
         this.rateLimits = rateLimits;
+        this.operations = operations;
         this.reading = reading;
         this.reporting = reporting;
         this.writing = writing;
@@ -99,6 +102,23 @@ class AdsApiController {
             @RequestParam(defaultValue = "25") int limit, @RequestParam(required = false) @Nullable String after,
             @RequestParam(name = "date_preset", defaultValue = "last_7d") String datePreset) {
         return reading.campaigns(ads(caller), accountId, status, objective, limit(limit), after, datePreset);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/pages")
+    @Operation(summary = "The Facebook Pages the account's ads can run for (for a creative's page_id)")
+    Map<String, Object> pages(ApiCaller caller, @PathVariable String accountId) {
+        return reading.pages(ads(caller), accountId);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/targeting/interests")
+    @Operation(summary = "Interest targeting options matching a keyword, with audience sizes")
+    Map<String, Object> interests(ApiCaller caller, @PathVariable String accountId,
+            @RequestParam(name = "q", defaultValue = "") String query,
+            @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > 50) {
+            throw ApiException.validation("limit", "Between 1 and 50.");
+        }
+        return reading.interests(ads(caller), accountId, query, limit);
     }
 
     @GetMapping("/api/v1/campaigns/{id}")
@@ -278,6 +298,22 @@ class AdsApiController {
             @RequestBody WriteRequests.StatusChange request) {
         return answer(writing.setStatus(ads(caller), ObjectKind.CAMPAIGN, id, WriteRequests.fields(request),
                 () -> rateLimits.charge(caller)));
+    }
+
+    @PostMapping("/api/v1/campaigns/status")
+    @Operation(summary = "Pause or activate up to 50 campaigns at once (activating needs confirm once); "
+            + "each change audited")
+    Map<String, Object> campaignStatuses(ApiCaller caller, @RequestBody Map<String, Object> body) {
+        return operations.setStatuses(ads(caller), body);
+    }
+
+    @PostMapping("/api/v1/campaigns/{id}/copies")
+    @Operation(summary = "Duplicate a campaign with Meta's copy, PAUSED (an ACTIVE copy needs confirm)")
+    ResponseEntity<String> copyCampaign(ApiCaller caller, @PathVariable String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody(required = false) @Nullable Map<String, Object> body) {
+        Map<String, Object> request = body == null ? Map.of() : body;
+        return idempotent(caller, key, "copies " + id, request, () -> operations.copy(ads(caller), id, request));
     }
 
     @PostMapping("/api/v1/adsets/{id}/status")

@@ -1,6 +1,7 @@
 package dev.adsbridge.console.tenancy.web;
 
 import dev.adsbridge.console.tenancy.Invitation;
+import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.Team;
 import dev.adsbridge.console.tenancy.TenancyException;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The page behind an invitation link: the invitee chooses a name and password. Public. */
@@ -20,9 +22,11 @@ class InvitationController {
     static final String VIEW = "tenancy/invitation";
 
     private final Team team;
+    private final JoinedSignIn joined;
 
-    InvitationController(Team team) {
+    InvitationController(Team team, JoinedSignIn joined) {
         this.team = team;
+        this.joined = joined;
     }
 
     @GetMapping("/invite/{secret}")
@@ -39,15 +43,17 @@ class InvitationController {
 
     @PostMapping("/invite/{secret}")
     String accept(@PathVariable String secret, @RequestParam String name, @RequestParam String password,
-            Model model) {
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        Member member;
         try {
-            team.accept(secret, name, password);
+            member = team.accept(secret, name, password);
         } catch (TenancyException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("invitation", team.invitation(secret).orElse(null));
             model.addAttribute("secret", secret);
             return VIEW;
         }
-        return "redirect:/signin?joined";
+        joined.signIn(member.email(), request, response);
+        return "redirect:/?joined";
     }
 }

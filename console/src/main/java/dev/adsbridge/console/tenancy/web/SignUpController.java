@@ -1,7 +1,10 @@
 package dev.adsbridge.console.tenancy.web;
 
+import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.Tenancy;
 import dev.adsbridge.console.tenancy.TenancyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +24,11 @@ class SignUpController {
     static final String VIEW = "tenancy/signup";
 
     private final Tenancy tenancy;
+    private final JoinedSignIn joined;
 
-    SignUpController(Tenancy tenancy) {
+    SignUpController(Tenancy tenancy, JoinedSignIn joined) {
         this.tenancy = tenancy;
+        this.joined = joined;
     }
 
     record SignUpForm(
@@ -42,20 +47,27 @@ class SignUpController {
     }
 
     @PostMapping("/signup")
-    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, Model model) {
+    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         if (errors.hasErrors()) {
             model.addAttribute("error", errors.getAllErrors().get(0).getDefaultMessage());
             return VIEW;
         }
+        Member owner;
         try {
-            // The same answer whether the address was new or already had an account (whose owner gets a note).
-            tenancy.signUp(form.company(), form.name(), form.email().strip(), form.password());
+            // A taken address creates nothing (its owner gets a note by mail) and is sent to sign in.
+            owner = tenancy.signUp(form.company(), form.name(), form.email().strip(), form.password()).orElse(null);
         } catch (TenancyException e) {
             model.addAttribute("error", e.getMessage());
             return VIEW;
         } catch (DuplicateKeyException raced) {
             // Another sign-up took the address at the same moment: answered like any taken address.
+            owner = null;
         }
-        return "redirect:/signin?signedup";
+        if (owner == null) {
+            return "redirect:/signin?signedup";
+        }
+        joined.signIn(owner.email(), request, response);
+        return "redirect:/?welcome";
     }
 }

@@ -1,0 +1,207 @@
+package dev.adsbridge.console.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adsbridge.console.support.ConsoleHarness;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Operating ads from the pages in a real browser (Debian's chromium) against the console, the MCP server and the
+ * sandbox: the richer create flow, ad set budget edits in currency units and pause/activate in the drill-down, filters
+ * kept in the URL, bulk pause with one confirmation, and duplicating a campaign.
+ */
+class OperateBrowserTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static ConsoleHarness world;
+    Chrome chrome;
+
+    @BeforeAll
+    static void world() {
+        Chrome.assumeAvailable();
+        world = ConsoleHarness.shared();
+    }
+
+    @BeforeEach
+    void browser() {
+        chrome = new Chrome(world.baseUrl);
+    }
+
+    @AfterEach
+    void close() {
+        if (chrome != null) {
+            chrome.close();
+        }
+    }
+
+    private JsonNode read(String path) {
+        Map<String, Object> answer = chrome.fetch(path);
+        assertThat(answer.get("status")).as(path + " " + answer.get("body")).isEqualTo(200L);
+        return JSON.readTree((String) answer.get("body"));
+    }
+
+    @Test
+    void aMarketerCreatesWithPickersThenEditsTheBudgetAndPausesInTheDrillDown() {
+        ConsoleBrowserTest.signUpAndConnect(chrome, "Operate Co");
+        chrome.open("/create?account=act_1000000002"); // EUR
+        String name = "Operate " + UUID.randomUUID().toString().substring(0, 6);
+
+        // Campaign without a campaign budget: the budget moves to the ad set.
+        chrome.type("#step-campaign input[name='name']", name);
+        chrome.select("#step-campaign select[name='objective']", "OUTCOME_TRAFFIC");
+        assertThat(chrome.find("#step-campaign select[name='status']").getAttribute("value")).isEqualTo("PAUSED");
+        chrome.click("#step-campaign button[type='submit']");
+        String campaignId = chrome.find("#step-campaign .created .created-id").getText();
+
+        // Ad set: daily budget in euros, a lifetime-budget check, gender, an interest picked from Meta's search.
+        chrome.select("#step-adset select[name='budget_type']", "lifetime");
+        chrome.type("#step-adset input[name='budget']", "20");
+        chrome.click("#step-adset .dry-run");
+        assertThat(chrome.find("#step-adset .field-error[data-for='end_time']").getText()).contains("end date");
+        chrome.select("#step-adset select[name='budget_type']", "daily");
+        chrome.type("#step-adset input[name='budget']", "20,50");
+        chrome.select("#step-adset select[name='gender']", "2");
+        chrome.select("#step-adset select[name='bid_strategy']", "COST_CAP");
+        chrome.type("#step-adset input[name='bid_amount']", "3");
+        chrome.type("#step-adset input[name='interest_query']", "coffee");
+        chrome.click("#interest-suggestions button.suggestion");
+        assertThat(chrome.all("#interest-chips .chip")).hasSize(1);
+        chrome.click("#step-adset .dry-run");
+        String wouldSend = chrome.find("#step-adset pre.would-send").getText();
+        assertThat(wouldSend).contains("\"daily_budget\": 2050").contains("\"genders\"").contains("flexible_spec")
+                .contains("COST_CAP").contains("\"bid_amount\": 300");
+        chrome.screenshots("create-adset", chrome::settled);
+        chrome.click("#step-adset button[type='submit']");
+        String adsetId = chrome.find("#step-adset .created .created-id").getText();
+        JsonNode adset = read("/api/v1/adsets/" + adsetId);
+        assertThat(adset.path("daily_budget").asString()).isEqualTo("2050");
+        assertThat(adset.path("status").asString()).isEqualTo("PAUSED");
+
+        // Creative step: the Page is picked from the account's Pages.
+        chrome.until(d -> !chrome.all("#step-creative select[name='page_id'] option:not([value=''])").isEmpty(),
+                "the Pages in the picker");
+        assertThat(chrome.find("#step-creative select[name='page_id']").getText()).doesNotContain("could not");
+
+        // Drill-down: raise the ad set budget in euros, confirming the raise the API asks about.
+        chrome.open("/campaigns/" + campaignId + "?account=act_1000000002");
+        chrome.find("#adsets tr.adset[data-id='" + adsetId + "']");
+        chrome.settled();
+        chrome.click("#adsets tr.adset[data-id='" + adsetId + "'] button.edit-budget");
+        assertThat(chrome.find(".inline-budget input[name='budget']").getAttribute("value")).isEqualTo("20.50");
+        chrome.type(".inline-budget input[name='budget']", "35.5");
+        chrome.click(".inline-budget button.save-budget");
+        String confirm = chrome.find("#confirm-dialog").getText();
+        assertThat(confirm).contains("raises the budget").contains("35.50").contains("20.50").doesNotContain("3550");
+        chrome.click("#confirm-ok");
+        chrome.until(d -> chrome.text("#adsets tr.adset[data-id='" + adsetId + "']").contains("35.50"),
+                "the new budget in the row");
+        assertThat(read("/api/v1/adsets/" + adsetId).path("daily_budget").asString()).isEqualTo("3550");
+
+        // Lowering needs no confirmation.
+        chrome.click("#adsets tr.adset[data-id='" + adsetId + "'] button.edit-budget");
+        chrome.type(".inline-budget input[name='budget']", "30");
+        chrome.click(".inline-budget button.save-budget");
+        chrome.until(d -> chrome.text("#adsets tr.adset[data-id='" + adsetId + "']").contains("30.00"), "lowered");
+        assertThat(chrome.all("#confirm-dialog[open]")).as("a cut needs no confirmation").isEmpty();
+
+        // Activate, then pause the ad set, each with the confirmation stating the budget at stake.
+        chrome.click("#adsets tr.adset[data-id='" + adsetId + "'] button.activate");
+        assertThat(chrome.find("#confirm-dialog").getText()).contains("Activate this ad set").contains("30.00");
+        chrome.click("#confirm-ok");
+        chrome.find("#adsets tr.adset[data-id='" + adsetId + "'] .badge[data-status='ACTIVE']");
+        chrome.click("#adsets tr.adset[data-id='" + adsetId + "'] button.pause");
+        assertThat(chrome.find("#confirm-dialog").getText()).contains("Pause this ad set");
+        chrome.click("#confirm-ok");
+        chrome.find("#adsets tr.adset[data-id='" + adsetId + "'] .badge[data-status='PAUSED']");
+        assertThat(read("/api/v1/adsets/" + adsetId).path("status").asString()).isEqualTo("PAUSED");
+        assertThat(chrome.text("#problem")).isEmpty();
+    }
+
+    @Test
+    void filtersStayInTheUrlAndCheckedCampaignsArePausedAtOnceAndOneIsDuplicated() {
+        ConsoleBrowserTest.signUpAndConnect(chrome, "Bulk Co");
+        chrome.open("/campaigns?account=act_1000000002");
+        chrome.find("#campaigns tbody tr[data-id]");
+        chrome.settled();
+
+        // Filters, search and sort go into the URL; reload keeps them, Back returns to the previous ones.
+        chrome.select("#status", "ACTIVE");
+        chrome.until(d -> d.getCurrentUrl().contains("status=ACTIVE"), "the status in the URL");
+        chrome.select("#sort", "spend_desc");
+        chrome.until(d -> d.getCurrentUrl().contains("sort=spend_desc"), "the sort in the URL");
+        chrome.driver.navigate().refresh();
+        chrome.find("#campaigns tbody tr[data-id]");
+        chrome.settled();
+        assertThat(chrome.find("#status").getAttribute("value")).isEqualTo("ACTIVE");
+        assertThat(chrome.find("#sort").getAttribute("value")).isEqualTo("spend_desc");
+        // Sorted by spend, highest first: the API's page in that order.
+        List<String> shown = chrome.all("#campaigns tbody tr[data-id]").stream().map(r -> r.getAttribute("data-id"))
+                .toList();
+        List<JsonNode> listed = new java.util.ArrayList<>();
+        read("/api/v1/ad-accounts/act_1000000002/campaigns?status=ACTIVE&limit=25&date_preset=last_7d").path("data")
+                .forEach(listed::add);
+        listed.sort(java.util.Comparator.comparingDouble((JsonNode c) -> c.path("spend").asDouble()).reversed());
+        assertThat(shown).containsExactlyElementsOf(listed.stream().map(c -> c.path("id").asString()).toList());
+        chrome.driver.navigate().back();
+        chrome.until(d -> "".equals(chrome.find("#sort").getAttribute("value")), "Back restores the previous sort");
+        assertThat(chrome.find("#status").getAttribute("value")).isEqualTo("ACTIVE");
+        chrome.find("#campaigns tbody tr[data-id]");
+        chrome.settled();
+        String firstName = chrome.find("#campaigns tbody tr[data-id]").getAttribute("data-name");
+        chrome.type("#q", firstName.substring(0, Math.min(firstName.length(), 12)));
+        chrome.until(d -> d.getCurrentUrl().contains("q="), "the search in the URL");
+        chrome.until(d -> chrome.all("#campaigns tbody tr[data-id]").stream()
+                .allMatch(r -> r.getAttribute("data-name").toLowerCase().contains(
+                        firstName.substring(0, Math.min(firstName.length(), 12)).toLowerCase())), "searched rows");
+        chrome.find("#q").clear();
+        chrome.script("document.getElementById('q').dispatchEvent(new Event('input'))");
+        chrome.until(d -> !d.getCurrentUrl().contains("q="), "the search cleared");
+
+        // Check two active campaigns, pause them with one confirmation.
+        List<WebElement> rows = chrome.all("#campaigns tbody tr[data-id]");
+        assertThat(rows.size()).isGreaterThanOrEqualTo(2);
+        String a = rows.get(0).getAttribute("data-id");
+        String b = rows.get(1).getAttribute("data-id");
+        chrome.click("#campaigns tr[data-id='" + a + "'] input.pick");
+        chrome.click("#campaigns tr[data-id='" + b + "'] input.pick");
+        assertThat(chrome.find("#bulk-count").getText()).isEqualTo("2 campaigns selected");
+        chrome.screenshots("campaigns-bulk", chrome::settled);
+        chrome.click("#bulk-pause");
+        assertThat(chrome.find("#confirm-dialog").getText()).contains("Pause 2 campaigns");
+        chrome.click("#confirm-ok");
+        assertThat(chrome.find("#problem .bulk-result").getText()).contains("2 campaigns paused");
+        assertThat(chrome.all("#confirm-dialog[open]")).isEmpty();
+        for (String id : List.of(a, b)) {
+            assertThat(read("/api/v1/campaigns/" + id).path("status").asString()).isEqualTo("PAUSED");
+        }
+        Map<String, Object> audit = chrome.fetch("/api/v1/audit?action=campaign.status&target=" + a);
+        assertThat((String) audit.get("body")).contains(a).contains("PAUSED");
+
+        // Duplicate one: a paused copy through Meta's copies (the campaign alone: Meta deep-copies at most 3 objects).
+        chrome.find("#campaigns tbody tr[data-id]");
+        chrome.settled();
+        WebElement source = chrome.find("#campaigns tbody tr[data-id]");
+        String sourceId = source.getAttribute("data-id");
+        String sourceName = source.getAttribute("data-name");
+        chrome.click("#campaigns tr[data-id='" + sourceId + "'] button.duplicate");
+        chrome.find("#copy-dialog");
+        chrome.click("#copy-deep");
+        chrome.click("#copy-ok");
+        String copy = chrome.find("#problem .copied .created-id").getText();
+        assertThat(copy).matches("\\d+").isNotEqualTo(sourceId);
+        JsonNode copied = read("/api/v1/campaigns/" + copy);
+        assertThat(copied.path("status").asString()).isEqualTo("PAUSED");
+        assertThat(copied.path("name").asString()).startsWith(sourceName);
+        Map<String, Object> copyAudit = chrome.fetch("/api/v1/audit?action=campaign.copy&target=" + copy);
+        assertThat((String) copyAudit.get("body")).contains(copy).contains(sourceId);
+    }
+}
