@@ -1,10 +1,9 @@
 package dev.adsbridge.console.ads;
 
 import dev.adsbridge.console.apikeys.ApiException;
-import dev.adsbridge.console.apikeys.RateLimitProperties;
-import io.lettuce.core.RedisClient;
+import dev.adsbridge.console.apikeys.SharedRedis;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -21,10 +19,11 @@ import tools.jackson.databind.JsonNode;
  * Meta's recent usage per ad account, as the MCP server reports it with each tool result: past 90 % the console stops
  * calling for that account until Meta's reset (waiting up to two seconds when the reset is that near, else failing
  * fast with {@code meta_rate_limited}), so the app backs off before Meta blocks it. Kept in Redis when configured
- * (shared by all replicas), else in memory.
+ * (shared by all replicas), else in memory, and in memory too while Redis is unreachable ({@link SharedRedis}'s short
+ * timeout and circuit breaker).
  */
 @Component
-class MetaUsageGuard implements DisposableBean {
+class MetaUsageGuard {
 
     private static final Logger log = LoggerFactory.getLogger(MetaUsageGuard.class);
     static final double THRESHOLD = 90;
@@ -39,18 +38,11 @@ class MetaUsageGuard implements DisposableBean {
 
     private final Clock clock;
     private final Map<String, Reading> local = new ConcurrentHashMap<>();
-    private final @Nullable RedisClient redis;
-    private final @Nullable StatefulRedisConnection<String, String> connection;
+    private final SharedRedis redis;
 
-    MetaUsageGuard(Clock clock, RateLimitProperties properties) {
+    MetaUsageGuard(Clock clock, SharedRedis redis) {
         this.clock = clock;
-        if (properties.redisUrl() != null) {
-            redis = RedisClient.create(properties.redisUrl());
-            connection = redis.connect();
-        } else {
-            redis = null;
-            connection = null;
-        }
+        this.redis = redis;
     }
 
     /** Before a call for the account: passes, waits briefly, or throws 429 {@code meta_rate_limited}. */
@@ -101,36 +93,36 @@ class MetaUsageGuard implements DisposableBean {
         if (percent >= THRESHOLD) {
             log.info("Meta usage of ad account {} is at {} %; calls pause until {}", accountId, percent, resetAt);
         }
-        if (connection != null) {
-            try {
-                connection.sync().set(key(accountId), percent + "," + resetAt.toEpochMilli(),
-                        SetArgs.Builder.ex(KEEP.toSeconds()));
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Could not store Meta usage in Redis: {}", e.getClass().getSimpleName());
-            }
+        if (redis.call("store Meta usage", connection -> connection.sync().set(key(accountId),
+                bytes(percent + "," + resetAt.toEpochMilli()), SetArgs.Builder.ex(KEEP.toSeconds()))).isPresent()) {
+            return;
         }
         local.put(accountId, reading);
     }
 
     void forget(String accountId) {
         local.remove(accountId);
-        if (connection != null) {
-            connection.sync().del(key(accountId));
-        }
+        redis.call("forget Meta usage", connection -> connection.sync().del(key(accountId)));
     }
 
     private @Nullable Reading read(String accountId) {
-        if (connection != null) {
-            try {
-                String value = connection.sync().get(key(accountId));
-                if (value == null) {
+        if (redis.configured()) {
+            // Empty string: Redis answered "no reading"; absent: Redis skipped or failed, so the local reading.
+            java.util.Optional<String> stored = redis.call("read Meta usage", connection -> {
+                byte[] value = connection.sync().get(key(accountId));
+                return value == null ? "" : new String(value, StandardCharsets.UTF_8);
+            });
+            if (stored.isPresent()) {
+                if (stored.get().isEmpty()) {
                     return null;
                 }
-                String[] parts = value.split(",");
-                return new Reading(Double.parseDouble(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
-            } catch (RuntimeException e) {
-                log.warn("Could not read Meta usage from Redis: {}", e.getClass().getSimpleName());
+                try {
+                    String[] parts = stored.get().split(",");
+                    return new Reading(Double.parseDouble(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
+                } catch (RuntimeException e) {
+                    log.warn("Unreadable Meta usage in Redis for ad account {}", accountId);
+                    return null;
+                }
             }
         }
         Reading reading = local.get(accountId);
@@ -141,17 +133,11 @@ class MetaUsageGuard implements DisposableBean {
         return reading;
     }
 
-    private static String key(String accountId) {
-        return "adsbridge:meta-usage:" + accountId;
+    private static byte[] key(String accountId) {
+        return bytes("adsbridge:meta-usage:" + accountId);
     }
 
-    @Override
-    public void destroy() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (redis != null) {
-            redis.shutdown();
-        }
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }
