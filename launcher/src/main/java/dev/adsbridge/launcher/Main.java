@@ -14,8 +14,11 @@ import java.util.List;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpWidth(120).execute(args);
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpWidth(120);
+        // `console` and its operator commands take any Spring property as --name=value: not options of theirs, but
+        // parameters handed to the console's context.
+        cli.getSubcommands().get("console").setUnmatchedOptionsArePositionalParams(true);
+        int exit = cli.execute(args);
         if (exit != 0) {
             System.exit(exit);
         }

@@ -28,6 +28,7 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -152,7 +153,12 @@ public final class MetaAdsMcpServer implements AutoCloseable {
         mcpServlet.setAsyncSupported(true);
         context.addServlet(mcpServlet, "/mcp/*");
         context.addServlet(new ServletHolder("operations", new OperationsServlet(ready::get, metrics)), "/");
-        server.setHandler(context);
+        // The /mcp filter refuses a body over the limit (413, as a JSON-RPC error) by Content-Length before reading,
+        // and while reading a chunked one. Jetty's SizeLimitHandler is the backstop for every other path, a little
+        // above the limit so that /mcp keeps its JSON-RPC answer.
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxRequestBytes() + 64L * 1024, -1);
+        sizeLimit.setHandler(context);
+        server.setHandler(sizeLimit);
         server.setErrorHandler(new JsonErrorHandler());
         try {
             server.start();

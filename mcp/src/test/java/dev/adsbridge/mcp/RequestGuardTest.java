@@ -37,6 +37,25 @@ class RequestGuardTest {
     }
 
     @Test
+    void aMalformedToolsCallIsAJsonRpcInvalidParamsWithoutClassNames() {
+        String token = TestEnv.token();
+        for (String params : new String[] {"", ",\"params\":null", ",\"params\":[1,2]", ",\"params\":\"x\"",
+                ",\"params\":{}", ",\"params\":{\"name\":7}", ",\"params\":{\"name\":\" \"}",
+                ",\"params\":{\"name\":\"get_campaigns\",\"arguments\":[]}",
+                ",\"params\":{\"name\":\"get_campaigns\",\"arguments\":\"act_1\"}"}) {
+            Answer answer = post(SERVER.endpoint(), bearer(token),
+                    "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\"" + params + "}");
+            assertJsonError(answer, 400, -32602);
+            assertThat(answer.json().get("id").asInt()).as(params).isEqualTo(9);
+            assertThat(answer.body()).as(params).doesNotContain("dev.adsbridge").doesNotContain("io.modelcontextprotocol")
+                    .doesNotContain("java.lang").doesNotContain("tools.jackson");
+        }
+        // Without a token the shape is still checked first: a malformed call is not an authentication question.
+        assertJsonError(post(SERVER.endpoint(), bearer(null), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}"),
+                400, -32602);
+    }
+
+    @Test
     void aWrongContentTypeIs415() {
         Map<String, String> headers = Map.of("Content-Type", "text/plain");
         assertJsonError(post(SERVER.endpoint(), headers, PING), 415, -32600);

@@ -57,7 +57,7 @@ class McpToolClient {
     McpToolClient(ConsoleProperties properties) {
         this.settings = properties.mcp();
         this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
+                .connectTimeout(Duration.ofSeconds(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();

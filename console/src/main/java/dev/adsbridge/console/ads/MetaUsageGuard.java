@@ -1,10 +1,9 @@
 package dev.adsbridge.console.ads;
 
 import dev.adsbridge.console.ads.AdsException.Problem;
-import dev.adsbridge.console.apikeys.RateLimitProperties;
-import io.lettuce.core.RedisClient;
+import dev.adsbridge.console.apikeys.SharedRedis;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -26,10 +24,12 @@ import tools.jackson.databind.JsonNode;
  * ({@code X-App-Usage}) is kept once for the app, not per account, so it holds every account back only while Meta's
  * app-wide numbers are high. The latest reading always wins: a call whose usage is back under the threshold, or whose
  * regain-access time is over, lifts the block at once. Writes that only stop or lower spend never ask this guard
- * (see {@code AdsGateway.call(…, backOff)}). Kept in Redis when configured (shared by all replicas), else in memory.
+ * (see {@code AdsGateway.call(…, backOff)}).
+ * Kept in Redis when configured (shared by all replicas), else in memory, and in memory too while Redis is
+ * unreachable ({@link SharedRedis}'s short timeout and circuit breaker).
  */
 @Component
-class MetaUsageGuard implements DisposableBean {
+class MetaUsageGuard {
 
     private static final Logger log = LoggerFactory.getLogger(MetaUsageGuard.class);
     static final double THRESHOLD = 90;
@@ -47,18 +47,11 @@ class MetaUsageGuard implements DisposableBean {
 
     private final Clock clock;
     private final Map<String, Reading> local = new ConcurrentHashMap<>();
-    private final @Nullable RedisClient redis;
-    private final @Nullable StatefulRedisConnection<String, String> connection;
+    private final SharedRedis redis;
 
-    MetaUsageGuard(Clock clock, RateLimitProperties properties) {
+    MetaUsageGuard(Clock clock, SharedRedis redis) {
         this.clock = clock;
-        if (properties.redisUrl() != null) {
-            redis = RedisClient.create(properties.redisUrl());
-            connection = redis.connect();
-        } else {
-            redis = null;
-            connection = null;
-        }
+        this.redis = redis;
     }
 
     /** Before a read or a spend-increasing call for the account: passes, waits briefly, or throws (429). */
@@ -142,19 +135,13 @@ class MetaUsageGuard implements DisposableBean {
             log.info("Meta usage of {} is at {} %; reads and spend-increasing calls pause until {}",
                     APP.equals(accountId) ? "the app" : "ad account " + accountId, percent, resetAt);
         }
-        if (connection != null) {
-            try {
-                if (blocking) {
-                    long ttl = Math.max(1, Duration.between(now, resetAt).toSeconds() + 1);
-                    connection.sync().set(key(accountId), percent + "," + resetAt.toEpochMilli(),
-                            SetArgs.Builder.ex(ttl));
-                } else {
-                    connection.sync().del(key(accountId)); // below the threshold: the block lifts at once
-                }
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Could not store Meta usage in Redis: {}", e.getClass().getSimpleName());
-            }
+        long ttl = Math.max(1, Duration.between(now, resetAt).toSeconds() + 1);
+        // Below the threshold the stored reading is deleted: the block lifts at once.
+        if (redis.call("store Meta usage", connection -> blocking
+                ? connection.sync().set(key(accountId), bytes(percent + "," + resetAt.toEpochMilli()),
+                        SetArgs.Builder.ex(ttl))
+                : connection.sync().del(key(accountId))).isPresent()) {
+            return;
         }
         if (blocking) {
             local.put(accountId, new Reading(percent, resetAt));
@@ -165,22 +152,27 @@ class MetaUsageGuard implements DisposableBean {
 
     void forget(String accountId) {
         local.remove(accountId);
-        if (connection != null) {
-            connection.sync().del(key(accountId));
-        }
+        redis.call("forget Meta usage", connection -> connection.sync().del(key(accountId)));
     }
 
     private @Nullable Reading read(String accountId) {
-        if (connection != null) {
-            try {
-                String value = connection.sync().get(key(accountId));
-                if (value == null) {
+        if (redis.configured()) {
+            // Empty string: Redis answered "no reading"; absent: Redis skipped or failed, so the local reading.
+            java.util.Optional<String> stored = redis.call("read Meta usage", connection -> {
+                byte[] value = connection.sync().get(key(accountId));
+                return value == null ? "" : new String(value, StandardCharsets.UTF_8);
+            });
+            if (stored.isPresent()) {
+                if (stored.get().isEmpty()) {
                     return null;
                 }
-                String[] parts = value.split(",");
-                return new Reading(Double.parseDouble(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
-            } catch (RuntimeException e) {
-                log.warn("Could not read Meta usage from Redis: {}", e.getClass().getSimpleName());
+                try {
+                    String[] parts = stored.get().split(",");
+                    return new Reading(Double.parseDouble(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
+                } catch (RuntimeException e) {
+                    log.warn("Unreadable Meta usage in Redis for ad account {}", accountId);
+                    return null;
+                }
             }
         }
         Reading reading = local.get(accountId);
@@ -191,17 +183,11 @@ class MetaUsageGuard implements DisposableBean {
         return reading;
     }
 
-    private static String key(String accountId) {
-        return "adsbridge:meta-usage:" + accountId;
+    private static byte[] key(String accountId) {
+        return bytes("adsbridge:meta-usage:" + accountId);
     }
 
-    @Override
-    public void destroy() {
-        if (connection != null) {
-            connection.close();
-        }
-        if (redis != null) {
-            redis.shutdown();
-        }
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -81,6 +81,14 @@ class AuditRepository {
                 .optional();
     }
 
+    /** The hash stored at a chain position (checkpoint checks). */
+    Optional<String> hashAt(TenantId tenant, long seq) {
+        return jdbc.sql("select hash from audit_log where tenant_id = ? and seq = ?")
+                .params(tenant.value(), seq)
+                .query(String.class)
+                .optional();
+    }
+
     /** Newest first, positions below {@code beforeSeq} when given. */
     List<AuditEntry> page(TenantId tenant, AuditFilter filter, int limit, @Nullable Long beforeSeq) {
         List<Object> params = new ArrayList<>();

@@ -20,10 +20,13 @@ public final class KeyRotationCommand {
 
     public static final String USAGE = "rotate-keys [rotate | rewrap | retire <version> | status]";
 
-    /** Exit codes: 0 done, 1 refused or incomplete (see the output), 2 bad arguments. */
+    /**
+     * Exit codes: 0 done, 2 bad arguments, 3 refused or incomplete (see the output). 1 is left to "could not run" (no
+     * database, bad configuration), which the launcher reports.
+     */
     public static final int OK = 0;
-    public static final int INCOMPLETE = 1;
     public static final int USAGE_ERROR = 2;
+    public static final int INCOMPLETE = 3;
 
     private KeyRotationCommand() {}
 

@@ -102,8 +102,10 @@ class MetaLimitsTest {
     @Test
     void aBlockLiftsWhenMetasRegainTimeHasPassedOrTheNextReadingIsLow() {
         dev.adsbridge.console.support.MutableClock clock = new dev.adsbridge.console.support.MutableClock();
-        MetaUsageGuard guard = new MetaUsageGuard(clock, new dev.adsbridge.console.apikeys.RateLimitProperties(null,
-                1200, 600, java.time.Duration.ofMinutes(1)));
+        dev.adsbridge.console.apikeys.SharedRedis redis = new dev.adsbridge.console.apikeys.SharedRedis(
+                new dev.adsbridge.console.apikeys.RateLimitProperties(null, 1200, 600, java.time.Duration.ofMinutes(1),
+                        java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(10)));
+        MetaUsageGuard guard = new MetaUsageGuard(clock, redis);
         try {
             // Meta blocks the account for 5 minutes: we hold back exactly that long, not longer.
             guard.record("act_1", 100, 300);
@@ -133,7 +135,7 @@ class MetaLimitsTest {
             guard.beforeCall("act_1");
             guard.beforeCall("act_2");
         } finally {
-            guard.destroy();
+            redis.destroy();
         }
     }
 }

@@ -11,7 +11,8 @@ class RateLimiterTest {
 
     @Test
     void inMemoryTheCallerLimitAnswersWithAWait() {
-        RateLimiter limiter = new RateLimiter(new RateLimitProperties(null, 100, 3, Duration.ofMinutes(1)));
+        RateLimitProperties properties = properties(null, 100, 3);
+        RateLimiter limiter = new RateLimiter(properties, new SharedRedis(properties));
         String tenant = UUID.randomUUID().toString();
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.tryConsume(tenant, "member:a")).isNull();
@@ -23,10 +24,11 @@ class RateLimiterTest {
 
     @Test
     void inRedisTheTenantLimitHoldsAcrossReplicas() {
-        RateLimitProperties properties = new RateLimitProperties("redis://127.0.0.1:6379", 4, 100,
-                Duration.ofMinutes(1));
-        RateLimiter one = new RateLimiter(properties);
-        RateLimiter two = new RateLimiter(properties);
+        RateLimitProperties properties = properties("redis://127.0.0.1:6379", 4, 100);
+        SharedRedis redisOne = new SharedRedis(properties);
+        SharedRedis redisTwo = new SharedRedis(properties);
+        RateLimiter one = new RateLimiter(properties, redisOne);
+        RateLimiter two = new RateLimiter(properties, redisTwo);
         try {
             assertThat(one.shared()).isTrue();
             String tenant = UUID.randomUUID().toString();
@@ -37,8 +39,58 @@ class RateLimiterTest {
             assertThat(one.tryConsume(tenant, "key:5")).isNotNull();
             assertThat(two.tryConsume(tenant, "key:6")).isNotNull();
         } finally {
-            one.destroy();
-            two.destroy();
+            redisOne.destroy();
+            redisTwo.destroy();
         }
+    }
+
+    @Test
+    void withRedisClosedOrSilentTheLimitsFallBackToTheNodeWithinTheTimeout() throws Exception {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // Accepts connections (the kernel does) and never answers a byte.
+            for (String url : new String[] {"redis://127.0.0.1:" + closed, "redis://127.0.0.1:" + silent.getLocalPort()}) {
+                RateLimitProperties properties = properties(url, 100, 2);
+                SharedRedis redis = new SharedRedis(properties);
+                RateLimiter limiter = new RateLimiter(properties, redis);
+                try {
+                    String tenant = UUID.randomUUID().toString();
+                    long started = System.nanoTime();
+                    assertThat(limiter.tryConsume(tenant, "key:a")).as(url).isNull();
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).as(url).isLessThan(Duration.ofSeconds(2));
+                    // The circuit is open now: no more waiting, and the per-node buckets still limit.
+                    started = System.nanoTime();
+                    assertThat(limiter.tryConsume(tenant, "key:a")).isNull();
+                    assertThat(limiter.tryConsume(tenant, "key:a")).as("per-node limit").isNotNull();
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(200));
+                } finally {
+                    redis.destroy();
+                }
+            }
+        }
+    }
+
+    @Test
+    void afterTheRetryWindowRedisIsUsedAgain() throws Exception {
+        // The first call fails over a dead port; the same SharedRedis then finds Redis again once the window passed.
+        RateLimitProperties properties = new RateLimitProperties("redis://127.0.0.1:6379", 100, 100,
+                Duration.ofMinutes(1), Duration.ofMillis(300), Duration.ofMillis(500));
+        SharedRedis redis = new SharedRedis(properties);
+        try {
+            redis.failed("test", new IllegalStateException("simulated outage"));
+            assertThat(redis.call("ping", c -> c.sync().ping())).as("skipped while open").isEmpty();
+            Thread.sleep(600);
+            assertThat(redis.call("ping", c -> c.sync().ping())).contains("PONG");
+        } finally {
+            redis.destroy();
+        }
+    }
+
+    private static RateLimitProperties properties(String url, long tenant, long caller) {
+        return new RateLimitProperties(url, tenant, caller, Duration.ofMinutes(1), Duration.ofMillis(300),
+                Duration.ofSeconds(10));
     }
 }

@@ -96,7 +96,7 @@ class AuditChainTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exit = AuditVerifyCommand.run(harness.console, List.of(tenant.toString()),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).isEqualTo(AuditVerifyCommand.BROKEN);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("BROKEN at #3");
     }
 
@@ -129,7 +129,7 @@ class AuditChainTest {
         assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("1 rows, chain verified");
         assertThat(AuditVerifyCommand.run(harness.console, List.of("not-a-tenant"), new PrintStream(printed)))
-                .isEqualTo(2);
+                .isEqualTo(AuditVerifyCommand.COULD_NOT_RUN);
     }
 
     @Test

@@ -53,7 +53,11 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     static String body(int status) {
         ObjectNode body = Json.object();
+        // Shaped as a JSON-RPC error (id unknown), so MCP clients read it like the filter's own refusals.
+        body.put("jsonrpc", "2.0");
+        body.putNull("id");
         ObjectNode error = body.putObject("error");
+        error.put("code", JsonRpcErrors.codeFor(status));
         error.put("status", status);
         error.put("message", JsonRpcErrors.messageFor(status));
         return Json.write(body);

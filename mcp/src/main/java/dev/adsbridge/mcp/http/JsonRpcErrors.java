@@ -12,6 +12,7 @@ final class JsonRpcErrors {
 
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
+    static final int INVALID_PARAMS = -32602;
     static final int INTERNAL_ERROR = -32603;
     /** Server-defined range (-32000 to -32099). */
     static final int UNAUTHORIZED = -32001;

@@ -57,6 +57,7 @@ public final class McpEndpointFilter extends HttpFilter {
     private final int maxRequestBytes;
     private final transient Predicate<String> toolNeedsToken;
     private final transient ServerMetrics metrics;
+    private final transient BodyBudget bodies;
 
     /**
      * @param security        Host/Origin validation
@@ -72,6 +73,7 @@ public final class McpEndpointFilter extends HttpFilter {
         this.maxRequestBytes = maxRequestBytes;
         this.toolNeedsToken = toolNeedsToken;
         this.metrics = metrics;
+        this.bodies = BodyBudget.forHeap(Runtime.getRuntime().maxMemory(), maxRequestBytes);
     }
 
     @Override
@@ -123,10 +125,31 @@ public final class McpEndpointFilter extends HttpFilter {
             reject(response, 400, null, "Invalid X-MCP-Toolsets header: " + unknown.getMessage(), "bad_toolsets");
             return;
         }
-        if (request.getContentLengthLong() > maxRequestBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxRequestBytes) {
             reject(response, 413, null, "Request body too large (limit " + maxRequestBytes + " bytes)", "too_large");
             return;
         }
+        // A body costs several times its size while it is parsed, copied and decoded: hold back requests while the
+        // bodies in flight would outgrow the heap, instead of running out of memory for all of them.
+        int reserved = bodies.reserve(declared < 0 ? maxRequestBytes : declared);
+        if (reserved < 0) {
+            // Read and drop the body in small pieces (no memory kept): a client still sending when the connection
+            // closes would never see the answer.
+            discard(request.getInputStream(), maxRequestBytes);
+            response.setHeader("Retry-After", "1");
+            reject(response, 503, null, "Server busy: too many large requests at once; retry in a second", "busy");
+            return;
+        }
+        try {
+            handle(request, response, chain);
+        } finally {
+            bodies.release(reserved);
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         byte[] body = readBounded(request.getInputStream(), maxRequestBytes);
         if (body == null) {
             reject(response, 413, null, "Request body too large (limit " + maxRequestBytes + " bytes)", "too_large");
@@ -149,6 +172,13 @@ public final class McpEndpointFilter extends HttpFilter {
             reject(response, 400, id, "Invalid Request: a JSON-RPC 2.0 request needs \"jsonrpc\":\"2.0\" and a "
                     + "\"method\"", "invalid_request");
             return;
+        }
+        if (method.equals("tools/call")) {
+            String invalid = invalidToolCall(message.get("params"));
+            if (invalid != null) {
+                reject(response, 400, id, "Invalid params: " + invalid, "invalid_params", JsonRpcErrors.INVALID_PARAMS);
+                return;
+            }
         }
         if (method.equals("tools/call") && lacksToken(request, message.path("params"))) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"meta-ads-mcp\"");
@@ -174,6 +204,29 @@ public final class McpEndpointFilter extends HttpFilter {
         BufferedResponse buffered = new BufferedResponse(response);
         chain.doFilter(replayed, buffered);
         buffered.finish(id);
+    }
+
+    /**
+     * What is wrong with a {@code tools/call}'s params, or null when their shape is right: an object with a tool
+     * {@code name} (a non-blank string) and, when present, {@code arguments} as an object. Checked here because the SDK
+     * answers these with HTTP 500 and its internal exception text.
+     */
+    static String invalidToolCall(JsonNode params) {
+        if (params == null || params.isNull() || params.isMissingNode()) {
+            return "tools/call needs \"params\": {\"name\": \"<tool>\", \"arguments\": {...}}";
+        }
+        if (!params.isObject()) {
+            return "\"params\" must be an object: {\"name\": \"<tool>\", \"arguments\": {...}}";
+        }
+        JsonNode name = params.get("name");
+        if (name == null || !name.isString() || name.asString().isBlank()) {
+            return "\"params.name\" must be the tool's name (a string)";
+        }
+        JsonNode arguments = params.get("arguments");
+        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+            return "\"params.arguments\" must be an object";
+        }
+        return null;
     }
 
     private boolean lacksToken(HttpServletRequest request, JsonNode params) {
@@ -206,6 +259,15 @@ public final class McpEndpointFilter extends HttpFilter {
         int semicolon = contentType.indexOf(';');
         String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
         return type.equalsIgnoreCase("application/json");
+    }
+
+    private static void discard(InputStream in, long max) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = max;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
     }
 
     /** The body, or null when it exceeds the limit. */
