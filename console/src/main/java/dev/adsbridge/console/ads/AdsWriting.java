@@ -227,6 +227,7 @@ public class AdsWriting {
         args.put("status", status);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("status", current);
+        before.put("name", AdsGateway.text(located.details(), "name", null));
         return write(caller, located.connectionId(), located.accountId(), kind.updateTool, args, validateOnly, action,
                 kind.name, before, null, false, review);
     }
@@ -298,6 +299,7 @@ public class AdsWriting {
         for (String field : present) {
             before.put(field, AdsGateway.text(details, field, null));
         }
+        before.put("name", AdsGateway.text(details, "name", null));
         Instant start = time(AdsGateway.text(details, "start_time", null));
         String endField = kind == ObjectKind.CAMPAIGN ? "stop_time" : "end_time";
         Instant currentEnd = time(AdsGateway.text(details, endField, null));
@@ -479,6 +481,11 @@ public class AdsWriting {
         }
         if (review.confirmedAmount != null) {
             after.put("confirmed_amount", review.confirmedAmount);
+        }
+        // The audit page shows amounts in the account's currency and the object's name beside its id.
+        String currency = gateway.currency(caller.tenant(), accountId);
+        if (currency != null) {
+            after.putIfAbsent("currency", currency);
         }
         gateway.audit(caller, action, targetType, id, before, after, AuditEvent.SUCCESS);
         return new WriteResult(created, answer);

@@ -91,6 +91,9 @@ public record AuditView(AuditEntry entry, String target, String targetId, List<C
             if (was != null && now != null && was.equals(now) && fields.size() > 1) {
                 continue;
             }
+            if ("name".equals(field) && now == null) {
+                continue; // the name recorded beside a change (it is the target's name, shown above)
+            }
             changes.add(new Change(label(field), value(field, was, currency), value(field, now, currency)));
         }
         return new AuditView(entry, shortened(target), entry.targetId(), changes);
