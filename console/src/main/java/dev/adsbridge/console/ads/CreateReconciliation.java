@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -42,9 +43,11 @@ public class CreateReconciliation {
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
     private final AdsGateway gateway;
+    private final ApplicationEventPublisher events;
 
-    CreateReconciliation(AdsGateway gateway) {
+    CreateReconciliation(AdsGateway gateway, ApplicationEventPublisher events) {
         this.gateway = gateway;
+        this.events = events;
     }
 
     /**
@@ -144,6 +147,7 @@ public class CreateReconciliation {
             after.put("matches", matches.size());
         }
         gateway.audit(caller, action, kind.name, id, null, after, AuditEvent.SUCCESS);
+        events.publishEvent(new AdsChanged(caller.tenant(), scope.accountId())); // reads show it from now on
         return Optional.of(new AdsWriting.WriteResult(true, answer));
     }
 

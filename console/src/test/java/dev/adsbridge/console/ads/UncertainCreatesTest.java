@@ -137,6 +137,33 @@ class UncertainCreatesTest {
     }
 
     @Test
+    void anAdSetWhoseCreateTimedOutIsFoundByItsNameCampaignAndFields() {
+        Answer campaign = create("campaigns", campaign("Parent"), UUID.randomUUID().toString());
+        assertThat(campaign.status()).as(campaign.response().body()).isEqualTo(201);
+        String campaignId = campaign.json().path("id").asString();
+        String name = "Slow ad set " + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("campaign_id", campaignId);
+        body.put("name", name);
+        body.put("optimization_goal", "LINK_CLICKS");
+        body.put("billing_event", "IMPRESSIONS");
+        body.put("daily_budget", "2500");
+        body.put("targeting", ApiFixture.targeting());
+        String key = UUID.randomUUID().toString();
+        h.controlPost("/_sandbox/faults", Map.of("kind", "latency", "latency_ms", 5000, "path", ACCOUNT + "/adsets",
+                "method", "POST", "count", 1));
+
+        Answer first = create("adsets", body, key);
+        assertThat(first.status()).as(first.response().body()).isEqualTo(502);
+        Answer retry = retryUntilSettled("adsets", body, key);
+        assertThat(retry.status()).as(retry.response().body()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Reconciled")).isEqualTo("true");
+        String id = retry.json().path("id").asString();
+        JsonNode adSets = graph("GET", "/" + campaignId + "/adsets?fields=id,name", null);
+        assertThat(adSets.path("data").findValuesAsString("id")).containsExactly(id);
+    }
+
+    @Test
     void theMcpServerKilledMidCallThenBackReturnsTheOneCampaign() throws Exception {
         Map<String, Object> body = campaign("Killed MCP");
         String key = UUID.randomUUID().toString();
@@ -261,9 +288,13 @@ class UncertainCreatesTest {
 
     /** Retries (as a client would, honouring 409's Retry-After) until the answer is no longer "in progress". */
     static Answer retryUntilSettled(Map<String, Object> body, String key) {
+        return retryUntilSettled("campaigns", body, key);
+    }
+
+    static Answer retryUntilSettled(String edge, Map<String, Object> body, String key) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            Answer answer = create(body, key);
+            Answer answer = create(edge, body, key);
             if (answer.status() != 409 || System.nanoTime() > deadline) {
                 return answer;
             }
@@ -284,9 +315,13 @@ class UncertainCreatesTest {
     }
 
     static Answer create(Map<String, Object> body, String key) {
+        return create("campaigns", body, key);
+    }
+
+    static Answer create(String edge, Map<String, Object> body, String key) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(h.baseUrl + "/api/v1/ad-accounts/" + ACCOUNT
-                    + "/campaigns"))
+                    + "/" + edge))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + writeKey)
                     .header("Idempotency-Key", key)
