@@ -116,6 +116,8 @@ public final class ConsoleHarness {
         properties.put("server.shutdown", "immediate");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
         properties.putAll(extra);
+        // A test may route the database through something of its own (a proxy): "{schema}" names this schema.
+        properties.computeIfPresent("spring.datasource.url", (k, url) -> url.toString().replace("{schema}", schema));
         console = ConsoleApplication.builder(properties)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
                 .run();

@@ -8,6 +8,7 @@ import dev.adsbridge.console.ads.AdsWriting;
 import dev.adsbridge.console.ads.CampaignOperations;
 import dev.adsbridge.console.ads.InsightsCsv;
 import dev.adsbridge.console.ads.InsightsReports;
+import dev.adsbridge.console.ads.CreateReconciliation;
 import dev.adsbridge.console.ads.ObjectKind;
 import dev.adsbridge.console.ads.Idempotency;
 import dev.adsbridge.console.ads.InsightsQuery;
@@ -22,12 +23,14 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -61,12 +64,15 @@ class AdsApiController {
     private final InsightsReports reports;
     private final ApiRateLimits rateLimits;
     private final CampaignOperations operations;
+    private final CreateReconciliation reconciliation;
 
     AdsApiController(AdsReading reading, AdsReporting reporting, AdsWriting writing, Idempotency idempotency,
-            InsightsReports reports, ApiRateLimits rateLimits, CampaignOperations operations) {
+            InsightsReports reports, ApiRateLimits rateLimits, CampaignOperations operations,
+            CreateReconciliation reconciliation) {
         this.reports = reports;
         this.rateLimits = rateLimits;
         this.operations = operations;
+        this.reconciliation = reconciliation;
         this.reading = reading;
         this.reporting = reporting;
         this.writing = writing;
@@ -244,8 +250,7 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody WriteRequests.CreateCampaign request) {
         Map<String, Object> body = WriteRequests.fields(request);
-        return idempotent(caller, key, "campaigns " + accountId, body,
-                () -> writing.create(ads(caller), ObjectKind.CAMPAIGN, accountId, body));
+        return createOnce(caller, key, "campaigns " + accountId, ObjectKind.CAMPAIGN, accountId, body);
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/adsets")
@@ -254,8 +259,7 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody WriteRequests.CreateAdSet request) {
         Map<String, Object> body = WriteRequests.fields(request);
-        return idempotent(caller, key, "adsets " + accountId, body,
-                () -> writing.create(ads(caller), ObjectKind.ADSET, accountId, body));
+        return createOnce(caller, key, "adsets " + accountId, ObjectKind.ADSET, accountId, body);
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/ads")
@@ -264,8 +268,7 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody WriteRequests.CreateAd request) {
         Map<String, Object> body = WriteRequests.fields(request);
-        return idempotent(caller, key, "ads " + accountId, body,
-                () -> writing.create(ads(caller), ObjectKind.AD, accountId, body));
+        return createOnce(caller, key, "ads " + accountId, ObjectKind.AD, accountId, body);
     }
 
     @PostMapping("/api/v1/ad-accounts/{accountId}/creatives")
@@ -274,8 +277,7 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody WriteRequests.CreateCreative request) {
         Map<String, Object> body = WriteRequests.fields(request);
-        return idempotent(caller, key, "creatives " + accountId, body,
-                () -> writing.create(ads(caller), ObjectKind.CREATIVE, accountId, body));
+        return createOnce(caller, key, "creatives " + accountId, ObjectKind.CREATIVE, accountId, body);
     }
 
     @PostMapping(value = "/api/v1/ad-accounts/{accountId}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -287,8 +289,10 @@ class AdsApiController {
         byte[] bytes = file.getBytes();
         Map<String, Object> fingerprint = Map.of("sha256", java.util.HexFormat.of().formatHex(
                 sha256(bytes)), "name", String.valueOf(file.getOriginalFilename()), "validate_only", validateOnly);
+        // An image is not looked up after an uncertain upload: uploading the same bytes again gives the same hash.
         return idempotent(caller, key, "images " + accountId, fingerprint,
-                () -> writing.uploadImage(ads(caller), accountId, bytes, file.getOriginalFilename(), validateOnly));
+                () -> writing.uploadImage(ads(caller), accountId, bytes, file.getOriginalFilename(), validateOnly),
+                since -> Optional.empty());
     }
 
     @PostMapping("/api/v1/campaigns/{id}/status")
@@ -313,7 +317,9 @@ class AdsApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
             @RequestBody(required = false) @Nullable Map<String, Object> body) {
         Map<String, Object> request = body == null ? Map.of() : body;
-        return idempotent(caller, key, "copies " + id, request, () -> operations.copy(ads(caller), id, request));
+        // Not looked up after an uncertain outcome (a copy has the source's name): a retry may copy again, paused.
+        return idempotent(caller, key, "copies " + id, request, () -> operations.copy(ads(caller), id, request),
+                since -> Optional.empty());
     }
 
     @PostMapping("/api/v1/adsets/{id}/status")
@@ -354,22 +360,48 @@ class AdsApiController {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    /** A create of a campaign, ad set, ad or creative, once per Idempotency-Key (console/API.md). */
+    private ResponseEntity<String> createOnce(ApiCaller caller, @Nullable String key, String what, ObjectKind kind,
+            String accountId, Map<String, Object> body) {
+        return idempotent(caller, key, what, body, () -> writing.create(ads(caller), kind, accountId, body),
+                since -> reconciliation.findCreated(ads(caller), kind, accountId, body, since));
+    }
+
+    /**
+     * Runs {@code create} once per key and body; after an attempt whose outcome is unknown, a retry answers what
+     * {@code findCreated} finds at Meta (created since the key's first attempt) before it creates anything.
+     */
     private ResponseEntity<String> idempotent(ApiCaller caller, @Nullable String key, String what,
-            Map<String, Object> body, Supplier<AdsWriting.WriteResult> create) {
+            Map<String, Object> body, Supplier<AdsWriting.WriteResult> create,
+            Function<Instant, Optional<AdsWriting.WriteResult>> findCreated) {
         if (key == null) {
             return answer(create.get());
         }
         caller.requireWrite(); // a read key learns nothing from replays
-        String fingerprint = what + " " + JSON.writeValueAsString(new TreeMap<>(body));
-        Idempotency.Answer answer = idempotency.once(caller.tenant(), key, fingerprint, () -> {
-            AdsWriting.WriteResult result = create.get();
-            return new Idempotency.Answer(result.created() ? 201 : 200, JSON.writeValueAsString(result.body()), false);
-        });
+        Idempotency.Answer answer = idempotency.once(caller.tenant(), key, Idempotency.fingerprint(what, body),
+                new Idempotency.Attempt() {
+                    @Override
+                    public Idempotency.Answer create() {
+                        return toAnswer(create.get());
+                    }
+
+                    @Override
+                    public Optional<Idempotency.Answer> findCreated(Instant since) {
+                        return findCreated.apply(since).map(AdsApiController::toAnswer);
+                    }
+                });
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).header("Content-Type", JSON_TYPE);
         if (answer.replayed()) {
             builder.header("Idempotent-Replayed", "true");
         }
+        if (answer.reconciled()) {
+            builder.header("Idempotent-Reconciled", "true");
+        }
         return builder.body(answer.body());
+    }
+
+    private static Idempotency.Answer toAnswer(AdsWriting.WriteResult result) {
+        return new Idempotency.Answer(result.created() ? 201 : 200, JSON.writeValueAsString(result.body()), false);
     }
 
     private static ResponseEntity<String> answer(AdsWriting.WriteResult result) {

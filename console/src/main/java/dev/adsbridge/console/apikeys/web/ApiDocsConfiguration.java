@@ -51,7 +51,7 @@ class ApiDocsConfiguration {
                 .addProperty("code", new StringSchema().description("stable snake_case code, e.g. not_found, "
                         + "validation_failed, confirmation_required, forbidden_role, api_key_read_only, "
                         + "connection_needs_reconnect, no_connection, rate_limited, meta_rate_limited, meta_error, "
-                        + "idempotency_key_reused, idempotency_in_progress"))
+                        + "meta_outcome_unknown, idempotency_key_reused, idempotency_in_progress"))
                 .addProperty("message", new StringSchema().description("words a marketer understands"))
                 .addProperty("request_id", new StringSchema().description("also in the X-Request-Id header"))
                 .addProperty("meta", new ObjectSchema().description("what Meta said, when it answered: title, "
@@ -77,7 +77,9 @@ class ApiDocsConfiguration {
                         .addSchemas("Error", new ObjectSchema().addProperty("error", error))
                         .addParameters("IdempotencyKey", new HeaderParameter().name("Idempotency-Key")
                                 .description("Up to 255 characters; a retry with the same key and body returns the "
-                                        + "first answer (Idempotent-Replayed: true); another body → 422")
+                                        + "first answer (Idempotent-Replayed: true); another body → 422. After 502 "
+                                        + "meta_outcome_unknown, a retry looks the object up at Meta first and "
+                                        + "answers it (Idempotent-Reconciled: true) instead of creating it twice")
                                 .schema(new StringSchema().maxLength(255))))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"))
                 .addSecurityItem(new SecurityRequirement().addList("session"));
