@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * from the product jar, so the MCP server's RSS is its own.
  */
 @Command(name = "adsbridge-bench", mixinStandardHelpOptions = true,
-        description = "Graph client straight at the sandbox vs. the same calls through the MCP server.")
+        description = "Graph client straight at the sandbox vs. the same calls through the MCP server.",
+        subcommands = ConsolePageBenchmark.class)
 public final class McpOverheadBenchmark implements Callable<Integer> {
 
     /** The sandbox ad account both workloads read. */
@@ -259,7 +260,7 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static void waitFor(String url) throws InterruptedException {
+    static void waitFor(String url) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -293,7 +294,7 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
         return json.substring(start, json.indexOf('"', start));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
