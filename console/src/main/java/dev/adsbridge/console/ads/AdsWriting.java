@@ -567,8 +567,17 @@ public class AdsWriting {
         if (args.get("spend_cap") instanceof Long cap && cap > 0) {
             out.append(", spending limit ").append(MoneyFormat.text(cap, currency));
         }
+        if (args.get("bid_strategy") instanceof String strategy) {
+            out.append(", ").append(BID_STRATEGIES.getOrDefault(strategy, words(strategy)));
+        }
         if (args.get("optimization_goal") instanceof String goal) {
             out.append(", optimized for ").append(words(goal));
+        }
+        if (args.get("targeting") instanceof Map<?, ?> targeting) {
+            String audience = audience(targeting);
+            if (!audience.isEmpty()) {
+                out.append(", shown to ").append(audience);
+            }
         }
         Instant end = time(args.get(kind == ObjectKind.CAMPAIGN ? "stop_time" : "end_time"));
         if (end != null) {
@@ -578,6 +587,54 @@ public class AdsWriting {
             out.append(", linking to ").append(link);
         }
         return out.append(".").toString();
+    }
+
+    private static final Map<String, String> BID_STRATEGIES = Map.of(
+            "LOWEST_COST_WITHOUT_CAP", "lowest cost", "LOWEST_COST_WITH_BID_CAP", "bid cap",
+            "COST_CAP", "cost cap", "LOWEST_COST_WITH_MIN_ROAS", "minimum return on ad spend");
+
+    /** "women aged 25–44 in US, GB interested in Coffee, Tea" from a Graph targeting spec. */
+    static String audience(Map<?, ?> targeting) {
+        List<String> parts = new ArrayList<>();
+        Object genders = targeting.get("genders");
+        String who = "people";
+        if (genders instanceof List<?> list && list.size() == 1) {
+            who = "1".equals(String.valueOf(list.get(0))) ? "men" : "2".equals(String.valueOf(list.get(0)))
+                    ? "women" : who;
+        }
+        Object min = targeting.get("age_min");
+        Object max = targeting.get("age_max");
+        if (min != null || max != null) {
+            who += " aged " + (min == null ? "18" : min) + "–" + (max == null ? "65+" : max);
+        }
+        parts.add(who);
+        if (targeting.get("geo_locations") instanceof Map<?, ?> geo && geo.get("countries") instanceof List<?> c
+                && !c.isEmpty()) {
+            parts.add("in " + String.join(", ", c.stream().map(String::valueOf).toList()));
+        }
+        List<String> interests = new ArrayList<>();
+        if (targeting.get("flexible_spec") instanceof List<?> specs) {
+            for (Object spec : specs) {
+                if (spec instanceof Map<?, ?> m && m.get("interests") instanceof List<?> list) {
+                    for (Object interest : list) {
+                        if (interest instanceof Map<?, ?> i && i.get("name") != null) {
+                            interests.add(String.valueOf(i.get("name")));
+                        }
+                    }
+                }
+            }
+        }
+        if (targeting.get("interests") instanceof List<?> list) {
+            for (Object interest : list) {
+                if (interest instanceof Map<?, ?> i && i.get("name") != null) {
+                    interests.add(String.valueOf(i.get("name")));
+                }
+            }
+        }
+        if (!interests.isEmpty()) {
+            parts.add("interested in " + String.join(", ", interests));
+        }
+        return parts.size() == 1 && "people".equals(who) ? "" : String.join(" ", parts);
     }
 
     private static String words(String constant) {

@@ -76,14 +76,19 @@ class OperateBrowserTest {
         chrome.click("#interest-suggestions button.suggestion");
         assertThat(chrome.all("#interest-chips .chip")).hasSize(1);
         chrome.click("#step-adset .dry-run");
-        String wouldSend = chrome.find("#step-adset pre.would-send").getText();
-        assertThat(wouldSend).contains("\"daily_budget\": 2050").contains("\"genders\"").contains("flexible_spec")
-                .contains("COST_CAP").contains("\"bid_amount\": 300");
+        // The dry run reads in words and money: budget, bid, strategy, gender and the picked interest.
+        String preview = chrome.find("#step-adset ul.dry-run-summary").getText();
+        assertThat(preview).contains("€20.50").contains("€3.00").contains("cost cap").contains("women")
+                .containsIgnoringCase("coffee");
         chrome.screenshots("create-adset", chrome::settled);
         chrome.click("#step-adset button[type='submit']");
         String adsetId = chrome.find("#step-adset .created .created-id").getText();
         JsonNode adset = read("/api/v1/adsets/" + adsetId);
         assertThat(adset.path("daily_budget").asString()).isEqualTo("2050");
+        assertThat(adset.path("bid_strategy").asString()).isEqualTo("COST_CAP");
+        assertThat(adset.path("bid_amount").asString()).isEqualTo("300");
+        assertThat(adset.path("targeting").path("genders").toString()).isEqualTo("[2]");
+        assertThat(adset.path("targeting").path("flexible_spec").toString()).containsIgnoringCase("coffee");
         assertThat(adset.path("status").asString()).isEqualTo("PAUSED");
 
         // Creative step: the Page is picked from the account's Pages.
