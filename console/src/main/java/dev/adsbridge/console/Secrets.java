@@ -1,11 +1,8 @@
 package dev.adsbridge.console;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.adsbridge.meta.Hashes;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Random one-time secrets (OAuth state, invitation links) and the hashes they are stored as. */
 public final class Secrets {
@@ -24,11 +21,6 @@ public final class Secrets {
 
     /** Hex SHA-256: what is stored instead of the secret itself. */
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(secret);
     }
 }

@@ -1,8 +1,6 @@
 package dev.adsbridge.graph;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.adsbridge.meta.Hashes;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -38,12 +36,7 @@ public final class Pkce {
      */
     public static String challenge(String verifier) {
         requireVerifier(verifier);
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Hashes.sha256Base64Url(verifier);
     }
 
     static void requireVerifier(String verifier) {

@@ -6,6 +6,7 @@ import dev.adsbridge.console.connections.Connection;
 import dev.adsbridge.console.connections.ConnectionUnavailableException;
 import dev.adsbridge.console.connections.Connections;
 import dev.adsbridge.console.tenancy.TenantId;
+import dev.adsbridge.meta.ImageTypes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -302,20 +304,13 @@ public class AdsReading {
         throw AdsException.notFound();
     }
 
+    /** The formats browsers show, so the console takes and previews: PNG, JPEG, GIF and WebP. */
+    private static final Set<ImageTypes.Format> SHOWN = EnumSet.of(ImageTypes.Format.PNG, ImageTypes.Format.JPEG,
+            ImageTypes.Format.GIF, ImageTypes.Format.WEBP);
+
+    /** The media type of image bytes by their first bytes, or {@code application/octet-stream}. */
     static String sniff(byte[] b) {
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return "image/gif";
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W'
-                && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return "application/octet-stream";
+        return ImageTypes.sniff(b).filter(SHOWN::contains).map(ImageTypes.Format::mimeType)
+                .orElse(ImageTypes.UNKNOWN_CONTENT_TYPE);
     }
 }

@@ -2,6 +2,7 @@ package dev.adsbridge.console.ads;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.adsbridge.meta.DatePresets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -376,16 +377,8 @@ public class AdsReporting {
             if (since != null && until != null) {
                 return new Period(since, until);
             }
-            return switch (preset == null ? "last_30d" : preset) {
-                case "today" -> new Period(today, today);
-                case "yesterday" -> new Period(today.minusDays(1), today.minusDays(1));
-                case "last_3d" -> new Period(today.minusDays(3), today.minusDays(1));
-                case "last_7d" -> new Period(today.minusDays(7), today.minusDays(1));
-                case "last_14d" -> new Period(today.minusDays(14), today.minusDays(1));
-                case "last_28d" -> new Period(today.minusDays(28), today.minusDays(1));
-                case "last_90d" -> new Period(today.minusDays(90), today.minusDays(1));
-                default -> new Period(today.minusDays(30), today.minusDays(1));
-            };
+            DatePresets.Period days = DatePresets.resolve(DatePresets.isPreset(preset) ? preset : "last_30d", today);
+            return new Period(days.since(), days.until());
         }
     }
 }

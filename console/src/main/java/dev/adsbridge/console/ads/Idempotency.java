@@ -4,9 +4,7 @@ import dev.adsbridge.console.ConsoleProperties;
 import dev.adsbridge.console.ads.AdsException.Problem;
 import dev.adsbridge.console.SqlTime;
 import dev.adsbridge.console.tenancy.TenantId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.adsbridge.meta.Hashes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -308,11 +306,6 @@ public class Idempotency {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.adsbridge.console.ads;
 
+import dev.adsbridge.meta.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -94,11 +95,8 @@ public final class InsightsCsv {
         return value == null ? "" : value.toString();
     }
 
+    /** Numbers stay numbers a spreadsheet can add up; names and labels are defused: {@link Csv#data(String)}. */
     static String cell(String value) {
-        // Quote what needs it, and defuse spreadsheet formulas.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
-                ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return Csv.data(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.adsbridge.console.ads;
 
+import dev.adsbridge.meta.DatePresets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -16,11 +17,6 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
         boolean comparePrevious, boolean withTotals) {
 
     private static final Set<String> LEVELS = Set.of("account", "campaign", "adset", "ad");
-    /** Meta's date_preset values. */
-    static final Set<String> PRESETS = Set.of("today", "yesterday", "this_month", "last_month", "this_quarter",
-            "maximum", "data_maximum", "last_3d", "last_7d", "last_14d", "last_28d", "last_30d", "last_90d",
-            "last_week_mon_sun", "last_week_sun_sat", "last_quarter", "last_year", "this_week_mon_today",
-            "this_week_sun_today", "this_year");
 
     public InsightsQuery {
         if (objectId == null || objectId.isBlank()) {
@@ -54,7 +50,7 @@ public record InsightsQuery(String objectId, @Nullable String level, @Nullable S
 
     /** @throws AdsException 400 {@code validation_failed} when {@code preset} is not one of Meta's date presets */
     static String requirePreset(String preset) {
-        if (!PRESETS.contains(preset)) {
+        if (!DatePresets.isPreset(preset)) {
             throw AdsException.validation("date_preset", "Choose a date preset such as last_7d, last_30d or "
                     + "this_month, or send since and until.");
         }

@@ -1,11 +1,8 @@
 package dev.adsbridge.console.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.adsbridge.meta.Hashes;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,11 +53,6 @@ final class AuditChain {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(text);
     }
 }

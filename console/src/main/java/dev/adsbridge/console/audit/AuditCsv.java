@@ -1,5 +1,6 @@
 package dev.adsbridge.console.audit;
 
+import dev.adsbridge.meta.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
@@ -40,17 +41,8 @@ final class AuditCsv {
         out.write("\r\n");
     }
 
+    /** Every audit cell is text: {@link Csv#text(String)}, which defuses numbers too. */
     static String cell(@Nullable String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
-            default -> value;
-        };
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        return Csv.text(value);
     }
 }

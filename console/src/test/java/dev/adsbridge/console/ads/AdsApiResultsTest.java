@@ -4,6 +4,7 @@ import static dev.adsbridge.console.ads.ApiFixture.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.adsbridge.meta.ResultTypes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +54,7 @@ class AdsApiResultsTest {
         Map<String, Set<String>> goals = new HashMap<>();
         JsonNode adSets = f.graph("/" + ACCOUNT + "/adsets?fields=campaign_id,optimization_goal,promoted_object&limit=500");
         for (JsonNode adSet : adSets.path("data")) {
-            MetaResults.Type type = MetaResults.forGoal(adSet.path("optimization_goal").asString(),
+            ResultTypes.Type type = ResultTypes.forGoal(adSet.path("optimization_goal").asString(),
                     adSet.path("promoted_object").path("custom_event_type").asString(null));
             goals.computeIfAbsent(adSet.path("campaign_id").asString(), k -> new HashSet<>())
                     .add(type == null ? "none" : type.indicator());

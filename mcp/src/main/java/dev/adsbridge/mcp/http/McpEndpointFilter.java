@@ -3,6 +3,7 @@ package dev.adsbridge.mcp.http;
 import dev.adsbridge.mcp.inventory.Json;
 import dev.adsbridge.mcp.inventory.Toolset;
 import dev.adsbridge.mcp.metrics.ServerMetrics;
+import dev.adsbridge.meta.Hashes;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import jakarta.servlet.FilterChain;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class McpEndpointFilter extends HttpFilter {
     public McpEndpointFilter(ServerTransportSecurityValidator security, String serverKey, int maxRequestBytes,
                              Predicate<String> toolNeedsToken, ServerMetrics metrics) {
         this.security = security;
-        this.serverKeyDigest = serverKey == null ? null : sha256(serverKey);
+        this.serverKeyDigest = serverKey == null ? null : Hashes.sha256(serverKey);
         this.maxRequestBytes = maxRequestBytes;
         this.toolNeedsToken = toolNeedsToken;
         this.metrics = metrics;
@@ -103,7 +103,7 @@ public final class McpEndpointFilter extends HttpFilter {
                 reject(response, 401, null, "Missing X-MCP-Server-Key header", "bad_server_key");
                 return;
             }
-            if (!MessageDigest.isEqual(serverKeyDigest, sha256(given))) {
+            if (!MessageDigest.isEqual(serverKeyDigest, Hashes.sha256(given))) {
                 reject(response, 403, null, "Wrong X-MCP-Server-Key", "bad_server_key");
                 return;
             }
@@ -282,14 +282,6 @@ public final class McpEndpointFilter extends HttpFilter {
             headers.put(name, Collections.list(request.getHeaders(name)));
         }
         return headers;
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     /** Whether an Accept header lets the SDK answer: it insists on both JSON and SSE being acceptable. */

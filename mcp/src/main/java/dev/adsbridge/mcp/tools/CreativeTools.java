@@ -13,7 +13,7 @@ import dev.adsbridge.mcp.inventory.ToolException;
 import dev.adsbridge.mcp.inventory.ToolResults;
 import dev.adsbridge.mcp.inventory.Toolset;
 import dev.adsbridge.mcp.tools.images.ImageFetcher;
-import dev.adsbridge.mcp.tools.images.ImageFormat;
+import dev.adsbridge.meta.ImageTypes;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -304,7 +304,7 @@ public final class CreativeTools {
                     + "library (it may have been deleted, or belong to another account).");
         }
         ImageFetcher.Fetched fetched = FETCHER.fetchFromMeta(url, MAX_VIEW_BYTES);
-        ImageFormat format = fetched.format();
+        ImageTypes.Format format = fetched.format();
         about.put("account_id", accountId);
         about.put("image_hash", hash);
         about.put("mime_type", format.mimeType());
@@ -380,7 +380,7 @@ public final class CreativeTools {
             bytes = fetched.bytes();
             inferredName = fileNameOf(fetched.finalUrl());
         }
-        ImageFormat format = ImageFormat.detect(bytes).orElseThrow(() -> Args.invalid(file.isPresent() ? "file"
+        ImageTypes.Format format = ImageTypes.sniff(bytes).orElseThrow(() -> Args.invalid(file.isPresent() ? "file"
                 : "image_url", "is not a JPG, PNG, GIF, BMP, TIFF or WebP image (its first bytes say otherwise)"));
         String name = explicitName.orElseGet(() -> inferredName != null ? inferredName
                 : "upload." + format.extension());

@@ -14,6 +14,7 @@ import dev.adsbridge.mcp.inventory.ToolError;
 import dev.adsbridge.mcp.inventory.ToolException;
 import dev.adsbridge.mcp.inventory.ToolResults;
 import dev.adsbridge.mcp.inventory.Toolset;
+import dev.adsbridge.meta.DatePresets;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,10 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class InsightsTools {
 
-    static final List<String> DATE_PRESETS = List.of("today", "yesterday", "this_month", "last_month",
-            "this_quarter", "last_quarter", "this_year", "last_year", "last_3d", "last_7d", "last_14d", "last_28d",
-            "last_30d", "last_90d", "last_week_mon_sun", "last_week_sun_sat", "this_week_mon_today",
-            "this_week_sun_today", "maximum", "data_maximum");
+    static final List<String> DATE_PRESETS = DatePresets.VALUES;
     static final List<String> LEVELS = List.of("account", "campaign", "adset", "ad");
     /** Meta's AdsInsights breakdowns (the business SDKs' list plus the newer ones the reference server documents). */
     static final List<String> BREAKDOWNS = List.of("ad_extension_domain", "ad_extension_url", "ad_format_asset",
@@ -95,8 +93,6 @@ public final class InsightsTools {
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_]{0,80}");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final List<String> ID_ALIASES = List.of("account_id", "campaign_id", "adset_id", "ad_id");
-    /** Meta keeps insights for 37 months; a day of slack for the account's time zone. */
-    private static final int RETENTION_MONTHS = 37;
     private static final int MAX_FIELDS = 100;
     private static final String TIME_RANGE_SHAPE = "a date preset such as 'last_7d' or an object "
             + "{\"since\":\"YYYY-MM-DD\",\"until\":\"YYYY-MM-DD\"}";
@@ -492,7 +488,8 @@ public final class InsightsTools {
                 throw Args.invalid("time_range", "has since (" + since + ") after until (" + until + "); since is "
                         + "the first day and must not be later than until");
             }
-            LocalDate oldest = LocalDate.now(ZoneOffset.UTC).minusMonths(RETENTION_MONTHS).plusDays(1);
+            // Meta keeps insights for 37 months; a day of slack for the account's time zone.
+            LocalDate oldest = LocalDate.now(ZoneOffset.UTC).minusMonths(DatePresets.RETENTION_MONTHS).plusDays(1);
             if (since.isBefore(oldest)) {
                 throw Args.invalid("time_range", "starts " + since + ", but Meta keeps insights for 37 months; "
                         + "use since on or after " + oldest + " (or time_range='maximum')");

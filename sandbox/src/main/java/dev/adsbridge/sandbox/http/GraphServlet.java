@@ -1,5 +1,6 @@
 package dev.adsbridge.sandbox.http;
 
+import dev.adsbridge.meta.Hashes;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,14 +13,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,12 +118,9 @@ public final class GraphServlet extends HttpServlet {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 22);
     }
 
+    /** The first 16 bytes of the body's SHA-256, in hex. */
     private static String etag(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(body).substring(0, 32);
     }
 
     /** Builds the call: version and path from the URI, parameters from query + form / multipart / JSON body. */

@@ -1,6 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
-import dev.adsbridge.sandbox.seed.Currencies;
+import dev.adsbridge.meta.Currencies;
 import dev.adsbridge.sandbox.store.Node;
 
 import java.time.DateTimeException;
@@ -20,7 +20,7 @@ record AccountInfo(String id, String accountId, String name, String currency, in
             zone = ZoneOffset.UTC;
         }
         return new AccountInfo(account.id(), account.id().substring(4), account.getString("name"), currency,
-                Currencies.minorPerMajor(currency), zone);
+                Currencies.offset(currency), zone);
     }
 
     /** Digits after the decimal point in money amounts: 0 for JPY, KRW…, 2 otherwise. */

@@ -1,5 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
+import dev.adsbridge.meta.ResultTypes;
 import dev.adsbridge.sandbox.store.Node;
 
 import java.util.Locale;
@@ -8,27 +9,28 @@ import java.util.function.IntToLongFunction;
 
 /**
  * What an ad's "Results" are (Ads Manager's Results column, the insights {@code results} field): decided by its ad
- * set's optimization_goal, and for conversion goals by {@code promoted_object.custom_event_type}. Each type names
- * Meta's indicator ({@code actions:link_click}, {@code reach}, …) and counts from the same (ad, day) metrics the
+ * set's optimization_goal, and for conversion goals by {@code promoted_object.custom_event_type}, as
+ * {@link ResultTypes} maps them to Meta's indicators ({@code actions:link_click}, {@code reach}, …). Each type here
+ * is one the sandbox delivers, and counts from the same (ad, day) metrics the
  * matching action does, so a row's result equals its matching action whenever all its ads share the type.
  *
  * <p>Goals the sandbox does not simulate (CONVERSATIONS, AD_RECALL_LIFT, PAGE_LIKES, EVENT_RESPONSES, QUALITY_CALL,
  * VISIT_INSTAGRAM_PROFILE, …) have no result type: their ads deliver but add no {@code results} entry.
  */
 enum ResultType {
-    LINK_CLICK("actions:link_click"),
-    LANDING_PAGE_VIEW("actions:landing_page_view"),
-    POST_ENGAGEMENT("actions:post_engagement"),
-    THRUPLAY("video_thruplay_watched_actions:video_view"),
-    REACH("reach"),
-    IMPRESSIONS("impressions"),
-    LEAD("actions:lead"),
-    PIXEL_LEAD("actions:offsite_conversion.fb_pixel_lead"),
-    PIXEL_PURCHASE("actions:offsite_conversion.fb_pixel_purchase"),
-    PIXEL_COMPLETE_REGISTRATION("actions:offsite_conversion.fb_pixel_complete_registration"),
-    PIXEL_ADD_TO_CART("actions:offsite_conversion.fb_pixel_add_to_cart"),
-    PIXEL_INITIATE_CHECKOUT("actions:offsite_conversion.fb_pixel_initiate_checkout"),
-    APP_INSTALL("actions:mobile_app_install");
+    LINK_CLICK(ResultTypes.LINK_CLICKS),
+    LANDING_PAGE_VIEW(ResultTypes.LANDING_PAGE_VIEWS),
+    POST_ENGAGEMENT(ResultTypes.POST_ENGAGEMENT),
+    THRUPLAY(ResultTypes.THRUPLAYS),
+    REACH(ResultTypes.REACH),
+    IMPRESSIONS(ResultTypes.IMPRESSIONS),
+    LEAD(ResultTypes.LEADS),
+    PIXEL_LEAD(ResultTypes.WEBSITE_LEADS),
+    PIXEL_PURCHASE(ResultTypes.PURCHASES),
+    PIXEL_COMPLETE_REGISTRATION(ResultTypes.REGISTRATIONS),
+    PIXEL_ADD_TO_CART(ResultTypes.ADDS_TO_CART),
+    PIXEL_INITIATE_CHECKOUT(ResultTypes.CHECKOUTS),
+    APP_INSTALL(ResultTypes.APP_INSTALLS);
 
     static final ResultType[] ALL = values();
 
@@ -75,10 +77,22 @@ enum ResultType {
         }
     }
 
+    final ResultTypes.Type type;
     final String indicator;
 
-    ResultType(String indicator) {
-        this.indicator = indicator;
+    ResultType(ResultTypes.Type type) {
+        this.type = type;
+        this.indicator = type.indicator();
+    }
+
+    /** The sandbox's type for Meta's; null for one it does not deliver (Page likes, conversations). */
+    private static ResultType of(ResultTypes.Type type) {
+        for (ResultType candidate : ALL) {
+            if (candidate.type.equals(type)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** Totals slot of this type's result count (daily reach sum for REACH). */
@@ -93,40 +107,35 @@ enum ResultType {
 
     private static ResultType resultOf(String goal, String customEvent, Conversion conversion) {
         String event = customEvent == null ? "" : customEvent;
-        if (goal == null) {
+        ResultTypes.Type meta = ResultTypes.forGoal(goal, event);
+        if (meta == null) {
             return null;
         }
-        return switch (goal) {
-            case "LINK_CLICKS" -> LINK_CLICK;
-            case "LANDING_PAGE_VIEWS" -> LANDING_PAGE_VIEW;
-            case "POST_ENGAGEMENT" -> POST_ENGAGEMENT;
-            case "THRUPLAY" -> THRUPLAY;
-            case "REACH" -> REACH;
-            case "IMPRESSIONS" -> IMPRESSIONS;
-            case "LEAD_GENERATION", "QUALITY_LEAD" -> conversion == Conversion.LEAD ? LEAD : null;
-            case "APP_INSTALLS", "APP_INSTALLS_AND_OFFSITE_CONVERSIONS" ->
-                    conversion == Conversion.APP_INSTALL ? APP_INSTALL : null;
-            // Value optimisation still counts purchases as results (their value is action_values).
-            case "OFFSITE_CONVERSIONS", "VALUE" -> switch (event) {
-                case "ADD_TO_CART" -> PIXEL_ADD_TO_CART;
-                case "INITIATED_CHECKOUT", "INITIATE_CHECKOUT" -> PIXEL_INITIATE_CHECKOUT;
-                case "", "PURCHASE", "LEAD", "COMPLETE_REGISTRATION" -> {
-                    ResultType byConversion = switch (conversion) {
-                        case PURCHASE -> PIXEL_PURCHASE;
-                        case LEAD -> PIXEL_LEAD;
-                        case COMPLETE_REGISTRATION -> PIXEL_COMPLETE_REGISTRATION;
-                        case APP_INSTALL -> APP_INSTALL;
-                        case NONE -> null;
-                    };
-                    // An event the campaign's delivery does not produce (a purchase pixel on a lead campaign): none.
-                    boolean fits = event.isEmpty() || byConversion != null && byConversion != APP_INSTALL
-                            && byConversion.indicator.endsWith("fb_pixel_" + event.toLowerCase(Locale.ROOT));
-                    yield fits ? byConversion : null;
-                }
-                default -> null;
-            };
-            default -> null;
+        if (!ResultTypes.isConversionGoal(goal)) {
+            ResultType type = of(meta);
+            // Leads and installs come only from campaigns whose delivery produces them.
+            boolean delivered = type == LEAD ? conversion == Conversion.LEAD
+                    : type != APP_INSTALL || conversion == Conversion.APP_INSTALL;
+            return delivered ? type : null;
+        }
+        if (!event.isEmpty() && ResultTypes.forConversionEvent(event) == null) {
+            return null;
+        }
+        if (meta == ResultTypes.ADDS_TO_CART || meta == ResultTypes.CHECKOUTS) {
+            return of(meta);
+        }
+        // Purchases, leads and sign-ups are the campaign's own conversions (value optimisation still counts
+        // purchases as results, their value being action_values); without an event the conversion decides.
+        ResultType byConversion = switch (conversion) {
+            case PURCHASE -> PIXEL_PURCHASE;
+            case LEAD -> PIXEL_LEAD;
+            case COMPLETE_REGISTRATION -> PIXEL_COMPLETE_REGISTRATION;
+            case APP_INSTALL -> APP_INSTALL;
+            case NONE -> null;
         };
+        // An event the campaign's delivery does not produce (a purchase pixel on a lead campaign): none.
+        boolean fits = event.isEmpty() || byConversion != null && byConversion.type == meta;
+        return fits ? byConversion : null;
     }
 
     private static String customEventType(Object promotedObject) {

@@ -1,10 +1,7 @@
 package dev.adsbridge.sandbox.objects;
 
-import dev.adsbridge.sandbox.seed.Currencies;
+import dev.adsbridge.meta.Currencies;
 import dev.adsbridge.sandbox.store.Node;
-
-import java.text.NumberFormat;
-import java.util.Locale;
 
 /** Budget rules shared by campaigns and ad sets: the account minimum and how amounts read in its currency. */
 final class Budgets {
@@ -17,7 +14,7 @@ final class Budgets {
         long minimum = minimum(account);
         if (amount < minimum) {
             throw AdErrors.invalid(AdErrors.BUDGET_TOO_LOW, "Budget Is Too Low", "The budget for this " + level
-                    + " must be at least " + format(minimum, currency(account)) + ". Please edit your budget in your "
+                    + " must be at least " + Currencies.format(minimum, currency(account)) + ". Please edit your budget in your "
                     + level + " to enable delivery of your ads.");
         }
     }
@@ -34,26 +31,6 @@ final class Budgets {
     static String currency(Node account) {
         String currency = account.getString("currency");
         return currency == null ? "USD" : currency;
-    }
-
-    /** Minor units as an advertiser reads them: $1.00, €12.50, ¥150, ₩1,400. */
-    static String format(long minorUnits, String currency) {
-        String symbol = switch (currency) {
-            case "USD" -> "$";
-            case "EUR" -> "€";
-            case "GBP" -> "£";
-            case "JPY" -> "¥";
-            case "KRW" -> "₩";
-            default -> currency + " ";
-        };
-        NumberFormat number = NumberFormat.getNumberInstance(Locale.US);
-        if (Currencies.isZeroDecimal(currency)) {
-            number.setMaximumFractionDigits(0);
-            return symbol + number.format(minorUnits);
-        }
-        number.setMinimumFractionDigits(2);
-        number.setMaximumFractionDigits(2);
-        return symbol + number.format(minorUnits / (double) Currencies.minorPerMajor(currency));
     }
 
     static boolean hasBudget(Node node) {

@@ -1,5 +1,7 @@
 package dev.adsbridge.sandbox.objects;
 
+import dev.adsbridge.meta.ImageTypes;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -81,62 +83,16 @@ public final class ImageBytes {
         }
     }
 
-    /** Recognises PNG, JPEG, GIF, BMP and WebP and reads their size; null when the bytes are none of these. */
+    /**
+     * Recognises PNG, JPEG, GIF, BMP and WebP by their first bytes ({@link ImageTypes}) and reads their size (0×0 where
+     * the header does not give it); null when the bytes are none of these.
+     */
     public static Info inspect(byte[] b) {
-        if (b.length >= 24 && startsWith(b, PNG_SIGNATURE)) {
-            return new Info("image/png", "png", readInt(b, 16), readInt(b, 20));
+        ImageTypes.Format format = ImageTypes.sniff(b).orElse(null);
+        if (format == null || format == ImageTypes.Format.TIFF) {
+            return null;
         }
-        if (b.length >= 10 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F') {
-            return new Info("image/gif", "gif", (b[6] & 0xff) | (b[7] & 0xff) << 8, (b[8] & 0xff) | (b[9] & 0xff) << 8);
-        }
-        if (b.length >= 26 && b[0] == 'B' && b[1] == 'M') {
-            return new Info("image/bmp", "bmp", readIntLe(b, 18), Math.abs(readIntLe(b, 22)));
-        }
-        if (b.length >= 30 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return new Info("image/webp", "webp", 0, 0);
-        }
-        if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8) {
-            return jpeg(b);
-        }
-        return null;
-    }
-
-    private static Info jpeg(byte[] b) {
-        int i = 2;
-        while (i + 9 < b.length) {
-            if ((b[i] & 0xff) != 0xFF) {
-                i++;
-                continue;
-            }
-            int marker = b[i + 1] & 0xff;
-            int length = (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
-            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                    && marker != 0xCC;
-            if (startOfFrame) {
-                int height = (b[i + 5] & 0xff) << 8 | (b[i + 6] & 0xff);
-                int width = (b[i + 7] & 0xff) << 8 | (b[i + 8] & 0xff);
-                return new Info("image/jpeg", "jpg", width, height);
-            }
-            i += 2 + length;
-        }
-        return new Info("image/jpeg", "jpg", 0, 0);
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int readInt(byte[] b, int at) {
-        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
-    }
-
-    private static int readIntLe(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+        int[] size = format.dimensions(b).orElse(new int[] {0, 0});
+        return new Info(format.mimeType(), format.extension(), size[0], size[1]);
     }
 }

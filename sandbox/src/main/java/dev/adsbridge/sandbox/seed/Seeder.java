@@ -77,6 +77,15 @@ public final class Seeder {
         store.create(id, NodeType.PAGE, null, fields);
     }
 
+    /** Smallest daily budget Meta accepts, in minor units (about one US dollar). */
+    private static int minDailyBudget(String currency) {
+        return switch (currency) {
+            case "JPY" -> 150;
+            case "KRW" -> 1400;
+            default -> 100;
+        };
+    }
+
     private static void addAccount(SandboxStore store, String id, String name, int status, String currency,
                                    String timezone, int offsetHours, String ownerId) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -90,7 +99,7 @@ public final class Seeder {
         fields.put("amount_spent", "0");
         fields.put("balance", "0");
         fields.put("spend_cap", "0");
-        fields.put("min_daily_budget", Currencies.minDailyBudget(currency));
+        fields.put("min_daily_budget", minDailyBudget(currency));
         fields.put("owner", ownerId);
         fields.put("business", Map.of("id", "300000000000001", "name", "Whitfield Holdings"));
         fields.put("business_name", "Whitfield Holdings");

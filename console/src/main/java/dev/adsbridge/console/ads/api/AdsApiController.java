@@ -15,6 +15,7 @@ import dev.adsbridge.console.ads.InsightsQuery;
 import dev.adsbridge.console.apikeys.ApiCaller;
 import dev.adsbridge.console.apikeys.ApiException;
 import dev.adsbridge.console.apikeys.ApiRateLimits;
+import dev.adsbridge.meta.Hashes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -287,8 +288,8 @@ class AdsApiController {
             @RequestPart("file") MultipartFile file,
             @RequestParam(name = "validate_only", defaultValue = "false") boolean validateOnly) throws IOException {
         byte[] bytes = file.getBytes();
-        Map<String, Object> fingerprint = Map.of("sha256", java.util.HexFormat.of().formatHex(
-                sha256(bytes)), "name", String.valueOf(file.getOriginalFilename()), "validate_only", validateOnly);
+        Map<String, Object> fingerprint = Map.of("sha256", Hashes.sha256Hex(bytes), "name",
+                String.valueOf(file.getOriginalFilename()), "validate_only", validateOnly);
         // An image is not looked up after an uncertain upload: uploading the same bytes again gives the same hash.
         return idempotent(caller, key, "images " + accountId, fingerprint,
                 () -> writing.uploadImage(ads(caller), accountId, bytes, file.getOriginalFilename(), validateOnly),
@@ -425,14 +426,6 @@ class AdsApiController {
             throw ApiException.validation("limit", "Between 1 and 500.");
         }
         return limit;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static UUID reportId(String id) {

@@ -4,6 +4,7 @@ import dev.adsbridge.graph.ErrorCategory;
 import dev.adsbridge.mcp.inventory.Args;
 import dev.adsbridge.mcp.inventory.ToolError;
 import dev.adsbridge.mcp.inventory.ToolException;
+import dev.adsbridge.meta.ImageTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ public final class ImageFetcher {
     }
 
     /** Bytes of an image, its format as read from the bytes, and the URL that finally answered. */
-    public record Fetched(byte[] bytes, ImageFormat format, URI finalUrl) {
+    public record Fetched(byte[] bytes, ImageTypes.Format format, URI finalUrl) {
     }
 
     /** Fetches a caller-supplied URL from a public host; see the class comment for the rules. */
@@ -125,7 +126,7 @@ public final class ImageFetcher {
                         + (contentType.isEmpty() ? "none" : shorten(contentType)) + "'); link directly to a "
                         + "JPG, PNG, GIF, BMP, TIFF or WebP file, not to a web page");
             }
-            ImageFormat format = ImageFormat.detect(response.body()).orElseThrow(() -> refused(
+            ImageTypes.Format format = ImageTypes.sniff(response.body()).orElseThrow(() -> refused(
                     "the URL claimed " + shorten(contentType) + " but the bytes are not a JPG, PNG, GIF, BMP, "
                             + "TIFF or WebP image"));
             return new Fetched(response.body(), format, current);

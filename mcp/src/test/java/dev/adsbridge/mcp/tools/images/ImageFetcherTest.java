@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.adsbridge.graph.ErrorCategory;
 import dev.adsbridge.mcp.inventory.ToolException;
+import dev.adsbridge.meta.ImageTypes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -108,7 +109,7 @@ class ImageFetcherTest {
     void anImageIsFetchedWithItsFormatFromTheBytes() {
         ImageFetcher.Fetched fetched = testOnly.fetchPublic(server.url("/img.png"), CAP);
         assertThat(fetched.bytes()).isEqualTo(server.png);
-        assertThat(fetched.format()).isEqualTo(ImageFormat.PNG);
+        assertThat(fetched.format()).isEqualTo(ImageTypes.Format.PNG);
         assertThat(fetched.format().dimensions(fetched.bytes())).get().isEqualTo(new int[] {64, 48});
 
         ImageFetcher.Fetched chunked = testOnly.fetchPublic(server.url("/chunked.png"), CAP);
@@ -162,13 +163,13 @@ class ImageFetcherTest {
 
     @Test
     void imageFormatsAreRecognisedByTheirFirstBytes() {
-        assertThat(ImageFormat.detect(server.png)).contains(ImageFormat.PNG);
-        assertThat(ImageFormat.detect(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0})).contains(
-                ImageFormat.JPEG);
-        assertThat(ImageFormat.detect("GIF89a......".getBytes())).contains(ImageFormat.GIF);
-        assertThat(ImageFormat.detect("RIFF\0\0\0\0WEBPVP8 ".getBytes())).contains(ImageFormat.WEBP);
-        assertThat(ImageFormat.detect("<html>".getBytes())).isEmpty();
-        assertThat(ImageFormat.detect(new byte[0])).isEmpty();
+        assertThat(ImageTypes.sniff(server.png)).contains(ImageTypes.Format.PNG);
+        assertThat(ImageTypes.sniff(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0})).contains(
+                ImageTypes.Format.JPEG);
+        assertThat(ImageTypes.sniff("GIF89a......".getBytes())).contains(ImageTypes.Format.GIF);
+        assertThat(ImageTypes.sniff("RIFF\0\0\0\0WEBPVP8 ".getBytes())).contains(ImageTypes.Format.WEBP);
+        assertThat(ImageTypes.sniff("<html>".getBytes())).isEmpty();
+        assertThat(ImageTypes.sniff(new byte[0])).isEmpty();
     }
 
     private static InetAddress address(String literal) {

@@ -1,72 +1,87 @@
-package dev.adsbridge.mcp.tools.images;
+package dev.adsbridge.meta;
 
 import java.util.Optional;
 
 /**
  * The image formats Meta's ad image library accepts, recognised by their first bytes (never by a file name or a
- * Content-Type a server claims), with the pixel size where the header gives it cheaply.
+ * Content-Type someone claims), with the pixel size where the header gives it cheaply.
  */
-public enum ImageFormat {
-    PNG("image/png", "png"),
-    JPEG("image/jpeg", "jpg"),
-    GIF("image/gif", "gif"),
-    BMP("image/bmp", "bmp"),
-    TIFF("image/tiff", "tiff"),
-    WEBP("image/webp", "webp");
+public final class ImageTypes {
 
-    private final String mimeType;
-    private final String extension;
+    /** What bytes that are none of the formats are served as. */
+    public static final String UNKNOWN_CONTENT_TYPE = "application/octet-stream";
 
-    ImageFormat(String mimeType, String extension) {
-        this.mimeType = mimeType;
-        this.extension = extension;
+    /** One accepted format, with its media type and usual file extension. */
+    public enum Format {
+        PNG("image/png", "png"),
+        JPEG("image/jpeg", "jpg"),
+        GIF("image/gif", "gif"),
+        BMP("image/bmp", "bmp"),
+        TIFF("image/tiff", "tiff"),
+        WEBP("image/webp", "webp");
+
+        private final String mimeType;
+        private final String extension;
+
+        Format(String mimeType, String extension) {
+            this.mimeType = mimeType;
+            this.extension = extension;
+        }
+
+        public String mimeType() {
+            return mimeType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        /** Width and height from the header (PNG, GIF, BMP, JPEG), or empty when not cheaply known. */
+        public Optional<int[]> dimensions(byte[] b) {
+            int[] size = switch (this) {
+                case PNG -> b.length >= 24 ? new int[] {intBe(b, 16), intBe(b, 20)} : null;
+                case GIF -> b.length >= 10 ? new int[] {shortLe(b, 6), shortLe(b, 8)} : null;
+                case BMP -> b.length >= 26 ? new int[] {intLe(b, 18), Math.abs(intLe(b, 22))} : null;
+                case JPEG -> jpegSize(b);
+                default -> null;
+            };
+            return size == null || size[0] <= 0 || size[1] <= 0 ? Optional.empty() : Optional.of(size);
+        }
     }
 
-    public String mimeType() {
-        return mimeType;
+    private ImageTypes() {
     }
 
-    public String extension() {
-        return extension;
-    }
-
-    /** The format of these bytes, or empty when they are none of the accepted formats. */
-    public static Optional<ImageFormat> detect(byte[] b) {
+    /** The format of these bytes, or empty when they are none of the accepted formats (or null). */
+    public static Optional<Format> sniff(byte[] b) {
         if (b == null) {
             return Optional.empty();
         }
         if (startsWith(b, 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a)) {
-            return Optional.of(PNG);
+            return Optional.of(Format.PNG);
         }
         if (startsWith(b, 0xff, 0xd8, 0xff)) {
-            return Optional.of(JPEG);
+            return Optional.of(Format.JPEG);
         }
         if (startsWith(b, 'G', 'I', 'F', '8') && b.length >= 6 && (b[4] == '7' || b[4] == '9') && b[5] == 'a') {
-            return Optional.of(GIF);
+            return Optional.of(Format.GIF);
         }
         if (startsWith(b, 'B', 'M') && b.length >= 26) {
-            return Optional.of(BMP);
+            return Optional.of(Format.BMP);
         }
         if (startsWith(b, 'I', 'I', 0x2a, 0x00) || startsWith(b, 'M', 'M', 0x00, 0x2a)) {
-            return Optional.of(TIFF);
+            return Optional.of(Format.TIFF);
         }
         if (startsWith(b, 'R', 'I', 'F', 'F') && b.length >= 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
                 && b[11] == 'P') {
-            return Optional.of(WEBP);
+            return Optional.of(Format.WEBP);
         }
         return Optional.empty();
     }
 
-    /** Width and height from the header (PNG, GIF, BMP, JPEG), or empty when not cheaply known. */
-    public Optional<int[]> dimensions(byte[] b) {
-        int[] size = switch (this) {
-            case PNG -> b.length >= 24 ? new int[] {intBe(b, 16), intBe(b, 20)} : null;
-            case GIF -> b.length >= 10 ? new int[] {shortLe(b, 6), shortLe(b, 8)} : null;
-            case BMP -> new int[] {intLe(b, 18), Math.abs(intLe(b, 22))};
-            case JPEG -> jpegSize(b);
-            default -> null;
-        };
-        return size == null || size[0] <= 0 || size[1] <= 0 ? Optional.empty() : Optional.of(size);
+    /** The media type of these bytes: {@code image/png}, …, or {@value #UNKNOWN_CONTENT_TYPE}. */
+    public static String contentType(byte[] b) {
+        return sniff(b).map(Format::mimeType).orElse(UNKNOWN_CONTENT_TYPE);
     }
 
     private static int[] jpegSize(byte[] b) {
