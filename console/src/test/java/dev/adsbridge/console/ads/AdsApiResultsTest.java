@@ -113,7 +113,8 @@ class AdsApiResultsTest {
         // act_1000000002's seed has no campaign with two result types in the last 30 days (the sandbox's mixed
         // campaign is in act_1000000001); the account level mixes types and is checked in the dashboard test.
         assertThat(mixed).isGreaterThanOrEqualTo(0);
-        assertThat(types).contains("actions:link_click", "actions:offsite_conversion.fb_pixel_purchase");
+        // Several goals, so several result types (which ones follows the seed's ad sets).
+        assertThat(types).hasSizeGreaterThanOrEqualTo(3).contains("actions:offsite_conversion.fb_pixel_purchase");
 
         // The CSV has the same single numbers and spells out mixed ones.
         List<String> lines = AdsApiTest.get(f.readKey, "/api/v1/insights.csv?object_id=" + ACCOUNT
