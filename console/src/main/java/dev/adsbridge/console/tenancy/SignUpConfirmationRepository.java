@@ -28,14 +28,15 @@ class SignUpConfirmationRepository {
         this.jdbc = jdbc;
     }
 
+    /** {@code usedAt} non-null stores a row that can never be used (a sign-up attempt on a taken address). */
     void insert(UUID id, String email, String tenantName, String memberName, String passwordHash, String secretHash,
-            Instant now, Instant expiresAt) {
+            Instant now, Instant expiresAt, @Nullable Instant usedAt) {
         jdbc.sql("""
                 insert into sign_up_confirmations (id, email, tenant_name, member_name, password_hash, secret_hash,
-                                                   created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   created_at, expires_at, used_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, MemberRepository.normalize(email), tenantName, memberName, passwordHash, secretHash,
-                        SqlTime.of(now), SqlTime.of(expiresAt))
+                        SqlTime.of(now), SqlTime.of(expiresAt), SqlTime.of(usedAt))
                 .update();
     }
 

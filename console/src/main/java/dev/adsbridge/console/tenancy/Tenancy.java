@@ -76,14 +76,18 @@ public class Tenancy {
         String hash = passwords.encode(password);
         Instant now = clock.instant();
         confirmations.deleteExpired(now.minus(KEEP_EXPIRED_CONFIRMATIONS));
+        String secret = Secrets.random();
+        Instant expires = now.plus(settings.linkLifetime());
         if (members.emailTaken(email)) {
+            // Stored as well, already used and without the password, so both answers cost the same write (a row
+            // insert and its commit measurably lengthen the answer); it can never create anything.
+            confirmations.insert(UUID.randomUUID(), email, tenantName.strip(), name.strip(), "", Secrets.hash(secret),
+                    now, expires, now);
             mailTakenAddressNote(email);
             return;
         }
-        String secret = Secrets.random();
-        Instant expires = now.plus(settings.linkLifetime());
         confirmations.insert(UUID.randomUUID(), email, tenantName.strip(), name.strip(), hash, Secrets.hash(secret),
-                now, expires);
+                now, expires, null);
         long minutes = settings.linkLifetime().toMinutes();
         mailer.send(email.strip(), "Confirm your AdsBridge sign-up",
                 "Welcome to AdsBridge. To create the account for " + tenantName.strip() + " and sign in, open this link"
