@@ -37,7 +37,21 @@ class DevModeTest {
 
             Browser browser = new Browser(base);
             String email = ConsoleHarness.email("dev");
-            browser.signUp("Dev Co", "Devi", email, PASSWORD);
+            // No SMTP in dev mode: "check your inbox" points at the outbox, open without signing in.
+            Page sent = browser.requestSignUp("Dev Co", "Devi", email, PASSWORD);
+            assertThat(sent.path()).isEqualTo("/signup/sent");
+            assertThat(sent.body()).contains("We sent a link to <strong>" + email + "</strong>")
+                    .contains("Dev mode: <a href=\"/dev/mail\">open the outbox</a>");
+            Page outbox = new Browser(base).get("/dev/mail");
+            assertThat(outbox.status()).isEqualTo(200);
+            assertThat(outbox.body()).contains("Confirm your AdsBridge sign-up").contains(email);
+            java.util.regex.Matcher link = java.util.regex.Pattern
+                    .compile("href=\"(" + java.util.regex.Pattern.quote(base) + "/signup/confirm/[^\"]+)\"")
+                    .matcher(outbox.body());
+            assertThat(link.find()).as(outbox.body()).isTrue();
+            Page welcome = browser.confirmSignUp(link.group(1));
+            assertThat(welcome.path()).isEqualTo("/?welcome");
+            assertThat(welcome.body()).contains("Your account is ready and you are signed in");
             assertThat(browser.signIn(email, PASSWORD).path()).isEqualTo("/");
             Page consent = ConsoleHarness.openConsent(browser);
             assertThat(consent.uri().getQuery()).contains("config_id=987654321").doesNotContain("scope=");

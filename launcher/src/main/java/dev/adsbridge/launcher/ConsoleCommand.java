@@ -17,8 +17,8 @@ import java.util.function.ToIntFunction;
 /** {@code console}: the SaaS backend (sign-in, Connect Facebook Ads, token vault, web UI). */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Start the console in production mode, configured from the environment (CONSOLE_BASE_URL, "
-                + "META_APP_ID, META_APP_SECRET, MCP_SERVER_URL, SPRING_DATASOURCE_URL, ADSBRIDGE_VAULT_PROVIDER and its "
-                + "settings; see console/README.md). Any Spring property can also be passed as --name=value."},
+                + "META_APP_ID, META_APP_SECRET, MCP_SERVER_URL, SPRING_DATASOURCE_URL, SPRING_MAIL_HOST (sign-up mails "
+                + "a confirmation link), ADSBRIDGE_VAULT_PROVIDER and its settings; see console/README.md). Any Spring property can also be passed as --name=value."},
         subcommands = {ConsoleCommand.RotateKeys.class, ConsoleCommand.VerifyAudit.class})
 final class ConsoleCommand implements Callable<Integer> {
 

@@ -28,7 +28,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Form sign-in with sessions in the database (Spring Session JDBC), CSRF protection on every form, sign-in throttling,
- * and public access only to sign-up, invitations, Meta's callbacks and static assets.
+ * and public access only to sign-up (and its confirmation links), invitations, Meta's callbacks, static assets and (dev
+ * mode only) the mail outbox.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProxyProperties.class)
@@ -83,7 +84,8 @@ class SecurityConfiguration {
         landing.setDefaultTargetUrl("/");
         http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN, "/signup", "/invite/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        // /dev/mail answers 404 outside dev mode (DevMailController), signed in or not.
+                        .requestMatchers(SIGN_IN, "/signup", "/signup/**", "/invite/**", "/dev/mail", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/meta/deauthorize", "/meta/data-deletion", "/deletion-status",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -62,6 +62,7 @@ class ApiRateLimitHttpTest {
         properties.put("adsbridge.vault.provider", "local");
         properties.put("adsbridge.vault.require-explicit-config", false);
         properties.put("adsbridge.vault.local.keyset-path", vault.resolve("kek.json").toString());
+        properties.put("adsbridge.console.mail.outbox", true); // sign-up links are read there
         properties.put("server.shutdown", "immediate");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
         properties.put("adsbridge.console.rate-limits.caller-requests", 3);
@@ -81,7 +82,7 @@ class ApiRateLimitHttpTest {
     }
 
     static Browser signedUpOwner(String base) {
-        Browser browser = new Browser(base);
+        Browser browser = new Browser(base, email -> ConsoleHarness.signUpLink(console, email));
         String email = ConsoleHarness.email("limits");
         assertThat(browser.signUp("Limits Co", "Lim Its", email, ConsoleHarness.PASSWORD).status()).isEqualTo(200);
         assertThat(browser.signIn(email, ConsoleHarness.PASSWORD).path()).isEqualTo("/");

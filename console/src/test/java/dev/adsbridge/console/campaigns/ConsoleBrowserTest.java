@@ -258,7 +258,10 @@ class ConsoleBrowserTest {
         signUpAndConnect(chrome, company);
     }
 
-    /** Signs up a new company in this browser (which signs it in), connects the sandbox and picks two accounts. */
+    /**
+     * Signs up a new company in this browser (confirming through the mailed link signs it in), connects the sandbox
+     * and picks two accounts.
+     */
     static void signUpAndConnect(Chrome chrome, String company) {
         String email = ConsoleHarness.email(company.toLowerCase().replace(' ', '-'));
         chrome.open("/signup");
@@ -267,8 +270,13 @@ class ConsoleBrowserTest {
         chrome.type("input[name='email']", email);
         chrome.type("input[name='password']", ConsoleHarness.PASSWORD);
         chrome.click("form button[type='submit']");
-        // Signing up signs you in: straight to the dashboard.
-        chrome.until(d -> chrome.path().equals("/"), "the dashboard after sign-up");
+        // Sign-up answers "check your inbox"; the mailed link (read from the test outbox) creates the account and
+        // signs in: one button, then the dashboard.
+        chrome.until(d -> chrome.path().equals("/signup/sent"), "the check-your-inbox page");
+        assertThat(chrome.text("main")).contains("Check your inbox").contains("We sent a link to " + email);
+        chrome.open(ConsoleHarness.shared().signUpLink(email));
+        chrome.click("form button[type='submit']");
+        chrome.until(d -> chrome.path().equals("/"), "the dashboard after confirming");
         assertThat(chrome.text("main")).contains("you are signed in");
         chrome.click("form[action='/connect'] button");
         // The sandbox's consent dialog: keep every permission, Continue.

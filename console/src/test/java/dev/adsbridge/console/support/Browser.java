@@ -12,20 +12,35 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A browser for tests: keeps cookies, follows redirects (POST → 302 → GET, across the console and the sandbox), submits
- * forms with the console's CSRF token.
+ * forms with the console's CSRF token. {@link #signUp} completes sign-up the way a person does: through the
+ * confirmation link mailed to the address, read from the console's mail outbox.
  */
 public final class Browser {
 
     private final String base;
     private final HttpClient client;
     private final HttpClient noRedirects;
+    private final Function<String, String> signUpLinks;
 
+    /** A browser for a dev-mode console: sign-up links are read from its {@code /dev/mail} page. */
     public Browser(String base) {
+        this(base, null);
+    }
+
+    /**
+     * @param signUpLinks the newest sign-up confirmation link mailed to an address (production consoles in tests keep
+     *                    their mail in memory: {@link ConsoleHarness#signUpLink}); null reads {@code /dev/mail}
+     */
+    public Browser(String base, Function<String, String> signUpLinks) {
         this.base = base;
+        this.signUpLinks = signUpLinks != null ? signUpLinks : this::signUpLinkFromDevOutbox;
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
@@ -90,8 +105,47 @@ public final class Browser {
         return send(noRedirects, request);
     }
 
+    /**
+     * Signs up and, when the console answers "check your inbox", opens the confirmation link mailed to the address and
+     * confirms: the answer is then the dashboard, signed in. A refused form (say, a weak password) is returned as is.
+     */
     public Page signUp(String company, String name, String email, String password) {
+        Page sent = requestSignUp(company, name, email, password);
+        if (!sent.path().equals("/signup/sent")) {
+            return sent;
+        }
+        return confirmSignUp(signUpLinks.apply(email));
+    }
+
+    /** Only the sign-up form: the answer is "check your inbox" (or the form again, with what is wrong). */
+    public Page requestSignUp(String company, String name, String email, String password) {
         return post("/signup", Map.of("company", company, "name", name, "email", email, "password", password));
+    }
+
+    /** Opens a sign-up confirmation link and presses its button; a refused link's page is returned as is. */
+    public Page confirmSignUp(String link) {
+        Page confirmation = get(link);
+        if (confirmation.status() != 200) {
+            return confirmation;
+        }
+        return post(link, Map.of());
+    }
+
+    private static final Pattern DEV_OUTBOX_MAIL = Pattern.compile("<article.*?</article>", Pattern.DOTALL);
+    private static final Pattern CONFIRM_LINK = Pattern.compile("href=\"(http[^\"]*/signup/confirm/[^\"]+)\"");
+
+    private String signUpLinkFromDevOutbox(String email) {
+        Page outbox = get("/dev/mail");
+        Matcher mail = DEV_OUTBOX_MAIL.matcher(outbox.body());
+        while (mail.find()) { // newest first
+            if (mail.group().contains(">" + email + "<")) {
+                Matcher link = CONFIRM_LINK.matcher(mail.group());
+                if (link.find()) {
+                    return link.group(1).replace("&amp;", "&");
+                }
+            }
+        }
+        throw new AssertionError("no sign-up link for " + email + " in the dev outbox: " + outbox);
     }
 
     public Page signIn(String email, String password) {

@@ -1,6 +1,7 @@
 package dev.adsbridge.console.support;
 
 import dev.adsbridge.console.ConsoleApplication;
+import dev.adsbridge.console.MailOutbox;
 import dev.adsbridge.console.connections.Connections;
 import dev.adsbridge.console.tenancy.TenantId;
 import dev.adsbridge.mcp.McpServerConfig;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -113,6 +115,8 @@ public final class ConsoleHarness {
         properties.put("adsbridge.vault.local.keyset-path", keyset.toString());
         properties.put("db-scheduler.polling-interval", "2s");
         // Quick to stop, so the JVM's exit hook gets to drop the schema before Surefire's fork timeout.
+        // No SMTP in tests: mail is kept in memory (MailOutbox), where sign-up's confirmation links are read.
+        properties.put("adsbridge.console.mail.outbox", true);
         properties.put("server.shutdown", "immediate");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
         properties.putAll(extra);
@@ -128,7 +132,31 @@ public final class ConsoleHarness {
     }
 
     public Browser browser() {
-        return new Browser(baseUrl);
+        return new Browser(baseUrl, email -> signUpLink(console, email));
+    }
+
+    /** The mails this console sent (kept in memory: tests run with {@code adsbridge.console.mail.outbox=true}). */
+    public List<MailOutbox.Mail> mailsTo(String email) {
+        return mailsTo(console, email);
+    }
+
+    public static List<MailOutbox.Mail> mailsTo(ApplicationContext console, String email) {
+        return console.getBean(MailOutbox.class).mails().stream()
+                .filter(mail -> mail.to().equalsIgnoreCase(email))
+                .toList();
+    }
+
+    /** The newest sign-up confirmation link mailed to this address by this console. */
+    public static String signUpLink(ApplicationContext console, String email) {
+        return mailsTo(console, email).stream()
+                .flatMap(mail -> mail.links().stream())
+                .filter(link -> link.contains("/signup/confirm/"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no sign-up link was mailed to " + email));
+    }
+
+    public String signUpLink(String email) {
+        return signUpLink(console, email);
     }
 
     /** A unique e-mail address per call, so tests never collide on the one-account-per-address rule. */
@@ -148,7 +176,7 @@ public final class ConsoleHarness {
     public Signed owner(String company) {
         Browser browser = browser();
         String email = email(company.toLowerCase(Locale.ROOT).replace(' ', '-'));
-        // Signing up signs you in: the answer is the dashboard, not the sign-in form.
+        // Sign-up mails a link; opening it (Browser.signUp does) creates the account and signs in: the dashboard.
         Page signedUp = browser.signUp(company, "Owner of " + company, email, PASSWORD);
         if (!signedUp.path().equals("/?welcome") || signedUp.status() != 200
                 || !signedUp.contains("Your account is ready and you are signed in")) {

@@ -21,9 +21,10 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs in someone who just proved who they are by signing up or accepting an invitation (they typed their new
- * password a moment ago), the way form sign-in does: a new session id (session fixation protection), a fresh CSRF
- * token, and the security context saved in the session, so the next page is the dashboard instead of the sign-in form.
+ * Signs in someone who just proved who they are: by opening the sign-up confirmation link mailed to their address, or
+ * by accepting an invitation (its link went to their address, and they typed their new password a moment ago). It
+ * works the way form sign-in does: a new session id (session fixation protection), a fresh CSRF token, and the
+ * security context saved in the session, so the next page is the dashboard instead of the sign-in form.
  */
 @Component
 class JoinedSignIn {
