@@ -6,12 +6,13 @@
 --   uncertain the attempt may have reached Meta (timeout, connection lost, Meta 5xx): a retry first looks for the
 --             object at Meta (created since created_at) and only creates when there is none once maybe_sent_at is
 --             older than the settle time.
-alter table api_idempotency_keys
-    add column state              varchar(16) not null default 'succeeded'
-        check (state in ('pending', 'succeeded', 'failed', 'uncertain')),
-    add column attempt_id         uuid,
-    add column attempt_started_at timestamp with time zone,
-    add column maybe_sent_at      timestamp with time zone,
-    add column reconciled         boolean not null default false;
+-- One column per statement, so that H2 (dev mode) runs it as PostgreSQL does.
+alter table api_idempotency_keys add column state varchar(16) default 'succeeded' not null;
+alter table api_idempotency_keys add constraint api_idempotency_keys_state
+    check (state in ('pending', 'succeeded', 'failed', 'uncertain'));
+alter table api_idempotency_keys add column attempt_id uuid;
+alter table api_idempotency_keys add column attempt_started_at timestamp with time zone;
+alter table api_idempotency_keys add column maybe_sent_at timestamp with time zone;
+alter table api_idempotency_keys add column reconciled boolean default false not null;
 
 update api_idempotency_keys set state = 'pending', attempt_started_at = created_at where response_status is null;
