@@ -179,6 +179,7 @@ async function loadAds(adset, cell) {
       cell.replaceChildren(el('p', { class: 'muted' }, 'No ads in this ad set.'));
       return;
     }
+    await lookUpPreviews(ads);
     cell.replaceChildren(el('div', { class: 'ads' }, ads.map(adCard)));
   } catch (error) {
     showError(cell, error);
@@ -203,6 +204,37 @@ function adCard(ad) {
   return card;
 }
 
+// Where each preview image is, per account and hash: one lookup per account for a page of ads (one Meta call for up
+// to 50 images), after which each image loads through the console's API without another Meta call.
+const previewUrls = new Map();
+
+async function lookUpPreviews(ads) {
+  const byAccount = new Map();
+  for (const ad of ads) {
+    const hash = ad.creative && imageHash(ad.creative);
+    if (!hash) continue;
+    const account = creativeAccount(ad.creative);
+    if (previewUrls.has(`${account}/${hash}`)) continue;
+    if (!byAccount.has(account)) byAccount.set(account, new Set());
+    byAccount.get(account).add(hash);
+  }
+  const lookups = [];
+  for (const [account, hashes] of byAccount) {
+    const all = [...hashes];
+    for (let i = 0; i < all.length; i += 50) {
+      const list = all.slice(i, i + 50);
+      lookups.push(api(`/api/v1/ad-accounts/${encodeURIComponent(account)}/images?hashes=${list.join(',')}`)
+        .then(found => list.forEach(hash => previewUrls.set(`${account}/${hash}`, found[hash] || null)))
+        .catch(() => {})); // the images then load one by one
+    }
+  }
+  await Promise.all(lookups);
+}
+
+function creativeAccount(creative) {
+  return creative.account_id ? 'act_' + String(creative.account_id).replace(/^act_/, '') : page.account;
+}
+
 // The ads list brings each ad's creative (field expansion), so a preview costs no call per ad.
 function loadCreative(ad, preview, text) {
   const creative = ad.creative;
@@ -211,10 +243,13 @@ function loadCreative(ad, preview, text) {
     return;
   }
   const hash = imageHash(creative);
-  const account = creative.account_id ? 'act_' + String(creative.account_id).replace(/^act_/, '') : page.account;
-  if (hash) {
+  const account = creativeAccount(creative);
+  const known = previewUrls.get(`${account}/${hash}`);
+  if (hash && known === null) {
+    preview.replaceChildren('No preview');
+  } else if (hash) {
     const img = el('img', { class: 'preview', alt: `Image of ${ad.name}`, loading: 'lazy',
-      src: `/api/v1/ad-accounts/${encodeURIComponent(account)}/images/${encodeURIComponent(hash)}` });
+      src: known || `/api/v1/ad-accounts/${encodeURIComponent(account)}/images/${encodeURIComponent(hash)}` });
     img.addEventListener('error', () => img.replaceWith(el('div', { class: 'preview missing' }, 'No preview')));
     preview.replaceWith(img);
   } else {

@@ -39,6 +39,22 @@ class ConsolePageBenchmarkTest {
     }
 
     @Test
+    void previewsAreLookedUpOncePerAccountInChunksOf50() {
+        StringBuilder data = new StringBuilder("{\"data\":[");
+        for (int i = 0; i < 52; i++) {
+            data.append(i == 0 ? "" : ",").append("{\"id\":\"").append(i).append("\",\"creative\":{\"id\":\"c")
+                    .append(i).append("\",\"account_id\":\"1000000001\",\"image_hash\":\"h").append(i).append("\"}}");
+        }
+        data.append(",{\"id\":\"x\",\"creative\":{\"id\":\"cx\",\"account_id\":\"1000000005\",\"image_hash\":\"h0\"}}]}");
+        var lookups = ConsolePageBenchmark.previewLookups(JsonMapper.builder().build().readTree(data.toString()));
+        assertThat(lookups).hasSize(3);
+        assertThat(lookups.get(0)).startsWith("/api/v1/ad-accounts/act_1000000001/images?hashes=h0,h1,")
+                .endsWith(",h49");
+        assertThat(lookups.get(1)).isEqualTo("/api/v1/ad-accounts/act_1000000001/images?hashes=h50,h51");
+        assertThat(lookups.get(2)).isEqualTo("/api/v1/ad-accounts/act_1000000005/images?hashes=h0");
+    }
+
+    @Test
     void formsSubmitHiddenInputsAndCheckedBoxesOnly() {
         String html = """
                 <form method="post" action="/v25.0/dialog/oauth?x=1&amp;y=2">

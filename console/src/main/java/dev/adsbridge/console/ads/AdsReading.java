@@ -1,5 +1,7 @@
 package dev.adsbridge.console.ads;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.adsbridge.console.NotFoundException;
 import dev.adsbridge.console.audit.AuditEvent;
 import dev.adsbridge.console.connections.Connection;
@@ -8,6 +10,7 @@ import dev.adsbridge.console.connections.Connections;
 import dev.adsbridge.console.tenancy.TenantId;
 import dev.adsbridge.meta.ImageTypes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -41,10 +45,19 @@ public class AdsReading {
 
     private final AdsGateway gateway;
     private final AdsReporting reporting;
+    private final CdnImages cdn;
+    /** Meta's CDN URL of an image, per tenant, account and hash: what a preview lookup found, for its image reads. */
+    private final Cache<ImageKey, String> imageUrlCache;
 
-    AdsReading(AdsGateway gateway, AdsReporting reporting) {
+    record ImageKey(TenantId tenant, String accountId, String hash) {
+    }
+
+    AdsReading(AdsGateway gateway, AdsReporting reporting, CdnImages cdn,
+            @Value("${adsbridge.console.images.url-ttl:10m}") Duration imageUrlTtl) {
         this.gateway = gateway;
         this.reporting = reporting;
+        this.cdn = cdn;
+        this.imageUrlCache = Caffeine.newBuilder().expireAfterWrite(imageUrlTtl).maximumSize(50_000).build();
     }
 
     /** An image of the account's library. */
@@ -103,6 +116,7 @@ public class AdsReading {
             row.put("account_status", AdsGateway.text(meta, "account_status_name", AdsGateway.text(meta,
                     "account_status", null)));
             row.put("timezone_name", AdsGateway.text(meta, "timezone_name", null));
+            reporting.rememberTimezone(account.adAccountId(), (String) row.get("timezone_name"));
             String spent = AdsGateway.text(meta, "amount_spent", null);
             row.put("amount_spent", spent);
             String formatted = MoneyFormat.format(spent, (String) row.get("currency"));
@@ -113,7 +127,10 @@ public class AdsReading {
         return Map.of("data", data);
     }
 
-    /** One page of an account's campaigns, with spend and results for the preset (one insights call per page). */
+    /**
+     * One page of an account's campaigns, with spend and results for the preset: one get_campaigns call whose fields
+     * expand each campaign's insights row (read by the same {@link AdsReporting#row} as every insights answer).
+     */
     public Map<String, Object> campaigns(AdsCaller caller, String accountId, @Nullable String status,
             @Nullable String objective, int limit, @Nullable String after, String datePreset) {
         InsightsQuery.requirePreset(datePreset);
@@ -132,14 +149,20 @@ public class AdsReading {
                     .filter(s -> !s.isEmpty()).toList();
             args.put("objective_filter", objectives.size() == 1 ? objectives.get(0) : objectives);
         }
+        // One Graph call: the page of campaigns, each with its insights row for the preset (field expansion).
+        args.put("fields", CAMPAIGN_LIST_FIELDS + ",insights.date_preset(" + datePreset + "){"
+                + String.join(",", AdsReporting.fields("campaign")) + "}");
         JsonNode page = gateway.call(caller, scope.connectionId(), scope.accountId(), "get_campaigns", args,
                 false).content();
         List<JsonNode> campaigns = new ArrayList<>();
         page.path("data").forEach(campaigns::add);
-        // One query for the page: the account's insights at campaign level (paged to the end), matched by id.
-        Map<String, Map<String, Object>> insights = campaigns.isEmpty() ? Map.of()
-                : reporting.numbersById(caller, scope.connectionId(), scope.accountId(), scope.accountId(),
-                        "campaign", datePreset);
+        Map<String, Map<String, Object>> insights = new LinkedHashMap<>();
+        for (JsonNode campaign : campaigns) {
+            JsonNode row = campaign.path("insights").path("data").path(0);
+            if (row.isObject()) {
+                insights.put(campaign.path("id").asString(""), AdsReporting.row(row));
+            }
+        }
         String currency = gateway.currency(caller.tenant(), scope.accountId());
         List<Map<String, Object>> data = new ArrayList<>();
         for (JsonNode campaign : campaigns) {
@@ -164,6 +187,10 @@ public class AdsReading {
         return Map.of("data", data, "paging", AdsGateway.paging(page));
     }
 
+    /** The campaign fields the list shows (its numbers come by insights field expansion). */
+    static final String CAMPAIGN_LIST_FIELDS = "id,name,objective,status,effective_status,daily_budget,"
+            + "lifetime_budget";
+
     /** One object, when it belongs to a chosen account. */
     public JsonNode object(AdsCaller caller, ObjectKind kind, String id) {
         return gateway.locate(caller, kind, id).details();
@@ -184,7 +211,8 @@ public class AdsReading {
     /**
      * A campaign's ad sets, an ad set's ads (each with its creative), or an ad's creatives: one Graph call that finds
      * the parent in a chosen account, checks its type and brings the page of children by field expansion. Ad sets
-     * and ads come with their spend, results and cost per result for {@code datePreset} (null: none), one more call.
+     * and ads come with their spend, results and cost per result for {@code datePreset} (null: none), each child's
+     * insights row expanded in the same call.
      */
     public Map<String, Object> children(AdsCaller caller, ObjectKind parent, String id, int limit,
             @Nullable String after, @Nullable String datePreset) {
@@ -215,6 +243,13 @@ public class AdsReading {
             }
             expansion.append(".after(").append(after).append(')');
         }
+        String level = parent == ObjectKind.CAMPAIGN ? "adset" : "ad";
+        boolean numbers = datePreset != null && parent != ObjectKind.AD;
+        if (numbers) {
+            // Each child's insights row for the preset comes in the same call (nested field expansion).
+            fields += ",insights.date_preset(" + datePreset + "){" + String.join(",", AdsReporting.fields(level))
+                    + "}";
+        }
         expansion.append('{').append(fields).append('}');
         AdsGateway.Located located = gateway.locateWith(caller, parent, id, "id,account_id," + expansion);
         JsonNode page = located.details().path(edge);
@@ -223,17 +258,16 @@ public class AdsReading {
         Map<String, Object> paging = new LinkedHashMap<>();
         boolean more = page.path("paging").hasNonNull("next");
         paging.put("next_cursor", more ? AdsGateway.text(page.path("paging").path("cursors"), "after", null) : null);
-        if (datePreset == null || parent == ObjectKind.AD || data.isEmpty()) {
+        if (!numbers) {
             return Map.of("data", data, "paging", paging);
         }
-        String level = parent == ObjectKind.CAMPAIGN ? "adset" : "ad";
-        Map<String, Map<String, Object>> numbers = reporting.numbersById(caller, located.connectionId(),
-                located.accountId(), id, level, datePreset);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode child : data) {
             @SuppressWarnings("unchecked")
             Map<String, Object> row = AdsGateway.JSON.convertValue(child, LinkedHashMap.class);
-            row.putAll(AdsReporting.listNumbers(numbers.get(child.path("id").asString(""))));
+            row.remove("insights");
+            JsonNode insights = child.path("insights").path("data").path(0);
+            row.putAll(AdsReporting.listNumbers(insights.isObject() ? AdsReporting.row(insights) : null));
             rows.add(row);
         }
         return Map.of("data", rows, "paging", paging, "date_preset", datePreset);
@@ -278,30 +312,76 @@ public class AdsReading {
         return Map.of("data", data);
     }
 
-    /** An image of a chosen account's library, by hash; the content type comes from the bytes. */
+    /** Most hashes one preview lookup takes (one get_ad_images call, one Graph call). */
+    public static final int MAX_IMAGE_HASHES = 50;
+
+    /**
+     * The console's image URL of each hash the account's library holds, looked up in one get_ad_images call (one
+     * Graph call for a whole page of previews); Meta's CDN URLs are remembered for a while, so the image requests
+     * that follow fetch the bytes without another Graph call. Hashes the library does not hold are left out.
+     */
+    public Map<String, String> imageUrls(AdsCaller caller, String accountId, List<String> hashes) {
+        AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
+        List<String> wanted = hashes.stream().map(String::strip).filter(h -> !h.isEmpty()).distinct().toList();
+        if (wanted.isEmpty() || wanted.size() > MAX_IMAGE_HASHES) {
+            throw AdsException.validation("hashes", "Name 1 to " + MAX_IMAGE_HASHES
+                    + " image hashes, comma-separated.");
+        }
+        for (String hash : wanted) {
+            if (!HASH.matcher(hash).matches()) {
+                throw AdsException.validation("hashes", "An image hash is 32 hexadecimal characters.");
+            }
+        }
+        Map<String, String> cdn = cdnUrls(caller, scope, wanted);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String hash : wanted) {
+            if (cdn.containsKey(hash)) {
+                out.put(hash, "/api/v1/ad-accounts/" + scope.accountId() + "/images/" + hash);
+            }
+        }
+        return out;
+    }
+
+    /** An image of a chosen account's library, by hash: bytes fetched from Meta's CDN by the console. */
     public Image image(AdsCaller caller, String accountId, String hash) {
         AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
         if (!HASH.matcher(hash).matches()) {
             throw AdsException.notFound();
         }
+        String url = imageUrlCache.getIfPresent(new ImageKey(caller.tenant(), scope.accountId(), hash));
+        if (url == null) {
+            url = cdnUrls(caller, scope, List.of(hash)).get(hash);
+        }
+        if (url == null) {
+            throw AdsException.notFound();
+        }
+        try {
+            CdnImages.Fetched fetched = cdn.fetch(url);
+            return new Image(fetched.bytes(), fetched.contentType());
+        } catch (CdnImages.Refused e) {
+            imageUrlCache.invalidate(new ImageKey(caller.tenant(), scope.accountId(), hash));
+            throw new AdsException(AdsException.Problem.META_UNAVAILABLE, "image_unavailable",
+                    "The image could not be loaded from Meta: " + e.getMessage() + ".");
+        }
+    }
+
+    /** One get_ad_images call: hash → Meta's CDN URL, for the hashes the library holds (remembered per tenant). */
+    private Map<String, String> cdnUrls(AdsCaller caller, AdsGateway.Scope scope, List<String> hashes) {
         McpToolClient.ToolResult result = gateway.callRaw(caller, scope.connectionId(), scope.accountId(),
-                "get_image_by_hash",
-                Map.of("account_id", scope.accountId(), "image_hash", hash), false);
+                "get_ad_images", Map.of("account_id", scope.accountId(), "hashes", hashes), false);
         if (result.isError()) {
-            // A hash the account's library does not hold is a missing resource, not a bad request.
-            String category = result.content().path("error").path("category").asString("");
-            if ("invalid_request".equals(category)) {
-                throw AdsException.notFound();
-            }
             throw gateway.failure(caller, scope.connectionId(), scope.accountId(), result.content());
         }
-        for (JsonNode item : result.result().path("content")) {
-            if ("image".equals(item.path("type").asString(""))) {
-                byte[] bytes = Base64.getDecoder().decode(item.path("data").asString(""));
-                return new Image(bytes, sniff(bytes));
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (JsonNode image : result.content().path("data")) {
+            String hash = image.path("hash").asString("");
+            String url = AdsGateway.text(image, "url", null);
+            if (hashes.contains(hash) && url != null && cdn.allowed(url)) {
+                urls.put(hash, url);
+                imageUrlCache.put(new ImageKey(caller.tenant(), scope.accountId(), hash), url);
             }
         }
-        throw AdsException.notFound();
+        return urls;
     }
 
     /** The formats browsers show, so the console takes and previews: PNG, JPEG, GIF and WebP. */

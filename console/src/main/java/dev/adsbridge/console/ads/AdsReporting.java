@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.adsbridge.meta.DatePresets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public class AdsReporting {
 
     private final AdsGateway gateway;
     private final Map<String, String> timezones = new ConcurrentHashMap<>();
+    private final Map<String, Object> timezoneLocks = new ConcurrentHashMap<>();
 
     AdsReporting(AdsGateway gateway) {
         this.gateway = gateway;
@@ -87,25 +89,55 @@ public class AdsReporting {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Summary previous) {
     }
 
-    /** Key numbers of an account for a preset, and for the period of equal length before it. */
+    /**
+     * Key numbers of an account for a preset, and for the period of equal length before it: one insights call with
+     * Meta's {@code time_ranges} for both periods (the preset's days worked out in the account's time zone, as Meta
+     * does). {@code maximum} and {@code data_maximum}, whose days only Meta knows, ask for the period first.
+     */
     public Summary summary(AdsCaller caller, String accountId, String datePreset) {
         InsightsQuery.requirePreset(datePreset);
         AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
-        Map<String, Object> args = baseArgs(scope.accountId(), "account");
-        args.put("time_range", datePreset);
-        List<JsonNode> rows = AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
-                "get_insights", args, false));
-        Period period = Period.of(rows, datePreset, gateway.today());
-        Period before = period.previous();
-        args.put("time_range", before.range());
-        List<JsonNode> previousRows = AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
-                "get_insights", args, false));
         String currency = gateway.currency(caller.tenant(), scope.accountId());
         String timezone = timezone(caller, scope);
+        Map<String, Object> args = baseArgs(scope.accountId(), "account");
+        Period period = Period.preset(datePreset, today(timezone));
+        JsonNode currentRow;
+        JsonNode previousRow;
+        Period before;
+        if (period != null) {
+            before = period.previous();
+            args.put("time_ranges", List.of(before.range(), period.range()));
+            List<JsonNode> rows = AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
+                    "get_insights", args, false));
+            currentRow = first(period.rowsOf(rows));
+            previousRow = first(before.rowsOf(rows));
+        } else {
+            args.put("time_range", datePreset);
+            List<JsonNode> rows = AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
+                    "get_insights", args, false));
+            period = Period.of(rows, datePreset, today(timezone));
+            before = period.previous();
+            args.put("time_range", before.range());
+            currentRow = first(rows);
+            previousRow = first(AdsGateway.rows(gateway.call(caller, scope.connectionId(), scope.accountId(),
+                    "get_insights", args, false)));
+        }
         Summary previous = new Summary(before.since.toString(), before.until.toString(), currency, timezone,
-                Totals.of(first(previousRows)), null);
+                Totals.of(previousRow), null);
         return new Summary(period.since.toString(), period.until.toString(), currency, timezone,
-                Totals.of(first(rows)), previous);
+                Totals.of(currentRow), previous);
+    }
+
+    /** Today in the account's time zone (Meta's presets count days there), UTC when the zone is unknown. */
+    LocalDate today(@Nullable String timezone) {
+        if (timezone != null) {
+            try {
+                return LocalDate.ofInstant(gateway.clock().instant(), ZoneId.of(timezone));
+            } catch (java.time.DateTimeException e) {
+                // An unknown zone name: fall back to UTC, as before the zone was known.
+            }
+        }
+        return gateway.today();
     }
 
     /** An insights answer: the rows (all of them, or {@code complete=false} with the reason), Meta's totals. */
@@ -140,15 +172,81 @@ public class AdsReporting {
         Map<String, Object> args = arguments(query, target);
         String currency = gateway.currency(caller.tenant(), target.accountId());
         String timezone = timezone(caller, target.accountId(), target.connectionId());
+        if (query.comparePrevious()) {
+            Period period = query.since() != null && query.until() != null
+                    ? new Period(LocalDate.parse(query.since()), LocalDate.parse(query.until()))
+                    : Period.preset(query.datePreset() == null || query.datePreset().isBlank() ? "last_30d"
+                            : query.datePreset(), today(timezone));
+            Answer both = period == null ? null
+                    : compared(caller, target, query, args, period, currency, timezone);
+            if (both != null) {
+                return both;
+            }
+        }
         Answer current = answer(caller, target, query, args, null, currency, timezone);
         if (!query.comparePrevious()) {
             return current;
         }
+        // The days of maximum/data_maximum only Meta knows: ask for the period first, then the one before.
         Period before = new Period(LocalDate.parse(current.since()), LocalDate.parse(current.until())).previous();
         args.put("time_range", before.range());
         Answer previous = answer(caller, target, query, args, before, currency, timezone);
         return new Answer(current.rows(), current.totals(), current.since(), current.until(), current.complete(),
                 current.incompleteReason(), current.message(), currency, timezone, previous);
+    }
+
+    /**
+     * A period and the one of equal length before it, fetched together: without time slices in one call with Meta's
+     * {@code time_ranges} (each range its own rows); sliced by N days (N dividing the period's length, so slices
+     * line up with the periods' edges) in one call over both periods, split at the period's first day. Totals, when
+     * the rows are not already them, come from one more call with {@code time_ranges}. Null for slicing that does
+     * not line up (monthly, N not dividing the length): the caller then asks period by period.
+     */
+    private @Nullable Answer compared(AdsCaller caller, Target target, InsightsQuery query, Map<String, Object> args,
+            Period period, @Nullable String currency, @Nullable String timezone) {
+        Period before = period.previous();
+        String increment = (String) args.get("time_increment");
+        boolean sliced = increment != null && !increment.equals("all_days");
+        if (sliced && !(increment.matches("[0-9]+") && period.days() % Integer.parseInt(increment) == 0)) {
+            return null;
+        }
+        Map<String, Object> both = new LinkedHashMap<>(args);
+        both.remove("time_range");
+        if (sliced) {
+            both.put("time_range", new Period(before.since, period.until).range());
+        } else {
+            both.remove("time_increment");
+            both.put("time_ranges", List.of(before.range(), period.range()));
+        }
+        Fetched fetched = fetchAll(caller, target, both, MAX_SYNC_ROWS * 2);
+        List<JsonNode> currentRows = sliced ? period.rowsWithin(fetched.rows()) : period.rowsOf(fetched.rows());
+        List<JsonNode> previousRows = sliced ? before.rowsWithin(fetched.rows()) : before.rowsOf(fetched.rows());
+        Totals currentTotals = null;
+        Totals previousTotals = null;
+        if (query.withTotals()) {
+            boolean unsliced = !sliced && args.get("level").equals(target.ownLevel())
+                    && !args.containsKey("breakdown");
+            List<JsonNode> totalRows = fetched.rows();
+            if (!(unsliced && fetched.complete())) {
+                Map<String, Object> whole = new LinkedHashMap<>(args);
+                whole.remove("time_range");
+                whole.remove("time_increment");
+                whole.remove("breakdown");
+                whole.put("level", target.ownLevel());
+                whole.put("fields", fields(target.ownLevel()));
+                whole.put("time_ranges", List.of(before.range(), period.range()));
+                totalRows = AdsGateway.rows(gateway.call(caller, target.connectionId(), target.accountId(),
+                        "get_insights", whole, false));
+            }
+            currentTotals = Totals.of(first(period.rowsOf(totalRows)));
+            previousTotals = Totals.of(first(before.rowsOf(totalRows)));
+        }
+        Answer previous = new Answer(previousRows.stream().map(AdsReporting::row).toList(), previousTotals,
+                before.since.toString(), before.until.toString(), fetched.complete(), fetched.reason(),
+                fetched.message(), currency, timezone, null);
+        return new Answer(currentRows.stream().map(AdsReporting::row).toList(), currentTotals,
+                period.since.toString(), period.until.toString(), fetched.complete(), fetched.reason(),
+                fetched.message(), currency, timezone, previous);
     }
 
     private Answer answer(AdsCaller caller, Target target, InsightsQuery query, Map<String, Object> args,
@@ -227,22 +325,6 @@ public class AdsReporting {
                 && "create_insights_report".equals(content.findValue("suggested_tool").asString(""));
     }
 
-    /**
-     * The numbers of each object at {@code level} under {@code objectId} for a preset, by the object's id: spend,
-     * results per type, cost per result… (one insights query, paged to the end).
-     */
-    Map<String, Map<String, Object>> numbersById(AdsCaller caller, UUID connection, String accountId, String objectId,
-            String level, String datePreset) {
-        Map<String, Object> args = baseArgs(objectId, level);
-        args.put("time_range", datePreset);
-        Fetched fetched = fetchAll(caller, new Target(connection, accountId, objectId, level), args, Integer.MAX_VALUE);
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (JsonNode row : fetched.rows()) {
-            out.put(row.path(level + "_id").asString(""), row(row));
-        }
-        return out;
-    }
-
     /** The numbers of a campaigns-list or drill-down row (zero when it did not deliver in the period). */
     static Map<String, Object> listNumbers(@Nullable Map<String, Object> stats) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -299,13 +381,25 @@ public class AdsReporting {
         if (known != null) {
             return known;
         }
-        McpToolClient.ToolResult result = gateway.callRaw(caller, connection, accountId, "get_account_info",
-                Map.of("account_id", accountId, "fields", "id,timezone_name"), false);
-        String zone = result.isError() ? null : AdsGateway.text(result.content(), "timezone_name", null);
-        if (zone != null) {
+        // One lookup per account even when a page's reads all start at once (the dashboard's two summaries).
+        synchronized (timezoneLocks.computeIfAbsent(accountId, id -> new Object())) {
+            known = timezones.get(accountId);
+            if (known != null) {
+                return known;
+            }
+            McpToolClient.ToolResult result = gateway.callRaw(caller, connection, accountId, "get_account_info",
+                    Map.of("account_id", accountId, "fields", "id,timezone_name"), false);
+            String zone = result.isError() ? null : AdsGateway.text(result.content(), "timezone_name", null);
+            rememberTimezone(accountId, zone);
+            return zone;
+        }
+    }
+
+    /** Notes an account's time zone seen in another answer (the ad-account list), sparing a lookup. */
+    void rememberTimezone(String accountId, @Nullable String zone) {
+        if (zone != null && !zone.isBlank()) {
             timezones.put(accountId, zone);
         }
-        return zone;
     }
 
     /**
@@ -357,7 +451,42 @@ public class AdsReporting {
         }
 
         Map<String, String> range() {
-            return Map.of("since", since.toString(), "until", until.toString());
+            Map<String, String> range = new LinkedHashMap<>();
+            range.put("since", since.toString());
+            range.put("until", until.toString());
+            return range;
+        }
+
+        long days() {
+            return ChronoUnit.DAYS.between(since, until) + 1;
+        }
+
+        /** The rows Meta answered for exactly this range (a time_ranges answer holds each range's own rows). */
+        List<JsonNode> rowsOf(List<JsonNode> rows) {
+            return rows.stream().filter(row -> since.toString().equals(AdsGateway.text(row, "date_start", null))
+                    && until.toString().equals(AdsGateway.text(row, "date_stop", null))).toList();
+        }
+
+        /** The time slices that lie within this period. */
+        List<JsonNode> rowsWithin(List<JsonNode> rows) {
+            return rows.stream().filter(row -> {
+                String start = AdsGateway.text(row, "date_start", null);
+                String stop = AdsGateway.text(row, "date_stop", null);
+                return start != null && stop != null && !LocalDate.parse(start).isBefore(since)
+                        && !LocalDate.parse(stop).isAfter(until);
+            }).toList();
+        }
+
+        /**
+         * The days of a date preset as Meta counts them on {@code today} (the account's day); null for
+         * {@code maximum} and {@code data_maximum}, whose days depend on what Meta keeps and what delivered.
+         */
+        static @Nullable Period preset(String preset, LocalDate today) {
+            if ("maximum".equals(preset) || "data_maximum".equals(preset) || !DatePresets.isPreset(preset)) {
+                return null;
+            }
+            DatePresets.Period days = DatePresets.resolve(preset, today);
+            return new Period(days.since(), days.until());
         }
 
         /** The dates Meta answered with, or the preset computed from today when there were no rows. */

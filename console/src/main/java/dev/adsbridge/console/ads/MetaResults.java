@@ -50,17 +50,18 @@ public final class MetaResults {
         List<Count> out = new ArrayList<>();
         JsonNode results = row.path("results");
         double spend = AdsGateway.number(row, "spend");
-        if (results.isArray()) {
+        if (results.isArray() || results.isObject()) {
+            // Meta's [{"indicator","values":[{"value"}]}], or the MCP server's compact {"<indicator>": value}.
             Map<String, Double> costs = new LinkedHashMap<>();
-            for (JsonNode cost : row.path("cost_per_result")) {
-                costs.put(cost.path("indicator").asString(""), firstValue(cost));
+            for (Map.Entry<String, JsonNode> cost : indicators(row.path("cost_per_result"))) {
+                costs.put(cost.getKey(), firstValue(cost.getValue()));
             }
-            for (JsonNode entry : results) {
-                String indicator = entry.path("indicator").asString("");
+            for (Map.Entry<String, JsonNode> entry : indicators(results)) {
+                String indicator = entry.getKey();
                 if (indicator.isEmpty()) {
                     continue;
                 }
-                Double value = firstValue(entry);
+                Double value = firstValue(entry.getValue());
                 long count = value == null ? 0 : Math.round(value);
                 Double cost = costs.get(indicator);
                 if (cost == null && count > 0 && results.size() == 1) {
@@ -166,9 +167,27 @@ public final class MetaResults {
         return String.join(" · ", counts.stream().map(c -> c.type().words(c.results())).toList());
     }
 
+    /** indicator → its entry (Meta's list) or its value (compact map), in Meta's order. */
+    private static List<Map.Entry<String, JsonNode>> indicators(JsonNode field) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        if (field.isObject()) {
+            field.properties().forEach(e -> out.add(Map.entry(e.getKey(), e.getValue())));
+        } else {
+            for (JsonNode entry : field) {
+                out.add(Map.entry(entry.path("indicator").asString(""), entry));
+            }
+        }
+        return out;
+    }
+
     private static @Nullable Double firstValue(JsonNode entry) {
+        if (entry.isArray()) {
+            // A compact entry with several values keeps Meta's [{"value"}] list.
+            entry = entry.isEmpty() ? entry : entry.get(0);
+        }
         JsonNode values = entry.path("values");
-        JsonNode value = values.isArray() && !values.isEmpty() ? values.get(0).path("value") : entry.path("value");
+        JsonNode value = entry.isValueNode() ? entry
+                : values.isArray() && !values.isEmpty() ? values.get(0).path("value") : entry.path("value");
         if (value.isNumber()) {
             return value.asDouble();
         }

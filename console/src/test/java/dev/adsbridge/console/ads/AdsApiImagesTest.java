@@ -33,6 +33,24 @@ class AdsApiImagesTest {
     }
 
     @Test
+    void aPreviewLookupNamesThisApisImageUrlsForTheHashesTheLibraryHolds() {
+        String unknown = "0123456789abcdef0123456789abcdef";
+        AdsApiTest.Answer lookup = AdsApiTest.get(f.readKey, "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes="
+                + f.imageHash + "," + unknown);
+        assertThat(lookup.status()).as(lookup.response().body()).isEqualTo(200);
+        assertThat(lookup.json().size()).isEqualTo(1);
+        String url = lookup.json().path(f.imageHash).asString();
+        assertThat(url).isEqualTo("/api/v1/ad-accounts/" + ACCOUNT + "/images/" + f.imageHash);
+        ApiFixture.Bytes image = ApiFixture.bytes(f.readKey, url);
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.header("Content-Type")).matches("image/(png|jpeg|gif|webp).*");
+        assertThat(AdsApiTest.get(f.readKey, "/api/v1/ad-accounts/" + UNCHOSEN + "/images?hashes=" + f.imageHash)
+                .status()).isEqualTo(404);
+        assertThat(AdsApiTest.get(f.readKey, "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes=x,y").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anUploadedImageComesBackByteForByte() {
         byte[] png = ApiFixture.png();
         AdsApiTest.Answer uploaded = ApiFixture.upload(f.writeKey, ACCOUNT, png, "");

@@ -141,10 +141,10 @@ class AdsCallsTest {
                 "/api/v1/ad-accounts/" + ACCOUNT + "/campaigns?limit=6&date_preset=last_7d",
                 "/api/v1/ad-accounts/" + ACCOUNT + "/campaigns?limit=50&date_preset=last_7d",
                 "/api/v1/campaigns/" + campaign,
-                "/api/v1/campaigns/" + campaign + "/adsets?limit=25",
+                "/api/v1/campaigns/" + campaign + "/adsets?limit=25&date_preset=last_7d",
                 "/api/v1/adsets/" + smallAdset,
-                "/api/v1/adsets/" + smallAdset + "/ads?limit=50",
-                "/api/v1/adsets/" + largeAdset + "/ads?limit=50",
+                "/api/v1/adsets/" + smallAdset + "/ads?limit=50&date_preset=last_7d",
+                "/api/v1/adsets/" + largeAdset + "/ads?limit=50&date_preset=last_7d",
                 "/api/v1/ads/" + firstAd,
                 "/api/v1/ads/" + firstAd + "/creatives",
                 "/api/v1/insights?object_id=" + campaign + "&date_preset=last_7d&compare=previous",
@@ -162,15 +162,115 @@ class AdsCallsTest {
         }
         assertThat(reads.values()).as(String.join("\n", report)).allSatisfy(c -> assertThat(c.calls()).isBetween(1L,
                 3L));
-        JsonNode six = reads.get("/api/v1/adsets/" + smallAdset + "/ads?limit=50").json().path("data");
-        JsonNode fifty = reads.get("/api/v1/adsets/" + largeAdset + "/ads?limit=50").json().path("data");
+        JsonNode six = reads.get("/api/v1/adsets/" + smallAdset + "/ads?limit=50&date_preset=last_7d").json()
+                .path("data");
+        JsonNode fifty = reads.get("/api/v1/adsets/" + largeAdset + "/ads?limit=50&date_preset=last_7d").json()
+                .path("data");
         assertThat(six.size()).isEqualTo(6);
         assertThat(fifty.size()).isEqualTo(50);
         assertThat(fifty.get(49).at("/creative/id").asString()).matches("[0-9]+");
+        assertThat(fifty.get(49).has("spend")).as("each ad's numbers come with it").isTrue();
+        assertThat(fifty.get(49).has("insights")).isFalse();
         assertThat(reads.get("/api/v1/ad-accounts/" + ACCOUNT + "/campaigns?limit=50&date_preset=last_7d").json()
                 .path("data").size()).isEqualTo(50);
-        assertThat(reads.get("/api/v1/campaigns/" + campaign + "/adsets?limit=25").json().path("data").size())
-                .isEqualTo(2);
+        assertThat(reads.get("/api/v1/campaigns/" + campaign + "/adsets?limit=25&date_preset=last_7d").json()
+                .path("data").size()).isEqualTo(2);
+    }
+
+    /** Reads a page's API reads one after the other and answers the Graph calls of all of them together. */
+    static long pageCalls(Browser browser, String... paths) {
+        long before = graphCalls();
+        for (String path : paths) {
+            Page page = browser.api("GET", path, null);
+            assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
+        }
+        return graphCalls() - before;
+    }
+
+    @Test
+    void everyMainPageCostsAtMostThreeGraphCallsWithItsPreviousPeriodsAndPreviews() {
+        ConsoleHarness.Signed pages = tenant("Pages Co");
+        Browser browser = pages.browser();
+        // The account's time zone (Meta counts a preset's days in it) is read once per console process; known here.
+        read(owner.browser(), "/api/v1/ad-accounts/" + ACCOUNT + "/summary?date_preset=yesterday");
+
+        long dashboard = pageCalls(browser, "/api/v1/ad-accounts/" + ACCOUNT + "/summary?date_preset=last_7d",
+                "/api/v1/ad-accounts/" + ACCOUNT + "/summary?date_preset=last_30d", "/api/v1/ad-accounts");
+        long campaigns = pageCalls(browser, "/api/v1/ad-accounts/" + ACCOUNT
+                + "/campaigns?limit=25&date_preset=last_7d&status=ACTIVE,PAUSED");
+        long insights = pageCalls(browser, "/api/v1/insights?object_id=" + ACCOUNT
+                + "&time_increment=1&date_preset=last_30d&level=account&compare=previous",
+                "/api/v1/insights?object_id=" + ACCOUNT + "&level=account&date_preset=last_30d&breakdowns=age"
+                        + "&compare=previous&totals=false");
+
+        // The seeded ad set with the most distinct preview images, its ads with numbers, one lookup, every image.
+        String token = harness.tokenOf(pages.tenant(), harness.connectionIds(pages.tenant()).get(0));
+        Map<String, java.util.Set<String>> hashesByAdset = new LinkedHashMap<>();
+        for (JsonNode ad : tool(token, "get_ads", Map.of("account_id", ACCOUNT, "limit", 100,
+                "fields", "id,adset_id,creative{image_hash}")).path("data")) {
+            String hash = ad.at("/creative/image_hash").asString("");
+            if (!hash.isEmpty()) {
+                hashesByAdset.computeIfAbsent(ad.path("adset_id").asString(), k -> new java.util.TreeSet<>())
+                        .add(hash);
+            }
+        }
+        String adset = hashesByAdset.entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue()
+                .size())).orElseThrow().getKey();
+        long before = graphCalls();
+        read(browser, "/api/v1/adsets/" + adset);
+        JsonNode ads = read(browser, "/api/v1/adsets/" + adset + "/ads?limit=50&date_preset=last_7d").json();
+        java.util.Set<String> hashes = new java.util.TreeSet<>();
+        ads.path("data").forEach(ad -> {
+            String hash = ad.at("/creative/image_hash").asString("");
+            if (!hash.isEmpty()) {
+                hashes.add(hash);
+            }
+        });
+        assertThat(hashes.size()).as("distinct previews of ad set " + adset).isGreaterThanOrEqualTo(2);
+        JsonNode urls = read(browser, "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes="
+                + String.join(",", hashes)).json();
+        assertThat(urls.size()).isEqualTo(hashes.size());
+        for (String hash : hashes) {
+            String url = urls.path(hash).asString();
+            assertThat(url).isEqualTo("/api/v1/ad-accounts/" + ACCOUNT + "/images/" + hash);
+            Page image = browser.api("GET", url, null);
+            assertThat(image.status()).as(url + ": " + image.body()).isEqualTo(200);
+            assertThat(image.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+                    .map(Map.Entry::getValue).findFirst().orElse("")).startsWith("image/");
+        }
+        long adsetPage = graphCalls() - before;
+
+        String report = "dashboard " + dashboard + ", campaigns " + campaigns + ", insights " + insights
+                + ", ad set + ads + " + hashes.size() + " previews " + adsetPage;
+        assertThat(dashboard).as(report).isBetween(1L, 3L);
+        assertThat(campaigns).as(report).isEqualTo(1L);
+        assertThat(insights).as(report).isBetween(1L, 3L);
+        assertThat(adsetPage).as(report).isBetween(1L, 3L);
+    }
+
+    @Test
+    void aPreviewLookupRefusesBadHashesAndLeavesOutHashesTheLibraryDoesNotHold() {
+        Browser browser = owner.browser();
+        assertThat(browser.api("GET", "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes=nothex", null).status())
+                .isEqualTo(400);
+        assertThat(browser.api("GET", "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes=", null).status())
+                .isEqualTo(400);
+        String many = String.join(",", java.util.Collections.nCopies(51, "0")).replace("0",
+                "0123456789abcdef0123456789abcdef");
+        // 51 copies of one hash are one hash; 51 distinct ones are too many.
+        assertThat(browser.api("GET", "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes=" + many, null).status())
+                .isEqualTo(200);
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 0; i < 51; i++) {
+            distinct.append(i == 0 ? "" : ",").append(String.format("%032x", i));
+        }
+        assertThat(browser.api("GET", "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes=" + distinct, null)
+                .status()).isEqualTo(400);
+        JsonNode none = read(browser, "/api/v1/ad-accounts/" + ACCOUNT + "/images?hashes="
+                + "00000000000000000000000000000000").json();
+        assertThat(none.size()).isZero();
+        assertThat(browser.api("GET", "/api/v1/ad-accounts/act_999/images?hashes=00000000000000000000000000000000",
+                null).status()).isEqualTo(404);
     }
 
     @Test

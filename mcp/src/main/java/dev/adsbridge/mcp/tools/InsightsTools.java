@@ -94,6 +94,8 @@ public final class InsightsTools {
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final List<String> ID_ALIASES = List.of("account_id", "campaign_id", "adset_id", "ad_id");
     private static final int MAX_FIELDS = 100;
+    /** Most periods one time_ranges query asks for. */
+    static final int MAX_TIME_RANGES = 10;
     private static final String TIME_RANGE_SHAPE = "a date preset such as 'last_7d' or an object "
             + "{\"since\":\"YYYY-MM-DD\",\"until\":\"YYYY-MM-DD\"}";
     private static final String ASYNC_HINT = "This query is too large for a synchronous answer. Run it as an async "
@@ -313,8 +315,19 @@ public final class InsightsTools {
         timeRange.put("description", "Period to report: a preset (today, yesterday, last_7d, last_30d, this_month, "
                 + "last_month, maximum = about 37 months, …) or {\"since\":\"2026-10-01\",\"until\":\"2026-10-31\"}. "
                 + "Default 'maximum'. Days are in the ad account's time zone.");
+        Map<String, Object> ranges = new LinkedHashMap<>();
+        ranges.put("type", "array");
+        ranges.put("items", range);
+        ranges.put("minItems", 1);
+        ranges.put("maxItems", MAX_TIME_RANGES);
+        ranges.put("description", "Several periods in one call instead of time_range (Meta's time_ranges), e.g. "
+                + "this week and the week before: [{\"since\":\"2026-11-01\",\"until\":\"2026-11-07\"},"
+                + "{\"since\":\"2026-11-08\",\"until\":\"2026-11-14\"}]. 1 to " + MAX_TIME_RANGES + " ranges; each "
+                + "range gets its own rows, told apart by date_start/date_stop. Not with time_range or "
+                + "time_increment (Meta does not slice time_ranges).");
         return schema
                 .property("time_range", timeRange).defaultValue("maximum")
+                .property("time_ranges", ranges)
                 .string("breakdown", "Breakdowns, comma-separated, e.g. 'age', 'age,gender', 'country', "
                         + "'publisher_platform,platform_position' (platform_position gets publisher_platform added), "
                         + "'device_platform', 'region'. Each combination of values is its own row. Empty for none.")
@@ -343,11 +356,13 @@ public final class InsightsTools {
      * @param objectId     the node whose insights edge is read ({@code act_…} for accounts)
      * @param level        row level
      * @param datePreset   the preset, or null when timeRange is set
-     * @param timeRange    the days asked for, or null when datePreset is set
+     * @param timeRange    the days asked for, or null when datePreset or timeRanges is set
+     * @param timeRanges   several periods (Meta's time_ranges), or empty
      * @param arguments    the normalised arguments, to suggest for create_insights_report
      */
     private record Query(String objectId, String level, String datePreset, DayRange timeRange,
-                         List<String> fields, List<String> breakdowns, Optional<List<String>> actionBreakdowns,
+                         List<DayRange> timeRanges, List<String> fields, List<String> breakdowns,
+                         Optional<List<String>> actionBreakdowns,
                          List<String> windows, Optional<String> timeIncrement, ObjectNode arguments) {
 
         static Query of(Args args) {
@@ -358,9 +373,22 @@ public final class InsightsTools {
 
             String preset = null;
             DayRange range = null;
+            List<DayRange> ranges = timeRanges(args);
             JsonNode period = args.textOrObject("time_range", TIME_RANGE_SHAPE).orElse(Json.tree("maximum"));
-            if (period.isObject()) {
-                range = timeRange(period);
+            if (!ranges.isEmpty()) {
+                if (args.textOrObject("time_range", TIME_RANGE_SHAPE).isPresent()) {
+                    throw Args.invalid("time_ranges", "replaces time_range; pass one of them, not both");
+                }
+                if (args.string("time_increment").isPresent()) {
+                    throw Args.invalid("time_ranges", "gives one set of rows per range and cannot be sliced by "
+                            + "time_increment (Meta ignores it); use time_range with time_increment instead");
+                }
+                ArrayNode echo = normalised.putArray("time_ranges");
+                for (DayRange each : ranges) {
+                    echo.addObject().put("since", each.since().toString()).put("until", each.until().toString());
+                }
+            } else if (period.isObject()) {
+                range = timeRange(period, "time_range");
                 ObjectNode echo = normalised.putObject("time_range");
                 echo.put("since", range.since().toString());
                 echo.put("until", range.until().toString());
@@ -440,7 +468,7 @@ public final class InsightsTools {
             if (!fields.isEmpty()) {
                 normalised.set("fields", Common.strings(fields));
             }
-            return new Query(objectId, level, preset, range, fields.isEmpty() ? defaultFields(level) : fields,
+            return new Query(objectId, level, ranges.isEmpty() ? preset : null, range, ranges, fields.isEmpty() ? defaultFields(level) : fields,
                     List.copyOf(breakdowns), actionBreakdowns, windows, increment, normalised);
         }
 
@@ -481,26 +509,51 @@ public final class InsightsTools {
             return id;
         }
 
-        private static DayRange timeRange(JsonNode value) {
-            LocalDate since = date(value, "since");
-            LocalDate until = date(value, "until");
+        /** The time_ranges argument (a JSON array or a string holding one), each range checked; empty when absent. */
+        private static List<DayRange> timeRanges(Args args) {
+            Optional<JsonNode> given = args.json("time_ranges");
+            if (given.isEmpty()) {
+                return List.of();
+            }
+            JsonNode list = given.get();
+            if (!list.isArray() || list.isEmpty() || list.size() > MAX_TIME_RANGES) {
+                throw Args.invalid("time_ranges", "must be a list of 1 to " + MAX_TIME_RANGES + " objects "
+                        + "{\"since\":\"YYYY-MM-DD\",\"until\":\"YYYY-MM-DD\"}");
+            }
+            List<DayRange> ranges = new ArrayList<>();
+            for (JsonNode item : list) {
+                if (!item.isObject()) {
+                    throw Args.invalid("time_ranges", "must hold objects {\"since\":\"YYYY-MM-DD\",\"until\":"
+                            + "\"YYYY-MM-DD\"}");
+                }
+                DayRange range = timeRange(item, "time_ranges");
+                if (!ranges.contains(range)) {
+                    ranges.add(range);
+                }
+            }
+            return List.copyOf(ranges);
+        }
+
+        private static DayRange timeRange(JsonNode value, String name) {
+            LocalDate since = date(value, "since", name);
+            LocalDate until = date(value, "until", name);
             if (since.isAfter(until)) {
-                throw Args.invalid("time_range", "has since (" + since + ") after until (" + until + "); since is "
+                throw Args.invalid(name, "has since (" + since + ") after until (" + until + "); since is "
                         + "the first day and must not be later than until");
             }
             // Meta keeps insights for 37 months; a day of slack for the account's time zone.
             LocalDate oldest = LocalDate.now(ZoneOffset.UTC).minusMonths(DatePresets.RETENTION_MONTHS).plusDays(1);
             if (since.isBefore(oldest)) {
-                throw Args.invalid("time_range", "starts " + since + ", but Meta keeps insights for 37 months; "
+                throw Args.invalid(name, "starts " + since + ", but Meta keeps insights for 37 months; "
                         + "use since on or after " + oldest + " (or time_range='maximum')");
             }
             return new DayRange(since, until);
         }
 
-        private static LocalDate date(JsonNode range, String part) {
+        private static LocalDate date(JsonNode range, String part, String name) {
             String text = Json.text(range, part);
             if (text == null || text.isBlank()) {
-                throw Args.invalid("time_range", "needs both since and until, e.g. {\"since\":\"2026-10-01\","
+                throw Args.invalid(name, "needs both since and until, e.g. {\"since\":\"2026-10-01\","
                         + "\"until\":\"2026-10-31\"}; " + part + " is missing");
             }
             try {
@@ -509,7 +562,7 @@ public final class InsightsTools {
                 }
                 return LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {
-                throw Args.invalid("time_range", part + " must be a date in the format YYYY-MM-DD; got '"
+                throw Args.invalid(name, part + " must be a date in the format YYYY-MM-DD; got '"
                         + Args.shorten(text) + "'");
             }
         }
@@ -519,7 +572,9 @@ public final class InsightsTools {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("fields", String.join(",", fields));
             params.put("level", level);
-            if (timeRange != null) {
+            if (!timeRanges.isEmpty()) {
+                params.put("time_ranges", Json.write(timeRangeJson()));
+            } else if (timeRange != null) {
                 params.put("time_range", Json.write(timeRangeJson()));
             } else {
                 params.put("date_preset", datePreset);
@@ -536,6 +591,13 @@ public final class InsightsTools {
         }
 
         JsonNode timeRangeJson() {
+            if (!timeRanges.isEmpty()) {
+                ArrayNode list = Json.array();
+                for (DayRange each : timeRanges) {
+                    list.addObject().put("since", each.since().toString()).put("until", each.until().toString());
+                }
+                return list;
+            }
             if (timeRange == null) {
                 return Json.tree(datePreset);
             }

@@ -182,6 +182,48 @@ class InsightsToolsTest {
         }
     }
 
+    private static long graphCalls() {
+        return TestEnv.control("GET", "/_sandbox/rate-limits", null).json().at("/app/calls_this_hour").asLong();
+    }
+
+    @Test
+    void timeRangesAnswerEachPeriodInOneCallWithTheSameNumbersAsOneRangeEach() {
+        LocalDate until = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        Map<String, String> current = Map.of("since", until.minusDays(6).toString(), "until", until.toString());
+        Map<String, String> before = Map.of("since", until.minusDays(13).toString(),
+                "until", until.minusDays(7).toString());
+        long calls = graphCalls();
+        JsonNode rows = ok(callTool(token, "get_insights", Map.of("campaign_id", deliveringCampaign,
+                "level", "campaign", "time_ranges", List.of(before, current), "fields", "spend,impressions",
+                "compact", true))).get("data");
+        assertThat(graphCalls() - calls).as("one Graph call for both periods").isEqualTo(1);
+        assertThat(rows.size()).isEqualTo(2);
+        for (Map<String, String> range : List.of(before, current)) {
+            JsonNode alone = ok(callTool(token, "get_insights", Map.of("campaign_id", deliveringCampaign,
+                    "level", "campaign", "time_range", range, "fields", "spend,impressions", "compact", true)))
+                    .get("data").get(0);
+            JsonNode together = null;
+            for (JsonNode row : rows) {
+                if (row.get("date_start").asString().equals(range.get("since"))
+                        && row.get("date_stop").asString().equals(range.get("until"))) {
+                    together = row;
+                }
+            }
+            assertThat(together).as("a row for " + range + " in " + rows).isNotNull();
+            assertThat(together.get("spend").decimalValue()).isEqualByComparingTo(alone.get("spend").decimalValue());
+            assertThat(together.get("impressions").asLong()).isEqualTo(alone.get("impressions").asLong());
+        }
+        TestEnv.assertRefusedBeforeMeta(token, "get_insights", Map.of("campaign_id", deliveringCampaign,
+                "time_ranges", List.of(current), "time_range", "last_7d"), "not both", "time_ranges with time_range");
+        TestEnv.assertRefusedBeforeMeta(token, "get_insights", Map.of("campaign_id", deliveringCampaign,
+                "time_ranges", List.of(current), "time_increment", 1), "time_increment", "time_ranges sliced");
+        TestEnv.assertRefusedBeforeMeta(token, "get_insights", Map.of("campaign_id", deliveringCampaign,
+                "time_ranges", List.of()), "1 to 10", "no ranges");
+        TestEnv.assertRefusedBeforeMeta(token, "get_insights", Map.of("campaign_id", deliveringCampaign,
+                "time_ranges", List.of(Map.of("since", "2026-10-10", "until", "2026-10-01"))), "after until",
+                "a range backwards");
+    }
+
     @Test
     void adLevelIsTheDefaultAndNamesTheAdsOfTheObject() {
         JsonNode rows = ok(callTool(token, "get_insights", Map.of("object_id", deliveringCampaign,

@@ -174,6 +174,14 @@ class AdsApiController {
         return reading.children(ads(caller), ObjectKind.AD, id, 25, null, null);
     }
 
+    @GetMapping("/api/v1/ad-accounts/{accountId}/images")
+    @Operation(summary = "Where the previews of up to 50 image hashes are (one Graph call): {hash: image URL of this "
+            + "API}; hashes the account's library does not hold are left out")
+    Map<String, String> imageUrls(ApiCaller caller, @PathVariable String accountId,
+            @RequestParam(defaultValue = "") String hashes) {
+        return reading.imageUrls(ads(caller), accountId, List.of(hashes.split(",")));
+    }
+
     @GetMapping("/api/v1/ad-accounts/{accountId}/images/{hash}")
     @Operation(summary = "An image of the account's library (bytes), for creative previews")
     ResponseEntity<byte[]> image(ApiCaller caller, @PathVariable String accountId, @PathVariable String hash) {
