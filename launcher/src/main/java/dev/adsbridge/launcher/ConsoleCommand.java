@@ -27,8 +27,9 @@ import java.util.function.ToIntFunction;
                 + "settings; see console/README.md).",
                 "Any Spring property can also be passed as --name=value, e.g. --server.port=8085. "
                         + "--adsbridge.console.mode=dev (or ADSBRIDGE_CONSOLE_MODE=dev) starts it in dev mode instead: "
-                        + "an H2 database under --adsbridge.data-dir=<dir> (default ./adsbridge-data), the sandbox's app "
-                        + "credentials, the sandbox on 8090 and the MCP server on 8081 (start them yourself, or use `dev`)."},
+                        + "an H2 database under --adsbridge.data-dir=<dir> (default: adsbridge-data in the working "
+                        + "directory), the sandbox's app credentials, the sandbox on 8090 and the MCP server on 8081 "
+                        + "(start them yourself, or use `dev`)."},
         subcommands = {ConsoleCommand.RotateKeys.class, ConsoleCommand.VerifyAudit.class})
 final class ConsoleCommand implements Callable<Integer>, SpringPropertyArgs.Receiver {
 
