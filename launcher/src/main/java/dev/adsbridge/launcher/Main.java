@@ -14,14 +14,18 @@ import java.util.List;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpWidth(120);
-        // `console` and its operator commands take any Spring property as --name=value: not options of theirs, but
-        // parameters handed to the console's context.
-        cli.getSubcommands().get("console").setUnmatchedOptionsArePositionalParams(true);
-        int exit = cli.execute(args);
+        int exit = commandLine().execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /**
+     * The command line with every role. {@code console} and its operator commands take Spring properties as
+     * {@code --name=value} ({@link SpringPropertyArgs}); every other unknown option is an error.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpWidth(120);
     }
 
     @Override

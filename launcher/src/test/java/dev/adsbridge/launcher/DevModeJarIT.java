@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's run command, as a newcomer runs it: the packaged jar's {@code dev} role started from an empty
- * directory brings up the console, the MCP server and the sandbox, and prints the URL to open.
+ * directory brings up the console, the MCP server and the sandbox, and prints the URL to open. And the {@code console}
+ * role alone, switched to dev mode by a Spring property on its command line.
  */
 class DevModeJarIT {
 
@@ -43,7 +44,7 @@ class DevModeJarIT {
                 .directory(emptyDir.toFile()).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try {
-            String open = CompletableFuture.supplyAsync(() -> readUntilOpenLine(process, output))
+            String open = CompletableFuture.supplyAsync(() -> readUntilLine(process, output, "Open "))
                     .get(240, TimeUnit.SECONDS);
 
             assertThat(open).as(String.join("\n", output)).isEqualTo("Open http://127.0.0.1:" + console);
@@ -71,22 +72,53 @@ class DevModeJarIT {
         }
     }
 
+    @Test
+    void consoleRoleTakesSpringPropertiesAndModeDevStartsItOnItsOwnH2Database(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("console-data");
+        // Dev mode registers the console's callback with the sandbox at login-url: a closed port here, so that a
+        // sandbox someone else runs on the default 8090 is left alone.
+        Path jar = Path.of("target/adsbridge.jar").toAbsolutePath();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "console", "--server.port=0", "--adsbridge.console.mode=dev",
+                "--adsbridge.data-dir=" + data, "--adsbridge.console.meta.login-url=http://127.0.0.1:" + freePort())
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try {
+            String running = CompletableFuture.supplyAsync(() -> readUntilLine(process, output, "Console running at "))
+                    .get(240, TimeUnit.SECONDS);
+
+            assertThat(running).as(String.join("\n", output))
+                    .matches("Console running at http://127\\.0\\.0\\.1:\\d+");
+            String url = running.substring("Console running at ".length());
+            HttpResponse<String> signIn = get(url + "/signin");
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            assertThat(signIn.body()).contains("<form");
+            assertThat(data).isDirectoryContaining(p -> p.toString().endsWith(".mv.db"));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
-     * Reads the process's output until the "Open …" line, then hands the rest to a daemon thread that keeps draining it.
-     * The reader is deliberately not closed here: closing it would wait for the draining thread's blocked read.
+     * Reads the process's output until a line that starts with {@code prefix}, then hands the rest to a daemon thread
+     * that keeps draining it. The reader is deliberately not closed here: closing it would wait for the draining
+     * thread's blocked read.
      */
-    private static String readUntilOpenLine(Process process, List<String> output) {
+    private static String readUntilLine(Process process, List<String> output, String prefix) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         try {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);
-                if (line.startsWith("Open ")) {
+                if (line.startsWith(prefix)) {
                     Thread drain = new Thread(() -> {
                         try {
                             while (reader.readLine() != null) {
@@ -101,7 +133,7 @@ class DevModeJarIT {
                     return line;
                 }
             }
-            return "process ended without printing the URL";
+            return "process ended without printing a line starting with " + prefix;
         } catch (IOException e) {
             return "output unreadable: " + e.getMessage();
         }
