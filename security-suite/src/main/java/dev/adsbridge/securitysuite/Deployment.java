@@ -115,7 +115,8 @@ final class Deployment implements AutoCloseable {
 
     /** (Re)starts the MCP server on its port; {@code debug} sets its root logger to DEBUG. */
     void startMcp(boolean debug) {
-        Map<String, String> env = debug ? Map.of("LOGGING_LEVEL_ROOT", "DEBUG") : Map.of();
+        // The launcher's logback.xml takes the MCP server's root level from LOG_LEVEL.
+        Map<String, String> env = debug ? Map.of("LOG_LEVEL", "DEBUG", "LOGGING_LEVEL_ROOT", "DEBUG") : Map.of();
         mcp = launch("mcp", List.of("-Xmx256m", "-XX:+UseSerialGC"), env, "mcp", "--port",
                 Integer.toString(mcpPort), "--host", "127.0.0.1", "--graph-url", sandboxUrl);
         waitFor("MCP server", () -> status("http://127.0.0.1:" + mcpPort + "/healthz") == 200,

@@ -186,6 +186,11 @@ final class Tenant {
         throw new IllegalStateException("no campaign with an image creative in " + account);
     }
 
+    /** The markers another tenant never sends itself, so never echoes of its own requests. */
+    List<String> neverSentMarkers() {
+        return List.of(connectionId, writeKeyId, ownerEmail, company);
+    }
+
     /** Strings that must never appear in another tenant's answers. */
     List<String> markers() {
         return List.of(account, campaignId, adSetId, adId, creativeId, imageHash, connectionId, readKeyId,

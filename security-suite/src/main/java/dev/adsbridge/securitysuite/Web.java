@@ -233,6 +233,52 @@ final class Web {
         }
     }
 
+    /**
+     * A POST over a plain socket that reads the answer while the body is still going out: a server that refuses a big
+     * body early (413, then closing) is seen answering, where an HTTP client would only report a broken connection.
+     * Returns the status line's code, or -1 with no answer at all.
+     */
+    static int rawPost(int port, String path, Map<String, String> headers, byte[] head, long bodyLength,
+            byte[] tail, Duration limit) {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) limit.toMillis());
+            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nContent-Length: " + (head.length + bodyLength + tail.length) + "\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+            request.append("\r\n");
+            java.util.concurrent.CompletableFuture<Integer> status = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                    socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                            String line = in.readLine();
+                            return line == null ? -1 : Integer.parseInt(line.split(" ")[1]);
+                        } catch (IOException | RuntimeException e) {
+                            return -1;
+                        }
+                    });
+            try {
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(head);
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'x');
+                for (long sent = 0; sent < bodyLength && !status.isDone(); sent += chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, bodyLength - sent));
+                }
+                if (!status.isDone()) {
+                    out.write(tail);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the server stopped reading: its answer (if any) is what counts
+            }
+            return status.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     private URI uri(String pathOrUrl) {
         return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
     }
