@@ -161,8 +161,8 @@ final class TwoTenants {
 
         /** The markers another tenant never sends itself, so never echoes of its own requests. */
         List<String> neverSentMarkers() {
-        return List.of(connection.toString(), writeKeyId, owner.email(), company);
-    }
+            return List.of(connection.toString(), writeKeyId, owner.email(), company);
+        }
 
         /** Strings that must never appear in another tenant's answers. */
         List<String> markers() {
