@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class Tenant {
 
-    static final String PASSWORD = "correct horse battery staple";
+    static final String PASSWORD = "violet kettle drums at noon";
     static final String DANA = "100000000000001";
     static final String MARCO = "100000000000002";
     static final String PRIYA = "100000000000003";
