@@ -306,8 +306,8 @@ final class Attacks {
                 row.attempt(answer.status() >= 400 && answer.status() < 500, "a day-old signed_request to " + path
                         + " → " + answer.status() + " " + Report.shorten(answer.body()));
             }
-            String status = d.count("select count(*) from connections where id = cast(? as uuid) and status = "
-                    + "'active'", priyaD.connectionId) == 1 ? "active" : "not active";
+            String status = d.count("select count(*) from connections where id = cast(? as uuid) and upper(status) = "
+                    + "'ACTIVE'", priyaD.connectionId) == 1 ? "active" : "not active";
             row.attempt(status.equals("active"), "the replayed callbacks revoked or erased a live connection");
         });
     }
@@ -444,8 +444,15 @@ final class Attacks {
                     new Object[] {"connect callback", (java.util.function.Supplier<Web.Answer>) () -> a.owner.getOnce(
                             "/connect/callback?code=%00&state=%00")});
             for (Object[] form : forms) {
-                @SuppressWarnings("unchecked")
-                Web.Answer answer = ((java.util.function.Supplier<Web.Answer>) form[1]).get();
+                Web.Answer answer;
+                try {
+                    @SuppressWarnings("unchecked")
+                    Web.Answer got = ((java.util.function.Supplier<Web.Answer>) form[1]).get();
+                    answer = got;
+                } catch (Web.UncheckedIO e) {
+                    row.attempt(false, form[0] + " with NUL bytes → no HTTP answer (" + e.getMessage() + ")");
+                    continue;
+                }
                 row.attempt(answer.status() < 500, form[0] + " with NUL bytes → " + answer.status() + " "
                         + Report.shorten(answer.body()));
             }
@@ -464,10 +471,16 @@ final class Attacks {
                     new String[] {"GET", "/api/v1/campaigns/%00", null},
                     new String[] {"POST", "/api/v1/ad-accounts/" + a.account + "/campaigns", "[\"not\",\"an\",\"object\"]"});
             for (String[] call : api) {
-                Web.Answer answer = call[0].equals("POST") && call[1].equals("/api/v1/api-keys")
-                        ? a.owner.api(call[0], call[1], call[2])
-                        : a.owner.withKey(call[1].startsWith("/api/v1/audit") ? a.readKey : a.writeKey, call[0],
-                                call[1], call[2], Map.of());
+                Web.Answer answer;
+                try {
+                    answer = call[0].equals("POST") && call[1].equals("/api/v1/api-keys")
+                            ? a.owner.api(call[0], call[1], call[2])
+                            : a.owner.withKey(call[1].startsWith("/api/v1/audit") ? a.readKey : a.writeKey, call[0],
+                                    call[1], call[2], Map.of());
+                } catch (Web.UncheckedIO e) {
+                    row.attempt(false, call[0] + " " + call[1] + " → no HTTP answer (" + e.getMessage() + ")");
+                    continue;
+                }
                 row.attempt(answer.status() >= 400 && answer.status() < 500, call[0] + " " + call[1]
                         + (call[2] == null ? "" : " " + call[2]) + " → " + answer.status() + " "
                         + Report.shorten(answer.body()));

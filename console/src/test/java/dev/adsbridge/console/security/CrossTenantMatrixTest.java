@@ -105,22 +105,31 @@ class CrossTenantMatrixTest {
         } else if (path.endsWith("/budget")) {
             body.put("daily_budget", "1500");
         } else if (!method.equals("DELETE")) {
+            // Only the fields of each create, as a client sends them: a body the API refuses as malformed
+            // (400) would never reach the tenant check.
             body.put("name", "sec-cross-" + UUID.randomUUID().toString().substring(0, 8));
-            body.put("objective", "OUTCOME_TRAFFIC");
-            body.put("status", "PAUSED");
-            body.put("campaign_id", target.campaignId);
-            body.put("adset_id", target.adSetId);
-            body.put("creative_id", target.creativeId);
-            body.put("image_hash", target.imageHash);
-            body.put("optimization_goal", "LINK_CLICKS");
-            body.put("billing_event", "IMPRESSIONS");
-            body.put("daily_budget", "1000");
-            body.put("targeting", Map.of("geo_locations", Map.of("countries", List.of("US")),
-                    "targeting_automation", Map.of("advantage_audience", 0)));
-            body.put("link_url", "https://example.com/");
-            body.put("message", "cross-tenant");
+            if (path.endsWith("/campaigns")) {
+                body.put("objective", "OUTCOME_TRAFFIC");
+                body.put("status", "PAUSED");
+            } else if (path.endsWith("/adsets")) {
+                body.put("campaign_id", target.campaignId);
+                body.put("optimization_goal", "LINK_CLICKS");
+                body.put("billing_event", "IMPRESSIONS");
+                body.put("daily_budget", "1000");
+                body.put("targeting", Map.of("geo_locations", Map.of("countries", List.of("US")),
+                        "targeting_automation", Map.of("advantage_audience", 0)));
+            } else if (path.endsWith("/ads")) {
+                body.put("adset_id", target.adSetId);
+                body.put("creative_id", target.creativeId);
+            } else if (path.endsWith("/creatives")) {
+                body.put("image_hash", target.imageHash);
+                body.put("link_url", "https://example.com/");
+                body.put("message", "cross-tenant");
+            }
         }
-        body.put("confirm", true);
+        if (path.endsWith("/status") || path.endsWith("/budget")) {
+            body.put("confirm", true);
+        }
         calls.add(new Call(method, path, TwoTenants.JSON.writeValueAsString(body), false));
         return calls;
     }
