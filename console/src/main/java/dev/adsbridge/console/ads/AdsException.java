@@ -35,6 +35,8 @@ public class AdsException extends RuntimeException {
         META_INVALID,
         /** Meta failed or could not be reached. */
         META_UNAVAILABLE,
+        /** Our own way to Meta (the MCP server) is down: nothing reached Meta, try again shortly. */
+        UNAVAILABLE,
         /** A request with the same idempotency key is still running, or failed a moment ago. */
         CONFLICT,
         /** The idempotency key was used for a different request. */

@@ -301,8 +301,9 @@ public class AdsGateway {
         } catch (NotFoundException e) {
             throw new AdsException(Problem.CONNECTION, "no_connection", "Connect Facebook Ads first.");
         } catch (McpToolClient.McpUnavailableException e) {
-            throw new AdsException(Problem.META_UNAVAILABLE, "meta_error",
-                    "Facebook could not be reached just now.");
+            // Our MCP server, not Meta, is down (or timed out): 503, and a write's outcome counts as unknown.
+            throw new AdsException(Problem.UNAVAILABLE, "service_unavailable",
+                    "The console cannot reach Facebook just now.", null, null, null, 5L);
         }
         String usageAccount = accountId != null ? accountId : result.usage().path("account_id").asString("");
         if (!usageAccount.isEmpty()) {

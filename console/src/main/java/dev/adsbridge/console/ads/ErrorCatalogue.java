@@ -63,6 +63,8 @@ public final class ErrorCatalogue {
                 "Facebook did not accept these settings.", "Change the settings it names and try again."));
         OURS.put("meta_error", new Wording("Facebook had a problem",
                 "Facebook could not answer just now.", "Try again in a minute."));
+        OURS.put("service_unavailable", new Wording("Facebook is out of reach for a moment",
+                "The console cannot reach Facebook just now; nothing was sent.", "Try again in a few seconds."));
         OURS.put("image_unavailable", new Wording("Preview not available",
                 "The image could not be loaded from Facebook just now.", "Reload the page in a minute."));
         OURS.put("idempotency_in_progress", new Wording("Already in progress",

@@ -219,7 +219,7 @@ public class Idempotency {
 
     /** Meta refused (4xx) or was never asked: nothing was created. Anything else may have reached Meta. */
     static boolean mayHaveReachedMeta(AdsException e) {
-        return e.problem() == Problem.META_UNAVAILABLE;
+        return e.problem() == Problem.META_UNAVAILABLE || e.problem() == Problem.UNAVAILABLE;
     }
 
     private boolean claim(TenantId tenant, String key, String hash, UUID mine, Instant now) {

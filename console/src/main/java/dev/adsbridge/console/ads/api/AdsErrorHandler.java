@@ -53,6 +53,7 @@ class AdsErrorHandler {
             case FORBIDDEN, META_PERMISSION -> 403;
             case RATE_LIMITED -> 429;
             case META_UNAVAILABLE -> 502;
+            case UNAVAILABLE -> 503;
         };
     }
 }
