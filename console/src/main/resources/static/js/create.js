@@ -98,7 +98,7 @@ const steps = {
         if (cap.error) errors.bid_amount = cap.error;
       }
       const conversion = f.optimization_goal.value === 'OFFSITE_CONVERSIONS';
-      if (conversion && !ID.test(f.pixel_id.value.trim())) errors.pixel_id = 'Enter the id of your Meta pixel (digits).';
+      if (conversion && !ID.test(f.pixel_id.value.trim())) errors.pixel_id = 'Choose the pixel that counts the conversions.';
       const targeting = { geo_locations: { countries }, age_min: min, age_max: max,
         targeting_automation: { advantage_audience: f.advantage_audience.checked ? 1 : 0 } };
       if (f.gender.value) targeting.genders = [Number(f.gender.value)];
@@ -132,6 +132,10 @@ const steps = {
       const body = { page_id: f.page_id.value.trim(), image_hash: f.image_hash.value.trim(), link_url: f.link_url.value.trim(),
         message: f.message.value, headline: f.headline.value, call_to_action_type: f.call_to_action_type.value };
       if (f.name.value.trim()) body.name = f.name.value.trim();
+      if (f.instagram_user_id.value) {
+        if (!ID.test(f.instagram_user_id.value)) errors.instagram_user_id = 'Choose one of the Instagram accounts.';
+        body.instagram_user_id = f.instagram_user_id.value;
+      }
       return { errors, body };
     },
     done(created) {
@@ -193,15 +197,78 @@ async function loadPages() {
   try {
     const answer = await api(`/api/v1/ad-accounts/${account}/pages`);
     const pages = answer.data || [];
+    pages.forEach(p => { if (p.instagram_business_account) pageInstagram.set(p.id, p.instagram_business_account.id); });
     select.replaceChildren(el('option', { value: '' }, pages.length ? 'Choose a Page…' : 'No Page can run ads for this account'),
       ...pages.map(p => el('option', { value: p.id }, p.category ? `${p.name} (${p.category})` : p.name)));
     if (pages.length === 1) select.value = pages[0].id;
+    matchInstagram();
   } catch (error) {
     select.replaceChildren(el('option', { value: '' }, 'Pages could not be loaded'));
     showError(form.querySelector('.result'), error);
   }
 }
+
+/** The Instagram picker: the accounts connected to the Pages this ad account promotes; "none" = the Page's name. */
+const pageInstagram = new Map();   // page id → its connected Instagram account id
+let instagramTouched = false;      // the user picked one: choosing a Page no longer changes it
+async function loadInstagram() {
+  const form = document.getElementById('step-creative');
+  const select = form?.elements.instagram_user_id;
+  if (!select) return;
+  select.addEventListener('change', () => { instagramTouched = true; });
+  form.elements.page_id.addEventListener('change', matchInstagram);
+  try {
+    const accounts = (await api(`/api/v1/ad-accounts/${account}/instagram-accounts`)).data || [];
+    select.replaceChildren(el('option', { value: '' }, accounts.length ? 'None (show the Page’s name)'
+      : 'No Instagram account is connected to these Pages'),
+      ...accounts.map(a => el('option', { value: a.id }, a.name ? `@${a.username} (${a.name})` : `@${a.username}`)));
+    matchInstagram();
+  } catch (error) {
+    select.replaceChildren(el('option', { value: '' }, 'Instagram accounts could not be loaded'));
+    showError(form.querySelector('.result'), error);
+  }
+}
+
+/** Picks the Instagram account connected to the chosen Page, until the user picks one themselves. */
+function matchInstagram() {
+  const form = document.getElementById('step-creative');
+  const select = form?.elements.instagram_user_id;
+  if (!select || instagramTouched) return;
+  const wanted = pageInstagram.get(form.elements.page_id.value) || '';
+  if ([...select.options].some(o => o.value === wanted)) select.value = wanted;
+}
+
+/** "last fired 3 hours ago" from Meta's time ("2026-12-04T09:00:00-0800"), or "never fired". */
+function firedText(time) {
+  if (!time) return 'never fired';
+  const at = Date.parse(time.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  if (Number.isNaN(at)) return `last fired ${time}`;
+  const minutes = Math.max(0, Math.round((Date.now() - at) / 60000));
+  if (minutes < 60) return `last fired ${minutes} min ago`;
+  if (minutes < 48 * 60) return `last fired ${Math.round(minutes / 60)} h ago`;
+  return `last fired ${new Date(at).toLocaleDateString()}`;
+}
+
+/** The pixel picker: the account's Meta pixels with when each last fired; unavailable ones can't be chosen. */
+async function loadPixels() {
+  const form = document.getElementById('step-adset');
+  const select = form?.elements.pixel_id;
+  if (!select) return;
+  try {
+    const pixels = (await api(`/api/v1/ad-accounts/${account}/pixels`)).data || [];
+    const usable = pixels.filter(p => !p.is_unavailable);
+    select.replaceChildren(el('option', { value: '' }, usable.length ? 'Choose a pixel…' : 'This account has no usable pixel'),
+      ...pixels.map(p => el('option', { value: p.id, disabled: p.is_unavailable ? '' : null },
+        `${p.name} · ${p.id} · ${p.is_unavailable ? 'unavailable' : firedText(p.last_fired_time)}`)));
+    if (usable.length === 1) select.value = usable[0].id;
+  } catch (error) {
+    select.replaceChildren(el('option', { value: '' }, 'Pixels could not be loaded'));
+    showError(form.querySelector('.result'), error);
+  }
+}
 loadPages();
+loadInstagram();
+loadPixels();
 
 /** Interest search: type → suggestions from Meta's targeting search → picked chips. */
 const interestInput = document.getElementById('step-adset')?.elements.interest_query;

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class ToolFilteringTest {
 
     private static final List<String> ACCOUNT_TOOLS = List.of("get_account_info", "get_account_pages",
-            "get_ad_accounts", "search_pages_by_name");
+            "get_ad_accounts", "get_ad_pixels", "get_instagram_accounts", "search_pages_by_name");
     private static final List<String> WRITES = List.of("create_budget_schedule", "create_campaign",
             "update_campaign");
 

@@ -284,9 +284,59 @@ public class AdsReading {
             row.put("id", page.path("id").asString(""));
             row.put("name", AdsGateway.text(page, "name", null));
             row.put("category", AdsGateway.text(page, "category", null));
+            JsonNode instagram = page.path("instagram_business_account");
+            if (instagram.hasNonNull("id")) {
+                row.put("instagram_business_account", instagram(instagram));
+            }
             data.add(row);
         }
         return Map.of("data", data);
+    }
+
+    /**
+     * The account's Meta pixels (get_ad_pixels), for a conversion ad set's promoted_object.pixel_id:
+     * {data:[{id, name, last_fired_time, is_unavailable, creation_time}]}; last_fired_time is null for a pixel that never
+     * fired.
+     */
+    public Map<String, Object> pixels(AdsCaller caller, String accountId) {
+        AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
+        JsonNode answer = gateway.call(caller, scope.connectionId(), scope.accountId(), "get_ad_pixels",
+                Map.of("account_id", scope.accountId(), "limit", 100), false).content();
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (JsonNode pixel : answer.path("data")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", pixel.path("id").asString(""));
+            row.put("name", AdsGateway.text(pixel, "name", null));
+            row.put("last_fired_time", AdsGateway.text(pixel, "last_fired_time", null));
+            row.put("is_unavailable", pixel.path("is_unavailable").asBoolean(false));
+            row.put("creation_time", AdsGateway.text(pixel, "creation_time", null));
+            data.add(row);
+        }
+        return Map.of("data", data);
+    }
+
+    /**
+     * The Instagram accounts the account's ads can run as (get_instagram_accounts), for a creative's
+     * instagram_user_id: {data:[{id, username, name, profile_picture_url}]}.
+     */
+    public Map<String, Object> instagramAccounts(AdsCaller caller, String accountId) {
+        AdsGateway.Scope scope = gateway.scope(caller.tenant(), accountId);
+        JsonNode answer = gateway.call(caller, scope.connectionId(), scope.accountId(), "get_instagram_accounts",
+                Map.of("account_id", scope.accountId(), "limit", 100), false).content();
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (JsonNode account : answer.path("data")) {
+            data.add(instagram(account));
+        }
+        return Map.of("data", data);
+    }
+
+    private static Map<String, Object> instagram(JsonNode account) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", account.path("id").asString(""));
+        row.put("username", AdsGateway.text(account, "username", null));
+        row.put("name", AdsGateway.text(account, "name", null));
+        row.put("profile_picture_url", AdsGateway.text(account, "profile_picture_url", null));
+        return row;
     }
 
     /** Interest targeting options matching a keyword (search_interests), with their audience size range. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -50,10 +51,12 @@ public class AdsWriting {
 
     private final AdsGateway gateway;
     private final SpendGuards guards;
+    private final AdsReading reading;
 
-    AdsWriting(AdsGateway gateway, SpendGuards guards) {
+    AdsWriting(AdsGateway gateway, SpendGuards guards, AdsReading reading) {
         this.gateway = gateway;
         this.guards = guards;
+        this.reading = reading;
     }
 
     /** What a write did: whether it created something, and the answer to give. */
@@ -92,7 +95,12 @@ public class AdsWriting {
             case CREATIVE -> {
                 tool = "create_ad_creative";
                 copy(body, args, problems, List.of(), List.of("name", "page_id", "image_hash", "link_url", "message",
-                        "headline", "description", "call_to_action_type", "url_tags", "object_story_id"));
+                        "headline", "description", "call_to_action_type", "url_tags", "object_story_id",
+                        "instagram_user_id", "instagram_actor_id"));
+                if (args.containsKey("instagram_user_id") && args.containsKey("instagram_actor_id")) {
+                    problems.put("instagram_user_id", "Send instagram_user_id only (instagram_actor_id is its older "
+                            + "name).");
+                }
             }
             default -> throw AdsException.notFound();
         }
@@ -123,6 +131,11 @@ public class AdsWriting {
         String currency = gateway.currency(caller.tenant(), scope.accountId());
         SpendReview review = new SpendReview(currency);
         review.summary.add(createSentence(kind, args, currency));
+        if (kind == ObjectKind.ADSET) {
+            pixelSentence(caller, scope.accountId(), args).ifPresent(review.summary::add);
+        } else if (kind == ObjectKind.CREATIVE) {
+            instagramSentence(caller, scope.accountId(), args).ifPresent(review.summary::add);
+        }
         if ("ACTIVE".equals(args.get("status"))) {
             review.raise("It starts delivering, and spending, as soon as it is created.");
         }
@@ -635,6 +648,65 @@ public class AdsWriting {
             parts.add("interested in " + String.join(", ", interests));
         }
         return parts.size() == 1 && "people".equals(who) ? "" : String.join(" ", parts);
+    }
+
+    /**
+     * The pixel a conversion ad set counts with, in words: it must be one of the account's pixels (get_ad_pixels,
+     * from the read cache), else a 400 on pixel_id before Meta is asked.
+     */
+    private Optional<String> pixelSentence(AdsCaller caller, String accountId, Map<String, Object> args) {
+        if (!(args.get("promoted_object") instanceof Map<?, ?> promoted) || promoted.get("pixel_id") == null) {
+            return Optional.empty();
+        }
+        String pixelId = String.valueOf(promoted.get("pixel_id")).strip();
+        Map<String, Object> pixel = find(reading.pixels(caller, accountId), "id", pixelId);
+        if (pixel == null) {
+            throw AdsException.validation("pixel_id", "This ad account has no pixel " + pixelId
+                    + "; choose one of its pixels.");
+        }
+        if (Boolean.TRUE.equals(pixel.get("is_unavailable"))) {
+            throw AdsException.validation("pixel_id", "The pixel “" + pixel.get("name") + "” is unavailable; "
+                    + "choose another one.");
+        }
+        StringBuilder out = new StringBuilder("Counts conversions");
+        if (promoted.get("custom_event_type") instanceof String event) {
+            out.append(" (").append(words(event)).append(")");
+        }
+        out.append(" with the pixel “").append(pixel.get("name")).append("” (").append(pixelId).append(")");
+        Instant fired = time(pixel.get("last_fired_time"));
+        out.append(fired == null ? ", which has never received an event: the ad set can't learn until your website "
+                + "sends some." : ", last fired " + day(fired) + ".");
+        return Optional.of(out.toString());
+    }
+
+    /** The Instagram account a creative runs as, in words; it must be one the account can use. */
+    private Optional<String> instagramSentence(AdsCaller caller, String accountId,
+            Map<String, Object> args) {
+        String field = args.containsKey("instagram_actor_id") ? "instagram_actor_id" : "instagram_user_id";
+        if (!(args.get(field) instanceof String instagramId)) {
+            return args.containsKey("page_id") ? Optional.of("No Instagram account: on Instagram the ad "
+                    + "shows the Facebook Page's name.") : Optional.empty();
+        }
+        Map<String, Object> account = find(reading.instagramAccounts(caller, accountId), "id", instagramId.strip());
+        if (account == null) {
+            throw AdsException.validation(field, "This ad account can't run ads as Instagram account "
+                    + instagramId.strip() + "; choose one of its Instagram accounts.");
+        }
+        return Optional.of("On Instagram the ad runs as @" + account.get("username")
+                + (account.get("name") == null ? "" : " (" + account.get("name") + ")") + ".");
+    }
+
+    private static @Nullable Map<String, Object> find(Map<String, Object> list, String field, String value) {
+        if (list.get("data") instanceof List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof Map<?, ?> map && value.equals(map.get(field))) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> found = (Map<String, Object>) map;
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String words(String constant) {

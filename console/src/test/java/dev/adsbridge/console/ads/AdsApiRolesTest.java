@@ -72,6 +72,8 @@ class AdsApiRolesTest {
                 Endpoint.read("/api/v1/adsets/" + f.adSetId + "/ads"),
                 Endpoint.read("/api/v1/ads/" + f.adId + "/creatives"),
                 Endpoint.read(a + "/pages"),
+                Endpoint.read(a + "/pixels"),
+                Endpoint.read(a + "/instagram-accounts"),
                 Endpoint.read(a + "/targeting/interests?q=coffee"),
                 Endpoint.read(a + "/images/" + f.imageHash),
                 Endpoint.read("/api/v1/insights?object_id=" + f.campaignId + "&date_preset=last_7d&compare=previous"),

@@ -262,6 +262,7 @@ class AdsApiTest {
             "/api/v1/campaigns/{id}/status", "/api/v1/adsets/{id}/status", "/api/v1/ads/{id}/status",
             "/api/v1/campaigns/{id}/budget", "/api/v1/adsets/{id}/budget", "/api/v1/api-keys",
             "/api/v1/ad-accounts/{accountId}/pages", "/api/v1/ad-accounts/{accountId}/targeting/interests",
+            "/api/v1/ad-accounts/{accountId}/pixels", "/api/v1/ad-accounts/{accountId}/instagram-accounts",
             "/api/v1/campaigns/status", "/api/v1/campaigns/{id}/copies",
             "/api/v1/api-keys/{id}", "/api/v1/spend-guards"}) {
             assertThat(paths.has(path)).as(path).isTrue();

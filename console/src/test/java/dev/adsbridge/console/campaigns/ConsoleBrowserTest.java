@@ -290,7 +290,7 @@ class ConsoleBrowserTest {
     }
 
     /** A 1200×628 PNG (the link-ad size) drawn here, for the upload. */
-    private static Path samplePng() {
+    static Path samplePng() {
         try {
             BufferedImage image = new BufferedImage(1200, 628, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();

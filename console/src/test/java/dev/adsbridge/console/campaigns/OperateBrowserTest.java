@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OperateBrowserTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The Instagram account connected to page 200000000000001, which act_1000000002 promotes. */
+    static final String INSTAGRAM = "17841400000000001";
     static ConsoleHarness world;
     Chrome chrome;
 
@@ -90,11 +92,50 @@ class OperateBrowserTest {
         assertThat(adset.path("targeting").path("genders").toString()).isEqualTo("[2]");
         assertThat(adset.path("targeting").path("flexible_spec").toString()).containsIgnoringCase("coffee");
         assertThat(adset.path("status").asString()).isEqualTo("PAUSED");
+        assertThat(adset.path("bid_amount").asString()).isEqualTo("300");
+        assertThat(adset.path("bid_strategy").asString()).isEqualTo("COST_CAP");
+        assertThat(adset.path("targeting").toString()).contains("\"genders\":[2]").contains("flexible_spec");
 
-        // Creative step: the Page is picked from the account's Pages.
+        // A website-conversion ad set: the pixel is picked from the account's pixels, shown with its id and when it
+        // last fired (no id to type), and the dry run names it.
+        String pixelId = read("/api/v1/ad-accounts/act_1000000002/pixels").path("data").get(0).path("id").asString();
+        chrome.select("#step-adset select[name='optimization_goal']", "OFFSITE_CONVERSIONS");
+        chrome.until(d -> !chrome.all("#step-adset select[name='pixel_id'] option[value='" + pixelId + "']").isEmpty(),
+                "the account's pixels in the picker");
+        assertThat(chrome.find("#step-adset select[name='pixel_id'] option[value='" + pixelId + "']").getText())
+                .contains("Whitfield Outdoor EU – website").contains(pixelId).contains("last fired");
+        assertThat(chrome.all("#step-adset input[name='pixel_id']")).as("no typed pixel id").isEmpty();
+        chrome.select("#step-adset select[name='pixel_id']", pixelId);
+        chrome.click("#step-adset .dry-run");
+        chrome.until(d -> chrome.text("#step-adset .dry-run-summary").contains("pixel"), "the dry run naming the pixel");
+        assertThat(chrome.text("#step-adset .dry-run-summary")).contains("“Whitfield Outdoor EU – website” (" + pixelId
+                + ")").contains("last fired");
+
+        // Creative step: the Page is picked from the account's Pages, and the Instagram account from the ones
+        // connected to them (the chosen Page's own is picked for you); the dry run names it, the creative carries it.
         chrome.until(d -> !chrome.all("#step-creative select[name='page_id'] option:not([value=''])").isEmpty(),
                 "the Pages in the picker");
         assertThat(chrome.find("#step-creative select[name='page_id']").getText()).doesNotContain("could not");
+        chrome.until(d -> !chrome.all("#step-creative select[name='instagram_user_id'] option[value='"
+                + INSTAGRAM + "']").isEmpty(), "the Instagram accounts in the picker");
+        assertThat(chrome.text("#step-creative select[name='instagram_user_id']")).contains("@whitfieldoutdoor");
+        chrome.find("#step-creative input[name='file']").sendKeys(ConsoleBrowserTest.samplePng().toString());
+        chrome.click("#step-creative .upload");
+        chrome.until(d -> !chrome.find("#step-creative input[name='image_hash']").getAttribute("value").isEmpty(),
+                "the uploaded image's hash");
+        chrome.select("#step-creative select[name='page_id']", "200000000000001");
+        assertThat(chrome.find("#step-creative select[name='instagram_user_id']").getAttribute("value"))
+                .as("the Page's connected Instagram account").isEqualTo(INSTAGRAM);
+        chrome.select("#step-creative select[name='instagram_user_id']", "");
+        chrome.select("#step-creative select[name='instagram_user_id']", INSTAGRAM);
+        chrome.type("#step-creative input[name='link_url']", "https://example.com/operate");
+        chrome.click("#step-creative .dry-run");
+        chrome.until(d -> chrome.text("#step-creative .dry-run-summary").contains("Instagram"),
+                "the dry run naming the Instagram account");
+        assertThat(chrome.text("#step-creative .dry-run-summary")).contains("@whitfieldoutdoor");
+        chrome.click("#step-creative button[type='submit']");
+        String creativeId = chrome.find("#step-creative .created .created-id").getText();
+        assertThat(read("/api/v1/creatives/" + creativeId).toString()).contains(INSTAGRAM);
 
         // Drill-down: raise the ad set budget in euros, confirming the raise the API asks about.
         chrome.open("/campaigns/" + campaignId + "?account=act_1000000002");
@@ -105,7 +146,7 @@ class OperateBrowserTest {
         chrome.type(".inline-budget input[name='budget']", "35.5");
         chrome.click(".inline-budget button.save-budget");
         String confirm = chrome.find("#confirm-dialog").getText();
-        assertThat(confirm).contains("raises the budget").contains("35.50").contains("20.50").doesNotContain("3550");
+        assertThat(confirm).contains("raises the daily budget").contains("35.50").contains("20.50").doesNotContain("3550");
         chrome.click("#confirm-ok");
         chrome.until(d -> chrome.text("#adsets tr.adset[data-id='" + adsetId + "']").contains("35.50"),
                 "the new budget in the row");

@@ -31,7 +31,10 @@ public final class AccountTools {
 
     static final String ACCOUNT_FIELDS = "id,name,account_id,account_status,disable_reason,currency,timezone_name,"
             + "amount_spent,balance,spend_cap,age,business_name,business_country_code";
-    static final String PAGE_FIELDS = "id,name,category,fan_count,link,username,verification_status,picture";
+    static final String INSTAGRAM_FIELDS = "id,username,name,profile_picture_url";
+    static final String PAGE_FIELDS = "id,name,category,fan_count,link,username,verification_status,picture,"
+            + "instagram_business_account{" + INSTAGRAM_FIELDS + "}";
+    static final String PIXEL_FIELDS = "id,name,last_fired_time,is_unavailable,creation_time";
 
     private static final Pattern USER_ID = Pattern.compile("me|[0-9]{1,30}");
     private static final Pattern FIELD_LIST = Pattern.compile("[a-z0-9_.,{}()\\s]{1,2000}");
@@ -50,7 +53,8 @@ public final class AccountTools {
     }
 
     static List<ToolDefinition> all() {
-        return List.of(getAdAccounts(), getAccountInfo(), getAccountPages(), searchPagesByName());
+        return List.of(getAdAccounts(), getAccountInfo(), getAccountPages(), searchPagesByName(), getAdPixels(),
+                getInstagramAccounts());
     }
 
     // ---------------------------------------------------------------- get_ad_accounts
@@ -216,8 +220,11 @@ public final class AccountTools {
                         List the Facebook Pages that can be used with an ad account: the Pages the user manages \
                         (me/accounts) and the Pages the account can promote. A creative needs one of these page \
                         ids (object_story_spec.page_id). Pass account_id 'me' for just the user's own Pages.
-                        Returns {"data":[{"id","name","category","fan_count","link",…,"sources":[…]}],\
-                        "total_pages_found"}.""")
+                        A Page with an Instagram professional account connected carries it as \
+                        instagram_business_account {"id","username","name","profile_picture_url"}; that id is what \
+                        create_ad_creative takes as instagram_user_id.
+                        Returns {"data":[{"id","name","category","fan_count","link",…,\
+                        "instagram_business_account"?,"sources":[…]}],"total_pages_found"}.""")
                 .input(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID + " Or 'me' for the user's own Pages.").required())
                 .handler(call -> {
@@ -260,6 +267,63 @@ public final class AccountTools {
                     result.put("total_found", found.size());
                     result.put("total_available", pages.size());
                     return ToolResults.success(result);
+                })
+                .build();
+    }
+
+    // ---------------------------------------------------------------- pixels and Instagram accounts
+
+    public static ToolDefinition getAdPixels() {
+        return ToolDefinition.builder("get_ad_pixels", Toolset.ACCOUNTS)
+                .title("List Meta pixels of an ad account")
+                .hints(Hints.READ)
+                .scopes("ads_read")
+                .description("""
+                        List the Meta pixels (website event sources) of an ad account, newest first. An ad set \
+                        optimizing for website conversions (optimization_goal OFFSITE_CONVERSIONS or VALUE) needs \
+                        one as promoted_object {"pixel_id":"…","custom_event_type":"PURCHASE"}: pick a pixel that \
+                        is not unavailable and has fired recently (last_fired_time), or the ad set cannot learn.
+                        Returns {"data":[{"id","name","last_fired_time"?,"is_unavailable","creation_time"}],\
+                        "paging","next_cursor"}. last_fired_time is left out for a pixel that never received an \
+                        event; times are ISO-8601 with offset. 'fields' may add Graph fields such as code \
+                        (the pixel's base code) or owner_ad_account.""")
+                .input(Common.paging(Schema.object()
+                        .string("account_id", Common.ACCOUNT_ID).required()
+                        .string("fields", "Comma-separated Graph fields instead of the default set, e.g. "
+                                + "'id,name,code'. Default: " + PIXEL_FIELDS + "."), "pixels", 25))
+                .handler(call -> {
+                    Args args = call.args();
+                    String accountId = args.accountId("account_id");
+                    String fields = args.string("fields").map(AccountTools::checkedFields).orElse(PIXEL_FIELDS);
+                    Map<String, String> params = Common.listParams(args, fields, 25);
+                    return ToolResults.success(Common.listResult(call.graph().page(accountId + "/adspixels",
+                            params)));
+                })
+                .build();
+    }
+
+    public static ToolDefinition getInstagramAccounts() {
+        return ToolDefinition.builder("get_instagram_accounts", Toolset.ACCOUNTS)
+                .title("List Instagram accounts for an ad account")
+                .hints(Hints.READ)
+                .scopes("ads_read")
+                .description("""
+                        List the Instagram accounts an ad account can run ads as: the Instagram professional \
+                        accounts connected to the Pages it can promote. Pass an id as create_ad_creative's \
+                        instagram_user_id so the ad shows on Instagram under that account; without one, \
+                        Instagram placements show the Facebook Page's name. An empty list means no Page of the \
+                        account has an Instagram account connected (get_account_pages shows each Page's \
+                        instagram_business_account).
+                        Returns {"data":[{"id","username","name","profile_picture_url"?}],"paging",\
+                        "next_cursor"}.""")
+                .input(Common.paging(Schema.object()
+                        .string("account_id", Common.ACCOUNT_ID).required(), "Instagram accounts", 25))
+                .handler(call -> {
+                    Args args = call.args();
+                    String accountId = args.accountId("account_id");
+                    Map<String, String> params = Common.listParams(args, INSTAGRAM_FIELDS, 25);
+                    return ToolResults.success(Common.listResult(call.graph().page(accountId
+                            + "/instagram_accounts", params)));
                 })
                 .build();
     }

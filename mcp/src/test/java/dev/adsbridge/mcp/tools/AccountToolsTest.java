@@ -141,6 +141,63 @@ class AccountToolsTest {
     }
 
     @Test
+    void getAccountPagesShowsEachPagesInstagramAccountWhenOneIsConnected() {
+        JsonNode result = ok(TestEnv.callTool(token, "get_account_pages", Map.of("account_id", TestEnv.BIG_ACCOUNT)));
+        JsonNode outdoor = find(result.get("data"), "200000000000001").get("instagram_business_account");
+        assertThat(outdoor.get("id").asString()).isEqualTo("17841400000000001");
+        assertThat(outdoor.get("username").asString()).isEqualTo("whitfieldoutdoor");
+        assertThat(outdoor.get("name").asString()).isEqualTo("Whitfield Outdoor");
+        JsonNode marco = ok(TestEnv.callTool(TestEnv.token(TestEnv.SECOND_USER, null, null), "get_account_pages",
+                Map.of("account_id", TestEnv.KRW_ACCOUNT)));
+        assertThat(find(marco.get("data"), "200000000000003").has("instagram_business_account")).isFalse();
+    }
+
+    @Test
+    void getAdPixelsListsTheAccountsPixelsWithWhenTheyLastFired() {
+        JsonNode result = ok(TestEnv.callTool(token, "get_ad_pixels", Map.of("account_id", "1000000001")));
+        assertThat(result.get("data").size()).isEqualTo(3);
+        List<String> names = new ArrayList<>();
+        for (JsonNode pixel : result.get("data")) {
+            names.add(pixel.get("name").asString());
+            assertThat(pixel.get("id").asString()).matches("\\d{16}");
+            assertThat(pixel.has("is_unavailable")).isTrue();
+            assertThat(pixel.has("code")).as("the code is only sent when asked for").isFalse();
+        }
+        assertThat(names).contains("Whitfield Outdoor – website", "Staging site (test)");
+        JsonNode website = result.get("data").get(names.indexOf("Whitfield Outdoor – website"));
+        assertThat(website.get("last_fired_time").asString()).isNotBlank();
+        assertThat(result.get("data").get(names.indexOf("Staging site (test)")).has("last_fired_time")).isFalse();
+
+        JsonNode paged = ok(TestEnv.callTool(token, "get_ad_pixels", Map.of("account_id", TestEnv.BIG_ACCOUNT,
+                "limit", 2)));
+        assertThat(paged.get("data").size()).isEqualTo(2);
+        JsonNode rest = ok(TestEnv.callTool(token, "get_ad_pixels", Map.of("account_id", TestEnv.BIG_ACCOUNT,
+                "after", paged.get("next_cursor").asString())));
+        assertThat(rest.get("data").size()).isEqualTo(1);
+
+        JsonNode code = ok(TestEnv.callTool(token, "get_ad_pixels", Map.of("account_id", TestEnv.EUR_ACCOUNT,
+                "fields", "id,name,code")));
+        JsonNode euPixel = code.get("data").get(0);
+        assertThat(euPixel.get("code").asString()).contains(euPixel.get("id").asString());
+
+        error(TestEnv.callTool(token, "get_ad_pixels", Map.of("account_id", TestEnv.KRW_ACCOUNT)));
+        assertThat(error(TestEnv.callTool(token, "get_ad_pixels", Map.of("account_id", TestEnv.BIG_ACCOUNT,
+                "fields", "id;drop"))).toString()).contains("fields");
+    }
+
+    @Test
+    void getInstagramAccountsListsTheAccountsOfThePagesItPromotes() {
+        JsonNode big = ok(TestEnv.callTool(token, "get_instagram_accounts", Map.of("account_id", TestEnv.BIG_ACCOUNT)));
+        assertThat(ids(big.get("data"))).containsExactly("17841400000000001", "17841400000000002");
+        assertThat(find(big.get("data"), "17841400000000002").get("username").asString())
+                .isEqualTo("whitfield.coffee");
+        JsonNode none = ok(TestEnv.callTool(TestEnv.token(TestEnv.SECOND_USER, null, null), "get_instagram_accounts",
+                Map.of("account_id", TestEnv.KRW_ACCOUNT)));
+        assertThat(none.get("data").size()).isZero();
+        error(TestEnv.callTool(token, "get_instagram_accounts", Map.of("account_id", TestEnv.KRW_ACCOUNT)));
+    }
+
+    @Test
     void getAccountPagesForAnInaccessibleAccountSaysSo() {
         JsonNode result = TestEnv.callTool(token, "get_account_pages", Map.of("account_id", TestEnv.KRW_ACCOUNT));
         error(result);

@@ -167,6 +167,17 @@ public final class GraphApi {
             }
             return;
         }
+        if (type == NodeType.IG_USER) {
+            // Readable by whoever manages the Page it is connected to.
+            if (user == null || !user.pageIds().contains(node.getString(NodeType.CONNECTED_PAGE))) {
+                throw unsupported(call.method(), node.id());
+            }
+            if (!call.hasScope("instagram_basic") && !call.hasScope("pages_show_list")
+                    && !call.hasScope("ads_read") && !call.hasScope("ads_management")) {
+                throw GraphErrors.missingPermission("instagram_basic");
+            }
+            return;
+        }
         String accountId = type == NodeType.AD_ACCOUNT ? node.id() : node.accountId();
         if (accountId == null || user == null || !context.store().canAccessAccount(user.id(), accountId)) {
             throw unsupported(call.method(), node.id());

@@ -90,6 +90,12 @@ public final class MarketingEndpoints {
                     .map(id -> store.node(id).orElse(null)).filter(Objects::nonNull).toList();
             return Pager.page(call, pages, node -> render(call, node));
         });
+        api.node("GET", NodeType.AD_PIXEL, null, MarketingEndpoints::readNode);
+        api.node("GET", NodeType.AD_ACCOUNT, "adspixels", call -> Pager.page(call,
+                store.newestFirst(call.node().id(), NodeType.AD_PIXEL), node -> render(call, node)));
+        api.node("GET", NodeType.IG_USER, null, MarketingEndpoints::readNode);
+        api.node("GET", NodeType.AD_ACCOUNT, "instagram_accounts", call -> Pager.page(call,
+                instagramAccounts(store, call.node()), node -> render(call, node)));
         api.node("GET", NodeType.AD_ACCOUNT, "reachestimate", AudienceEstimates::reach);
         api.node("GET", NodeType.AD_ACCOUNT, "delivery_estimate", AudienceEstimates::delivery);
         api.node("GET", NodeType.AD_CREATIVE, "previews", Previews::previews);
@@ -115,6 +121,20 @@ public final class MarketingEndpoints {
         }
         api.node("POST", NodeType.CAMPAIGN, "budget_schedules", BudgetSchedules::create);
         api.node("POST", NodeType.AD_SET, "budget_schedules", BudgetSchedules::create);
+    }
+
+    /** The Instagram accounts connected to the Pages an ad account can promote, in the order of those Pages. */
+    static List<Node> instagramAccounts(SandboxStore store, Node account) {
+        List<Node> accounts = new ArrayList<>();
+        for (String pageId : Hidden.ids(account, Hidden.PROMOTE_PAGES)) {
+            store.node(pageId)
+                    .map(page -> page.get("instagram_business_account"))
+                    .filter(Map.class::isInstance)
+                    .flatMap(reference -> store.node(String.valueOf(((Map<?, ?>) reference).get("id"))))
+                    .filter(instagram -> !accounts.contains(instagram))
+                    .ifPresent(accounts::add);
+        }
+        return accounts;
     }
 
     /** A filtered, paged edge of campaigns, ad sets or ads. */
@@ -143,6 +163,24 @@ public final class MarketingEndpoints {
     }
 
     static Map<String, Object> render(GraphCall call, Node node) {
-        return Render.select(call, node, node.snapshot(), call.fields());
+        return render(call, node, call.fields());
+    }
+
+    /**
+     * A user, Page, ad account, pixel or Instagram account with {@code fields=}; a Page's
+     * {@code instagram_business_account{id,username,…}} expands to the connected Instagram account's fields.
+     */
+    static Map<String, Object> render(GraphCall call, Node node, List<FieldSpec> fields) {
+        Map<String, Object> values = node.snapshot();
+        if (node.type() == NodeType.PAGE) {
+            for (FieldSpec spec : fields) {
+                if (spec.name().equals("instagram_business_account") && !spec.children().isEmpty()
+                        && values.get("instagram_business_account") instanceof Map<?, ?> reference) {
+                    call.api().context().store().node(String.valueOf(reference.get("id"))).ifPresent(instagram ->
+                            values.put("instagram_business_account", render(call, instagram, spec.children())));
+                }
+            }
+        }
+        return Render.select(call, node, values, fields);
     }
 }

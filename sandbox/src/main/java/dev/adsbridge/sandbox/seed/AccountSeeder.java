@@ -41,10 +41,19 @@ final class AccountSeeder {
      */
     record Plan(String accountId, String ownerId, String ownerName, int campaigns, int minAdSets, int maxAdSets,
                 int minAds, int maxAds, int creatives, int images, List<String> pageIds, List<String> markets,
-                String country, int historyDays, long budgetUnit, int legacy, double pausedShare) {
+                String country, int historyDays, long budgetUnit, int legacy, double pausedShare,
+                List<Pixel> pixels) {
     }
 
-    private static final String PIXEL_ID = "1234567890123456";
+    /**
+     * A Meta pixel the account owns. The first one is the account's website pixel: the seeded conversion ad sets,
+     * sales campaigns, ads' tracking specs and website audiences use it.
+     *
+     * @param firedHoursAgo hours between the last event and the seeding day's start; negative = never fired
+     */
+    record Pixel(String name, long firedHoursAgo, boolean unavailable, int ageDays) {
+    }
+
     private static final String APP_ID = "350685531728";
 
     private final SandboxStore store;
@@ -53,6 +62,8 @@ final class AccountSeeder {
     private final long now;
     private final String appId;
     private final ZoneId zone;
+    private final long seed;
+    private String pixelId;
     private final List<String> imageHashes = new ArrayList<>();
     private final List<String> creativeIds = new ArrayList<>();
     private final List<String> audienceIds = new ArrayList<>();
@@ -69,6 +80,7 @@ final class AccountSeeder {
         this.now = now;
         this.appId = appId;
         this.zone = Times.zoneOf(store, plan.accountId());
+        this.seed = seed;
     }
 
     void seed() {
@@ -76,6 +88,7 @@ final class AccountSeeder {
         for (String page : plan.pageIds()) {
             Hidden.append(account, Hidden.PROMOTE_PAGES, page);
         }
+        seedPixels();
         long start = now - plan.historyDays() * 86_400L;
         seedImages(start - 20 * 86_400L);
         seedCreatives(start - 10 * 86_400L);
@@ -98,6 +111,48 @@ final class AccountSeeder {
         }
         long amountSpent = spent;
         account.update(f -> f.put("amount_spent", Long.toString(amountSpent)));
+    }
+
+    /**
+     * The account's pixels. Their ids come from their own random stream (seed and account number), so they are the
+     * same for the same seed and adding them changed none of the other seeded objects.
+     */
+    private void seedPixels() {
+        String number = plan.accountId().substring(4);
+        SplittableRandom ids = new SplittableRandom(seed * 7_919L + Long.parseLong(number) * 31L + 17L);
+        for (Pixel pixel : plan.pixels()) {
+            String id = Long.toString(1_000_000_000_000_000L + ids.nextLong(8_999_999_999_999_999L));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", pixel.name());
+            fields.put("code", pixelCode(id));
+            if (pixel.firedHoursAgo() >= 0) {
+                fields.put("last_fired_time", Times.format(now - pixel.firedHoursAgo() * 3_600L, zone));
+            }
+            fields.put("is_unavailable", pixel.unavailable());
+            fields.put("creation_time", Times.format(now - pixel.ageDays() * 86_400L, zone));
+            fields.put("owner_ad_account", Map.of("account_id", number, "id", plan.accountId()));
+            fields.put("owner_business", Map.of("id", "300000000000001", "name", "Whitfield Holdings"));
+            fields.put("data_use_setting", "ADVERTISING_AND_ANALYTICS");
+            fields.put("first_party_cookie_status", "FIRST_PARTY_COOKIE_ENABLED");
+            fields.put("enable_automatic_matching", true);
+            fields.put("automatic_matching_fields", List.of("em", "fn", "ln", "ph", "ct", "st", "zp", "country"));
+            fields.put("is_created_by_business", true);
+            store.create(id, NodeType.AD_PIXEL, plan.accountId(), fields);
+            if (pixelId == null) {
+                pixelId = id;
+            }
+        }
+    }
+
+    private static String pixelCode(String id) {
+        return "<!-- Meta Pixel Code -->\n<script>\n!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){"
+                + "n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;"
+                + "n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;"
+                + "s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window, document,'script',"
+                + "'https://connect.facebook.net/en_US/fbevents.js');\nfbq('init', '" + id + "');\n"
+                + "fbq('track', 'PageView');\n</script>\n<noscript><img height=\"1\" width=\"1\" "
+                + "style=\"display:none\" src=\"https://www.facebook.com/tr?id=" + id
+                + "&ev=PageView&noscript=1\"/></noscript>\n<!-- End Meta Pixel Code -->";
     }
 
     private void seedImages(long at) {
@@ -176,7 +231,7 @@ final class AccountSeeder {
             } else {
                 fields.put("retention_days", Integer.parseInt(a[2]));
                 fields.put("rule", a[1].equals("WEBSITE")
-                        ? "{\"inclusions\":{\"operator\":\"or\",\"rules\":[{\"event_sources\":[{\"id\":\"" + PIXEL_ID
+                        ? "{\"inclusions\":{\"operator\":\"or\",\"rules\":[{\"event_sources\":[{\"id\":\"" + pixelId
                         + "\",\"type\":\"pixel\"}],\"retention_seconds\":" + Integer.parseInt(a[2]) * 86_400
                         + ",\"filter\":{\"operator\":\"and\",\"filters\":[{\"field\":\"event\",\"operator\":\"eq\","
                         + "\"value\":\"" + (a[0].startsWith("Purchasers") ? "Purchase" : "PageView") + "\"}]}}]}}"
@@ -286,7 +341,7 @@ final class AccountSeeder {
             fields.put("spend_cap", Long.toString(budget() * 60));
         }
         if (objective.equals("OUTCOME_SALES") || objective.equals("CONVERSIONS")) {
-            fields.put("promoted_object", Map.of("pixel_id", PIXEL_ID, "custom_event_type", "PURCHASE"));
+            fields.put("promoted_object", Map.of("pixel_id", pixelId, "custom_event_type", "PURCHASE"));
         }
         Node campaign = MarketingObjects.create(store, NodeType.CAMPAIGN, plan.accountId(), fields, created);
         Activities.record(store, plan.accountId(), "create_campaign_group", campaign,
@@ -389,7 +444,7 @@ final class AccountSeeder {
         fields.put("status", status);
         fields.put("creative", Map.of("id", creativeId));
         fields.put("tracking_specs", List.of(Map.of("action.type", List.of("offsite_conversion"),
-                "fb_pixel", List.of(PIXEL_ID))));
+                "fb_pixel", List.of(pixelId))));
         double review = random.nextDouble();
         if (status.equals("ACTIVE") && review < 0.03) {
             if (review < 0.012) {
@@ -574,7 +629,7 @@ final class AccountSeeder {
                 boolean other = random.nextInt(4) == 0;
                 yield app ? Map.of("application_id", APP_ID, "object_store_url",
                         "https://apps.apple.com/app/id" + APP_ID)
-                        : Map.of("pixel_id", PIXEL_ID, "custom_event_type", other
+                        : Map.of("pixel_id", pixelId, "custom_event_type", other
                         ? leads ? "COMPLETE_REGISTRATION" : "ADD_TO_CART" : leads ? "LEAD" : "PURCHASE");
             }
             case "APP_INSTALLS", "APP_INSTALLS_AND_OFFSITE_CONVERSIONS" -> Map.of("application_id", APP_ID,

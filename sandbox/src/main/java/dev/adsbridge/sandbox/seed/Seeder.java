@@ -18,6 +18,9 @@ import java.util.Map;
  *       act_1000000005 (USD, shared with Marco); pages 200000000000001 and 200000000000002</li>
  *   <li>{@value #SECOND_USER} Marco Rossi: act_1000000005 (shared), act_1000000006 (KRW); page 200000000000003</li>
  *   <li>{@value #NO_ACCOUNTS_USER} Priya Natarajan: no ad accounts, no pages</li>
+ *   <li>Instagram accounts {@value #INSTAGRAM_OUTDOOR} (@whitfieldoutdoor, on page 200000000000001) and
+ *       {@value #INSTAGRAM_COFFEE} (@whitfield.coffee, on page 200000000000002); page 200000000000003 has none, so
+ *       act_1000000006 (which promotes only that page) has no Instagram account</li>
  * </ul>
  */
 public final class Seeder {
@@ -28,6 +31,10 @@ public final class Seeder {
     public static final String BIG_ACCOUNT = "act_1000000001";
     public static final String SHARED_ACCOUNT = "act_1000000005";
     public static final String DISABLED_ACCOUNT = "act_1000000004";
+
+    /** Instagram accounts connected to pages 200000000000001 and 200000000000002 (page 200000000000003 has none). */
+    public static final String INSTAGRAM_OUTDOOR = "17841400000000001";
+    public static final String INSTAGRAM_COFFEE = "17841400000000002";
 
     private Seeder() {
     }
@@ -43,6 +50,9 @@ public final class Seeder {
         addPage(store, "200000000000001", "Whitfield Outdoor", "Outdoor & Sporting Goods", 48210);
         addPage(store, "200000000000002", "Whitfield Coffee Roasters", "Coffee Shop", 9120);
         addPage(store, "200000000000003", "Rossi Design Studio", "Interior Design Studio", 15333);
+        // Pages 1 and 2 have an Instagram professional account connected; Rossi Design Studio has none.
+        addInstagram(store, INSTAGRAM_OUTDOOR, "200000000000001", "whitfieldoutdoor", "Whitfield Outdoor", 31840);
+        addInstagram(store, INSTAGRAM_COFFEE, "200000000000002", "whitfield.coffee", "Whitfield Coffee Roasters", 6210);
 
         addAccount(store, BIG_ACCOUNT, "Whitfield Outdoor - US", 1, "USD", "America/Los_Angeles", -8, DEMO_USER);
         addAccount(store, "act_1000000002", "Whitfield Outdoor - EU", 1, "EUR", "Europe/Berlin", 1, DEMO_USER);
@@ -84,6 +94,21 @@ public final class Seeder {
             case "KRW" -> 1400;
             default -> 100;
         };
+    }
+
+    private static void addInstagram(SandboxStore store, String id, String pageId, String username, String name,
+                                     int followers) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("ig_id", Long.parseLong(id.substring(5)));
+        fields.put("username", username);
+        fields.put("name", name);
+        fields.put("followers_count", followers);
+        fields.put("follows_count", followers / 40);
+        fields.put("media_count", 120 + followers % 300);
+        fields.put("biography", name + " on Instagram.");
+        fields.put(NodeType.CONNECTED_PAGE, pageId);
+        store.create(id, NodeType.IG_USER, null, fields);
+        store.node(pageId).orElseThrow().update(page -> page.put("instagram_business_account", Map.of("id", id)));
     }
 
     private static void addAccount(SandboxStore store, String id, String name, int status, String currency,

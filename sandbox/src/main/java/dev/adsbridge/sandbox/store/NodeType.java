@@ -56,7 +56,23 @@ public enum NodeType {
                     "time_ref", "time_completed", "emails", "friendly_name", "is_bookmarked",
                     "is_running", "schedule_id")),
     BUDGET_SCHEDULE("HighDemandPeriod", List.of("id"),
-            List.of("id", "budget_value", "budget_value_type", "time_start", "time_end", "recurrence_type"));
+            List.of("id", "budget_value", "budget_value_type", "time_start", "time_end", "recurrence_type")),
+    /** A Meta pixel (dataset) owned by an ad account: {@code /act_…/adspixels}, {@code /{pixel_id}}. */
+    AD_PIXEL("AdsPixel", List.of("id"),
+            List.of("id", "name", "code", "last_fired_time", "is_unavailable", "creation_time", "owner_ad_account",
+                    "owner_business", "data_use_setting", "first_party_cookie_status", "enable_automatic_matching",
+                    "automatic_matching_fields", "is_created_by_business")),
+    /**
+     * An Instagram professional account connected to a Page (the Page's {@code instagram_business_account}); the id
+     * a creative sends as {@code object_story_spec.instagram_user_id}. {@code /act_…/instagram_accounts} lists the
+     * ones connected to the Pages the account can promote.
+     */
+    IG_USER("IGUser", List.of("id"),
+            List.of("id", "ig_id", "username", "name", "profile_picture_url", "followers_count", "follows_count",
+                    "media_count", "biography", "website"));
+
+    /** On {@link #IG_USER} nodes: the Page the account is connected to (never rendered: not a known field). */
+    public static final String CONNECTED_PAGE = "_page_id";
 
     private final String graphName;
     private final List<String> defaultFields;
@@ -86,6 +102,6 @@ public enum NodeType {
 
     /** Objects of these types belong to an ad account and need ads_read / ads_management. */
     public boolean isMarketingObject() {
-        return this != USER && this != PAGE;
+        return this != USER && this != PAGE && this != IG_USER;
     }
 }

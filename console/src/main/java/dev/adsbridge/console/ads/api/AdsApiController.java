@@ -117,6 +117,18 @@ class AdsApiController {
         return reading.pages(ads(caller), accountId);
     }
 
+    @GetMapping("/api/v1/ad-accounts/{accountId}/pixels")
+    @Operation(summary = "The account's Meta pixels, with when each last fired (for a conversion ad set's pixel_id)")
+    Map<String, Object> pixels(ApiCaller caller, @PathVariable String accountId) {
+        return reading.pixels(ads(caller), accountId);
+    }
+
+    @GetMapping("/api/v1/ad-accounts/{accountId}/instagram-accounts")
+    @Operation(summary = "The Instagram accounts the account's ads can run as (for a creative's instagram_user_id)")
+    Map<String, Object> instagramAccounts(ApiCaller caller, @PathVariable String accountId) {
+        return reading.instagramAccounts(ads(caller), accountId);
+    }
+
     @GetMapping("/api/v1/ad-accounts/{accountId}/targeting/interests")
     @Operation(summary = "Interest targeting options matching a keyword, with audience sizes")
     Map<String, Object> interests(ApiCaller caller, @PathVariable String accountId,

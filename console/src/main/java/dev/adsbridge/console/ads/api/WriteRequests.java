@@ -128,6 +128,11 @@ final class WriteRequests {
             @JsonProperty("call_to_action_type") @Schema(example = "LEARN_MORE") @Nullable String callToActionType,
             @JsonProperty("url_tags") @Nullable String urlTags,
             @JsonProperty("object_story_id") @Nullable String objectStoryId,
+            @JsonProperty("instagram_user_id")
+            @Schema(description = "Instagram account the ad runs as on Instagram (GET …/instagram-accounts)")
+            @Nullable String instagramUserId,
+            @JsonProperty("instagram_actor_id") @Schema(description = "Older name of instagram_user_id")
+            @Nullable String instagramActorId,
             @JsonProperty("validate_only") @Nullable Boolean validateOnly,
             @JsonAnySetter @Schema(hidden = true) @Nullable Map<String, Object> unknown) implements WriteRequest {
 
