@@ -79,6 +79,7 @@ class AuditRolesAndCheckpointsTest {
         properties.put("adsbridge.console.meta.login-url", harness.sandbox.baseUrl());
         properties.put("adsbridge.console.mcp.url", "http://127.0.0.1:" + harness.mcpPort + "/mcp");
         properties.put("adsbridge.console.mode", "production");
+        properties.put("adsbridge.console.mail.outbox", true); // sign-up links are read there, not mailed
         properties.put("adsbridge.vault.provider", "local");
         properties.put("adsbridge.vault.require-explicit-config", false);
         properties.put("adsbridge.vault.local.keyset-path", vault.resolve("kek.json").toString());
