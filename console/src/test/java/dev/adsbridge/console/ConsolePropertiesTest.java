@@ -48,13 +48,17 @@ class ConsolePropertiesTest {
 
     @Test
     void theApplicationFailsLoudlyInProductionWithoutTheSecret() {
+        String schema = "props_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         assertThatThrownBy(() -> ConsoleApplication.start(Map.of(
                 "server.port", 0,
                 "adsbridge.console.mode", "production",
                 "adsbridge.console.base-url", "https://console.example",
                 "adsbridge.console.meta.app-id", "123",
                 "adsbridge.console.mcp.url", "http://127.0.0.1:1/mcp",
-                "spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test")))
+                // A schema of its own: the shared public schema may hold another build's migrations.
+                "spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                "spring.flyway.schemas", schema,
+                "adsbridge.console.mail.outbox", true)))
                 .hasStackTraceContaining("META_APP_SECRET");
     }
 }

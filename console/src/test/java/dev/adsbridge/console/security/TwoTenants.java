@@ -75,6 +75,7 @@ final class TwoTenants {
         String adId;
         String creativeId;
         String imageHash;
+        String reportId;
 
         Tenant(String company, String facebookUser, String account) {
             this.company = company;
@@ -100,6 +101,12 @@ final class TwoTenants {
             admin = invite("ADMIN");
             analyst = invite("ANALYST");
             findChain();
+            Answer report = send(readKey, "POST", "/api/v1/insights/reports",
+                    "{\"object_id\":\"" + account + "\",\"date_preset\":\"last_7d\"}");
+            if (report.status() != 202) {
+                throw new AssertionError("report not started: " + report.status() + " " + report.body());
+            }
+            reportId = report.json().path("report_id").asString();
         }
 
         private JsonNode createKey(String name, String scope) {
