@@ -91,6 +91,20 @@ final class CrossTenantMatrix {
             }
             return calls;
         }
+        if (path.equals("/api/v1/insights/reports")) {
+            // A report run is a read with its object in the body: the other workspace's campaign and account.
+            for (String object : List.of(victim.campaignId, victim.account)) {
+                calls.add(new Call(method, path, Web.JSON.writeValueAsString(Map.of("object_id", object,
+                        "date_preset", "last_7d")), false));
+            }
+            return calls;
+        }
+        if (path.equals("/api/v1/campaigns/status")) {
+            // The bulk status write names its campaigns in the body.
+            calls.add(new Call(method, path, Web.JSON.writeValueAsString(Map.of("ids", List.of(victim.campaignId),
+                    "status", "PAUSED", "confirm", true)), false));
+            return calls;
+        }
         if (!parameterised) {
             // A write without an id in the path (a new API key) acts on the caller's own tenant only.
             return calls;
@@ -220,9 +234,11 @@ final class CrossTenantMatrix {
                             continue;
                         }
                         String leak = leaked(answer, victim, call);
-                        // The caller's own lists (and audit searches) answer 200 with the caller's data only.
+                        // The caller's own lists (and audit searches) answer 200 with the caller's data only;
+                        // a call naming the other workspace's ids (in its path or body) must be refused.
+                        String named = call.path() + " " + (call.json() == null ? "" : call.json());
                         boolean listing = call.path().startsWith("/api/v1/audit") || victim.markers().stream()
-                                .noneMatch(m -> m != null && call.path().contains(m));
+                                .noneMatch(m -> m != null && named.contains(m));
                         boolean held = leak == null && answer.status() < 500
                                 && (listing ? answer.status() / 100 == 2 || answer.status() == 403
                                         : answer.status() == 403 || answer.status() == 404);
@@ -253,8 +269,8 @@ final class CrossTenantMatrix {
         long keysBefore = deployment.count("select count(*) from api_keys");
         int campaignsBefore = campaignCount(a);
         for (String[] operation : operations) {
-            if (operation[0].equals("GET")) {
-                continue;
+            if (operation[0].equals("GET") || operation[1].equals("/api/v1/insights/reports")) {
+                continue; // reads (a report run is one, open to analysts and read keys)
             }
             List<Call> calls = new ArrayList<>(aimedAt(operation[0], operation[1], a));
             if (calls.isEmpty() && operation[0].equals("POST")) {

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * The deployment under attack: the sandbox, the MCP server and the console as separate processes from the product jar,
  * on ephemeral loopback ports. The console is configured from the environment as console/README.md says, with a
  * database of its own (CREATE DATABASE sec_…, dropped at the end) and Redis db {@link #redisDb}, both reached through
- * {@link TcpProxy proxies} the suite can cut.
+ * {@link TcpProxy proxies} the suite can cut. Its mail goes to the suite's {@link MailSink loopback SMTP sink}.
  */
 final class Deployment implements AutoCloseable {
 
@@ -77,6 +77,8 @@ final class Deployment implements AutoCloseable {
     final String mcpTimeout;
     final List<Role> roles = new ArrayList<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** Where the console's mail goes (sign-up confirmation links, invitations, notes). */
+    final MailSink mail = new MailSink();
     TcpProxy pgProxy;
     TcpProxy redisProxy;
     Role sandbox;
@@ -142,6 +144,9 @@ final class Deployment implements AutoCloseable {
         env.put("ADSBRIDGE_CONSOLE_META_LOGIN_URL", sandboxUrl);
         env.put("ADSBRIDGE_CONSOLE_MCP_TIMEOUT", mcpTimeout);
         env.put("ADSBRIDGE_CONSOLE_RATELIMITS_REDISURL", "redis://127.0.0.1:" + redisProxy.port() + "/" + redisDb);
+        // Sign-ups are confirmed by mail; production refuses to start without SMTP. The suite's loopback sink reads it.
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SPRING_MAIL_PORT", Integer.toString(mail.port()));
         env.put("ADSBRIDGE_VAULT_PROVIDER", "local");
         env.put("ADSBRIDGE_VAULT_LOCAL_KEYSETPATH", work.resolve("vault/kek.json").toString());
         // No key ceremony for a throwaway deployment: the local provider may create its keyset file.
@@ -288,6 +293,7 @@ final class Deployment implements AutoCloseable {
         for (Role role : roles) {
             role.kill();
         }
+        mail.close();
         if (pgProxy != null) {
             pgProxy.close();
         }

@@ -60,8 +60,10 @@ public final class SecuritySuite implements Callable<Integer> {
                     + ", Redis db " + deployment.redisDb + ") …");
             deployment.start();
             System.out.println("Console at " + deployment.consoleUrl + "; setting up two tenants …");
-            Tenant a = Tenant.full(deployment.consoleUrl, "Tenant A " + suffix(), Tenant.DANA, "act_1000000002");
-            Tenant b = Tenant.full(deployment.consoleUrl, "Tenant B " + suffix(), Tenant.MARCO, "act_1000000006");
+            Tenant a = Tenant.full(deployment.consoleUrl, deployment.mail, "Tenant A " + suffix(), Tenant.DANA,
+                    "act_1000000002");
+            Tenant b = Tenant.full(deployment.consoleUrl, deployment.mail, "Tenant B " + suffix(), Tenant.MARCO,
+                    "act_1000000006");
             Attacks attacks = new Attacks(deployment, report, a);
             if (wanted("cross-tenant")) {
                 new CrossTenantMatrix(deployment).run(report, a, b);

@@ -1,5 +1,6 @@
 package dev.adsbridge.securitysuite;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ final class Tenant {
     static final String MARCO = "100000000000002";
     static final String PRIYA = "100000000000003";
     private static final AtomicInteger EMAILS = new AtomicInteger();
+    private static final Pattern CONFIRMATION_LINK = Pattern.compile("(https?://\\S+/signup/confirm/[A-Za-z0-9_-]+)");
+    private static final Pattern CONFIRM_FORM = Pattern.compile(
+            "<form[^>]*action=\"([^\"]*/signup/confirm/[^\"]*)\"");
 
     final String company;
     final String ownerEmail;
@@ -50,27 +54,43 @@ final class Tenant {
                 + "@example.test";
     }
 
-    /** Signs up a new workspace and signs its owner in. */
-    static Tenant signUp(String consoleUrl, String company) {
+    /**
+     * Signs up a new workspace and signs its owner in, the way a person does: the form, "check your inbox", the
+     * confirmation link from the mail (read from the suite's {@link MailSink}), and its "Create account and sign in".
+     */
+    static Tenant signUp(String consoleUrl, MailSink mail, String company) {
         Web web = new Web(consoleUrl);
         String email = email(company.toLowerCase().replaceAll("[^a-z0-9]", ""));
         Web.Answer signedUp = web.signUp(company, "Owner of " + company, email, PASSWORD);
         if (signedUp.uri().getPath().equals("/") && signedUp.status() == 200) {
-            return new Tenant(company, email, web); // builds where sign-up signs in at once
+            return new Tenant(company, email, web); // a console without e-mail verification signs in at once
         }
-        if (!signedUp.body().contains("Your account is ready")) {
+        if (!signedUp.uri().getPath().equals("/signup/sent") || signedUp.status() != 200) {
             throw new IllegalStateException("sign-up failed: " + signedUp + " " + Report.shorten(signedUp.body()));
         }
-        Web.Answer signedIn = web.signIn(email, PASSWORD);
-        if (!signedIn.uri().getPath().equals("/")) {
-            throw new IllegalStateException("sign-in failed: " + signedIn);
+        String link = mail.await(email, CONFIRMATION_LINK, Duration.ofSeconds(20)).map(m -> m.group(1))
+                .orElseThrow(() -> new IllegalStateException("no confirmation mail to " + email + " ("
+                        + mail.received().size() + " mails received)"));
+        Web.Answer confirmation = web.get(link);
+        Matcher form = CONFIRM_FORM.matcher(confirmation.body());
+        if (confirmation.status() != 200 || !form.find()
+                || !confirmation.body().contains("Create account and sign in")) {
+            throw new IllegalStateException("no confirmation form: " + confirmation + " "
+                    + Report.shorten(confirmation.body()));
+        }
+        Web.Answer signedIn = web.postRaw(confirmation.uri().resolve(Web.unescape(form.group(1))).toString(),
+                confirmation.inputs());
+        if (!signedIn.uri().getPath().equals("/") || !"welcome".equals(signedIn.uri().getQuery())
+                || signedIn.status() != 200) {
+            throw new IllegalStateException("confirming the sign-up failed: " + signedIn + " "
+                    + Report.shorten(signedIn.body()));
         }
         return new Tenant(company, email, web);
     }
 
     /** The full tenant: connected as {@code facebookUser}, {@code account} chosen, members, keys and object ids. */
-    static Tenant full(String consoleUrl, String company, String facebookUser, String account) {
-        Tenant tenant = signUp(consoleUrl, company);
+    static Tenant full(String consoleUrl, MailSink mail, String company, String facebookUser, String account) {
+        Tenant tenant = signUp(consoleUrl, mail, company);
         tenant.connect(facebookUser);
         tenant.choose(account);
         JsonNode read = tenant.createKey("reader", "read");
