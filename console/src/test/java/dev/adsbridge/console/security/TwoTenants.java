@@ -174,7 +174,7 @@ final class TwoTenants {
         /** Strings that must never appear in another tenant's answers. */
         List<String> markers() {
             return List.of(account, campaignId, adSetId, adId, creativeId, imageHash, connection.toString(),
-                    readKeyId, writeKeyId, owner.email(), company);
+                    readKeyId, writeKeyId, reportId, owner.email(), company);
         }
 
         /** What Meta holds: a Graph GET with this tenant's token, behind the console's back. */
