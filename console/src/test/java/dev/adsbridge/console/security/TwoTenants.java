@@ -207,7 +207,14 @@ final class TwoTenants {
             if (key != null) {
                 request.header("Authorization", "Bearer " + key);
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                // The server closes the connection after refusing a malformed request; the JDK client may have
+                // picked that pooled connection for this one. A fresh connection answers.
+                response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
