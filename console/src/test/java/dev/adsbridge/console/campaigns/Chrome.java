@@ -128,7 +128,9 @@ final class Chrome implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition, String what) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
+            // A page that re-renders a row while it is read leaves a stale element: read it again, not fail.
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (RuntimeException e) {
             throw new AssertionError("waiting for " + what + " on " + driver.getCurrentUrl() + "\nconsole:\n"
                     + consoleLog() + "\npage:\n" + text("body"), e);
