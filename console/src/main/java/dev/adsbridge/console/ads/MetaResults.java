@@ -71,18 +71,6 @@ public final class MetaResults {
             }
             return out;
         }
-        if (results.isObject()) {
-            // The MCP server's compact rows fold results into {indicator: count} (and cost_per_result alike).
-            JsonNode costs = row.path("cost_per_result");
-            for (var entry : results.properties()) {
-                long count = Math.round(entry.getValue().asDouble(0));
-                JsonNode cost = costs.path(entry.getKey());
-                Double perResult = cost.isNumber() ? Double.valueOf(cost.asDouble())
-                        : count > 0 && results.size() == 1 ? Double.valueOf(round(spend / count, 2)) : null;
-                out.add(new Count(ResultTypes.forIndicator(entry.getKey()), count, count > 0 ? perResult : null));
-            }
-            return out;
-        }
         // No results field: the row's own optimisation goal says what to count (ad set and ad rows only).
         Type type = ResultTypes.forGoal(AdsGateway.text(row, "optimization_goal", null), null);
         if (type == null) {
