@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP proxy to {@code 127.0.0.1:targetPort} that a test can cut: {@link #cut()} closes every open
- * connection (as a lost server or network does) and refuses new ones until {@link #restore()}.
+ * connection (as a lost server or network does) and refuses new ones until {@link #restore()}; {@link #silence()} is a
+ * silent partition instead: connections stay open and new ones are accepted, but no byte gets through either way (no
+ * reset, no answer) until {@link #restore()}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile boolean silent;
     private volatile boolean closed;
 
     private TcpProxy(int targetPort) throws IOException {
@@ -52,8 +55,14 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Drops every byte from now on, both ways, on open and new connections; nothing is closed. */
+    public void silence() {
+        silent = true;
+    }
+
     public void restore() {
         cut = false;
+        silent = false;
     }
 
     private void accept() {
@@ -86,8 +95,10 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    if (!silent) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // one side went away
