@@ -308,8 +308,9 @@ public final class ConsolePageBenchmark implements Callable<Integer> {
                         "/api/v1/adsets/" + adset + "/ads?limit=50&date_preset=last_7d"), true),
                 new PageSpec("ad + creatives", null, List.of("/api/v1/ads/" + ad, "/api/v1/ads/" + ad + "/creatives"),
                         false),
+                // As insights.js asks: the table leaves the totals to the chart (totals=false).
                 new PageSpec("insights (compare, age breakdown)", "/insights", List.of(chart, "/api/v1/insights?"
-                        + table), false),
+                        + table + "&totals=false"), false),
                 new PageSpec("CSV export", null, List.of("/api/v1/insights.csv?" + table), false));
     }
 
