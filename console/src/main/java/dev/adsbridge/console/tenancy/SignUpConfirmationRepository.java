@@ -60,6 +60,40 @@ class SignUpConfirmationRepository {
                 .update() == 1;
     }
 
+    /**
+     * Counts one sign-up mail to {@code email} if its window still has room: the address's row is created if missing
+     * and locked ({@code select ... for update}), so parallel sign-ups to one address are counted one after the other.
+     *
+     * @return false when the address already got {@code limit} mails in the window that started at most
+     *         {@code window} ago (nothing is counted then)
+     */
+    boolean countMail(String email, int limit, java.time.Duration window, Instant now) {
+        String address = MemberRepository.normalize(email);
+        jdbc.sql("insert into sign_up_mail_quota (email, window_start, mails) values (?, ?, 0) on conflict do nothing")
+                .params(address, SqlTime.of(now))
+                .update();
+        record Quota(Instant windowStart, int mails) {
+        }
+        Quota quota = jdbc.sql("select window_start, mails from sign_up_mail_quota where email = ? for update")
+                .param(address)
+                .query((rs, n) -> new Quota(SqlTime.requiredInstant(rs, "window_start"), rs.getInt("mails")))
+                .single();
+        boolean fresh = !quota.windowStart().isAfter(now.minus(window));
+        int mails = fresh ? 0 : quota.mails();
+        if (mails >= limit) {
+            return false;
+        }
+        jdbc.sql("update sign_up_mail_quota set window_start = ?, mails = ? where email = ?")
+                .params(SqlTime.of(fresh ? now : quota.windowStart()), mails + 1, address)
+                .update();
+        return true;
+    }
+
+    /** Forgets mail counts whose window started before {@code before}. */
+    int deleteMailQuotasBefore(Instant before) {
+        return jdbc.sql("delete from sign_up_mail_quota where window_start < ?").param(SqlTime.of(before)).update();
+    }
+
     /** Forgets sign-ups whose link expired before {@code before} (used or not). */
     int deleteExpired(Instant before) {
         return jdbc.sql("delete from sign_up_confirmations where expires_at < ?")

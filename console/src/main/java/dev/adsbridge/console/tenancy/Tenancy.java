@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.scoring.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Sign-up and member look-ups. */
 @Service
 public class Tenancy {
+
+    private static final Logger log = LoggerFactory.getLogger(Tenancy.class);
 
     public static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -76,6 +80,13 @@ public class Tenancy {
         String hash = passwords.encode(password);
         Instant now = clock.instant();
         confirmations.deleteExpired(now.minus(KEEP_EXPIRED_CONFIRMATIONS));
+        confirmations.deleteMailQuotasBefore(now.minus(settings.mailWindow()));
+        if (!confirmations.countMail(email, settings.mailsPerAddress(), settings.mailWindow(), now)) {
+            // This address had its mails for now, whether it has an account or not: the same answer, no mail.
+            log.info("Sign-up mail not sent: the address had {} in the last {}", settings.mailsPerAddress(),
+                    settings.mailWindow());
+            return;
+        }
         String secret = Secrets.random();
         Instant expires = now.plus(settings.linkLifetime());
         if (members.emailTaken(email)) {
@@ -140,7 +151,9 @@ public class Tenancy {
         requirePassword(password);
         String hash = passwords.encode(password);
         if (members.emailTaken(email)) {
-            mailTakenAddressNote(email);
+            if (confirmations.countMail(email, settings.mailsPerAddress(), settings.mailWindow(), clock.instant())) {
+                mailTakenAddressNote(email);
+            }
             return Optional.empty();
         }
         TenantId tenant = TenantId.random();

@@ -102,16 +102,20 @@ class SignUpTest {
 
     @Test
     void answersTakeAboutAsLongForATakenAddressAsForANewOne() {
-        ConsoleHarness.Signed owner = harness.owner("Timing Co");
+        // One taken address per attempt, as for the new ones: an address gets only a few sign-up mails an hour.
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            owners.add(harness.owner("Timing Co " + i).email());
+        }
         List<Long> taken = new ArrayList<>();
         List<Long> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) { // alternating which goes first
             if (i % 2 == 0) {
-                taken.add(timed(owner.email()));
+                taken.add(timed(owners.get(i)));
                 created.add(timed(ConsoleHarness.email("timing")));
             } else {
                 created.add(timed(ConsoleHarness.email("timing")));
-                taken.add(timed(owner.email()));
+                taken.add(timed(owners.get(i)));
             }
         }
         long takenMedian = median(taken);
@@ -138,6 +142,41 @@ class SignUpTest {
     private static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * Repeated sign-ups cannot flood an inbox: an address gets 3 sign-up mails an hour (links or notes), bursts in
+     * parallel included; further sign-ups get the same answer and no mail, for a taken address as for a new one. The
+     * window ends and mails flow again.
+     */
+    @Test
+    void anAddressGetsAtMostThreeSignUpMailsAnHourEvenInParallel() throws Exception {
+        String fresh = ConsoleHarness.email("flood");
+        String taken = harness.owner("Flood Co").email();
+        for (String email : List.of(fresh, taken)) {
+            List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                for (int i = 0; i < 8; i++) {
+                    answers.add(pool.submit(() -> signUpAs(email)));
+                }
+            } finally {
+                pool.shutdown();
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().post().status()).isEqualTo(302);
+                assertThat(answer.get().post().headers().get("location")).endsWith("/signup/sent");
+            }
+            // The taken address's first mail was the link that created its account.
+            assertThat(harness.mailsTo(email)).as("mails to %s", email).hasSize(3);
+        }
+        harness.clock.advance(Duration.ofMinutes(61));
+        try {
+            assertThat(signUpAs(fresh).post().headers().get("location")).endsWith("/signup/sent");
+            assertThat(harness.mailsTo(fresh)).hasSize(4);
+        } finally {
+            harness.clock.reset();
+        }
     }
 
     @Test
