@@ -182,6 +182,29 @@ final class Attacks {
                     + " | new e-mail → " + forFree.status() + " " + forFree.header("location") + " "
                     + Report.shorten(visibleText(freePage.body())));
         });
+        run("sign-up", "20 parallel sign-ups to one address: at most 3 mails", row -> {
+            String target = Tenant.email("flood");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+            List<java.util.concurrent.Future<Web.Answer>> answers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    answers.add(pool.submit(() -> new Web(d.consoleUrl).postOnce("/signup", Map.of("company",
+                            "Flood Co", "name", "Flood", "email", target, "password", Tenant.PASSWORD))));
+                }
+                int redirected = 0;
+                for (java.util.concurrent.Future<Web.Answer> answer : answers) {
+                    redirected += answer.get().status() == 302 ? 1 : 0;
+                }
+                Thread.sleep(1000); // the last mails on their way to the sink
+                long mails = d.mail.received().stream().filter(mail -> mail.to().contains(target)).count();
+                row.attempt(redirected == 20 && mails <= 3, mails + " mails to one address from 20 sign-ups ("
+                        + redirected + " answered with the inbox redirect)");
+            } catch (Exception e) {
+                row.attempt(false, "could not run: " + e);
+            } finally {
+                pool.shutdown();
+            }
+        });
         run("sign-up", "common passwords refused", row -> {
             for (String password : List.of("password1234", "123456789012", "qwerty123456", "111111111111",
                     "passwordpassword", "iloveyou1234")) {
