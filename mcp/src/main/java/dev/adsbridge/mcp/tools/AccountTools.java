@@ -124,7 +124,8 @@ public final class AccountTools {
                 .input(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required()
                         .string("fields", "Comma-separated Graph fields to return instead of the default set, "
-                                + "e.g. 'name,currency,amount_spent'. Default: a useful set of account fields."))
+                                + "e.g. 'name,currency,amount_spent'. Default: a useful set of account fields.")
+                        .defaultValue(""))
                 .handler(AccountTools::accountInfo)
                 .build();
     }
