@@ -106,7 +106,8 @@ public final class CreativeTools {
     }
 
     static List<ToolDefinition> all() {
-        return List.of(getAdCreatives(), getCreativeDetails(), getAdImage(), getImageByHash(), getAdImages(),
+        return List.of(getAdCreatives(), getCreativeDetails(), getAdImage(), getAdVideo(), getImageByHash(),
+                getAdImages(),
                 uploadAdImage(),
                 createAdCreative(), updateAdCreative(), computeImageCrops());
     }
@@ -224,6 +225,86 @@ public final class CreativeTools {
         about.put("ad_id", adId);
         about.put("creative_id", creativeId);
         return imageResult(call.graph(), accountId, hash, about);
+    }
+
+    static final String VIDEO_FIELDS = "id,title,description,length,source,picture,status,created_time,"
+            + "permalink_url,account_id";
+
+    public static ToolDefinition getAdVideo() {
+        return ToolDefinition.builder("get_ad_video", Toolset.CREATIVES)
+                .title("Get an ad's video")
+                .hints(Hints.READ)
+                .scopes("ads_read")
+                .description("""
+                        Get a video of an ad or of the ad account's video library: its source URL (a direct                         download link from Meta), thumbnail (picture), length in seconds, title, description and                         processing status (video_status "ready" or "processing": wait for "ready" before using it                         in create_ad_creative). Pass video_id, or ad_id to take the video of the ad's creative                         (video_data, the creative's video_id, or the first asset_feed_spec video). With account_id                         the video is looked up in that account's library first (works for videos a Business                         Manager shares with the account), then by id.
+                        Returns {"video_id","ad_id"?,"creative_id"?,"source_url","thumbnail_url","length",                        "title","description","video_status","created_time","permalink_url"}.""")
+                .input(Schema.object()
+                        .string("ad_id", "Ad whose creative's video to get (digits). Or video_id.").defaultValue("")
+                        .string("video_id", "Video id (digits), e.g. from get_creative_details.").defaultValue("")
+                        .string("account_id", "Ad account of the video (act_123 or 123): looks in its video "
+                                + "library first.").defaultValue(""))
+                .handler(CreativeTools::adVideo)
+                .build();
+    }
+
+    private static CallToolResult adVideo(ToolCall call) {
+        Args args = call.args();
+        Optional<String> adId = args.optionalObjectId("ad_id", "ad");
+        Optional<String> givenVideo = args.optionalObjectId("video_id", "video");
+        Optional<String> accountId = args.optionalAccountId("account_id");
+        if (adId.isEmpty() && givenVideo.isEmpty()) {
+            throw ToolException.invalid("Pass video_id, or ad_id to get the video of the ad's creative.");
+        }
+        ObjectNode result = Json.object();
+        String videoId;
+        if (givenVideo.isPresent()) {
+            videoId = givenVideo.get();
+        } else {
+            JsonNode ad = call.graph().get(adId.get(), Map.of("fields",
+                    "id,account_id,creative{id,video_id,object_story_spec,asset_feed_spec}"));
+            JsonNode creative = ad.path("creative");
+            List<String> candidates = new ArrayList<>();
+            candidates.add(Json.text(creative, "video_id"));
+            candidates.add(Json.text(creative.path("object_story_spec").path("video_data"), "video_id"));
+            for (JsonNode video : creative.path("asset_feed_spec").path("videos")) {
+                candidates.add(Json.text(video, "video_id"));
+            }
+            videoId = candidates.stream().filter(id -> id != null && !id.isBlank()).findFirst()
+                    .orElseThrow(() -> ToolException.invalid("The creative of ad " + adId.get() + " has no video "
+                            + "(it is an image or post ad): get_ad_image shows its image."));
+            result.put("ad_id", adId.get());
+            Optional.ofNullable(Json.text(creative, "id")).ifPresent(id -> result.put("creative_id", id));
+            if (accountId.isEmpty() && Json.text(ad, "account_id") != null) {
+                accountId = Optional.of("act_" + Json.text(ad, "account_id"));
+            }
+        }
+        JsonNode video = null;
+        if (accountId.isPresent()) {
+            video = call.graph().fetchAll(accountId.get() + "/advideos", Map.of("fields", VIDEO_FIELDS,
+                    "limit", "100"), 500).stream().filter(item -> videoId.equals(Json.text(item, "id")))
+                    .findFirst().orElse(null);
+        }
+        if (video == null) {
+            video = call.graph().get(videoId, Map.of("fields", VIDEO_FIELDS));
+        }
+        result.put("video_id", videoId);
+        putText(result, "source_url", Json.text(video, "source"));
+        putText(result, "thumbnail_url", Json.text(video, "picture"));
+        if (video.path("length").isNumber()) {
+            result.put("length", video.path("length").asDouble());
+        }
+        putText(result, "title", Json.text(video, "title"));
+        putText(result, "description", Json.text(video, "description"));
+        putText(result, "video_status", Json.text(video.path("status"), "video_status"));
+        putText(result, "created_time", Json.text(video, "created_time"));
+        putText(result, "permalink_url", Json.text(video, "permalink_url"));
+        return ToolResults.success(result);
+    }
+
+    private static void putText(ObjectNode target, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            target.put(field, value);
+        }
     }
 
     public static ToolDefinition getImageByHash() {
