@@ -838,8 +838,8 @@ public final class CreativeTools {
             int imageArguments = (imageHash.isPresent() ? 1 : 0) + (imageHashes.isEmpty() ? 0 : 1)
                     + (images.isEmpty() ? 0 : 1);
             if (imageArguments > 1) {
-                throw ToolException.invalid("Pass image_hash for one image, image_hashes for several, or images for "
-                        + "labelled images, not more than one of them.");
+                throw ToolException.invalid("Pass image_hash for one image, image_hashes for several or images for "
+                        + "labelled ones: one of them, not both.");
             }
             if (videoId.isPresent() && !videos.isEmpty()) {
                 throw ToolException.invalid("Pass video_id for one video or videos for labelled videos, not both.");
