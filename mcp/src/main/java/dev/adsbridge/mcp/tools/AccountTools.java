@@ -119,7 +119,12 @@ public final class AccountTools {
                 .title("Get the link to connect Facebook Ads")
                 .hints(Hints.LOCAL)
                 .description("""
-                        Get the link where a person connects (or reconnects) their Facebook Ads account: the                         console's page with "Connect Facebook Ads". Use it when a tool fails with category auth                         (expired or missing token). This server holds no tokens itself: the console stores the                         connection and calls this server with it. Returns {"login_url","instructions"}; when the                         server was not told the console's address, an error says so. access_token is accepted                         for compatibility and not needed.""")
+                        Get the link where a person connects (or reconnects) their Facebook Ads account: the \
+                        console's page with "Connect Facebook Ads". Use it when a tool fails with category auth \
+                        (expired or missing token). This server holds no tokens itself: the console stores the \
+                        connection and calls this server with it. Returns {"login_url","instructions"}; when the \
+                        server was not told the console's address, an error says so. access_token is accepted \
+                        for compatibility and not needed.""")
                 .input(Schema.object()
                         .string("access_token", "Not needed: accepted for compatibility; the link is the same for "
                                 + "everyone."))

@@ -236,8 +236,15 @@ public final class CreativeTools {
                 .hints(Hints.READ)
                 .scopes("ads_read")
                 .description("""
-                        Get a video of an ad or of the ad account's video library: its source URL (a direct                         download link from Meta), thumbnail (picture), length in seconds, title, description and                         processing status (video_status "ready" or "processing": wait for "ready" before using it                         in create_ad_creative). Pass video_id, or ad_id to take the video of the ad's creative                         (video_data, the creative's video_id, or the first asset_feed_spec video). With account_id                         the video is looked up in that account's library first (works for videos a Business                         Manager shares with the account), then by id.
-                        Returns {"video_id","ad_id"?,"creative_id"?,"source_url","thumbnail_url","length",                        "title","description","video_status","created_time","permalink_url"}.""")
+                        Get a video of an ad or of the ad account's video library: its source URL (a direct \
+                        download link from Meta), thumbnail (picture), length in seconds, title, description and \
+                        processing status (video_status "ready" or "processing": wait for "ready" before using it \
+                        in create_ad_creative). Pass video_id, or ad_id to take the video of the ad's creative \
+                        (video_data, the creative's video_id, or the first asset_feed_spec video). With account_id \
+                        the video is looked up in that account's library first (works for videos a Business \
+                        Manager shares with the account), then by id.
+                        Returns {"video_id","ad_id"?,"creative_id"?,"source_url","thumbnail_url","length",\
+                        "title","description","video_status","created_time","permalink_url"}.""")
                 .input(Schema.object()
                         .string("ad_id", "Ad whose creative's video to get (digits). Or video_id.").defaultValue("")
                         .string("video_id", "Video id (digits), e.g. from get_creative_details.").defaultValue("")

@@ -218,8 +218,16 @@ public final class OperationsTools {
                 .hints(Hints.CREATE)
                 .scopes("ads_management")
                 .description("""
-                        Copy an ad creative, optionally with new text, button or link, to test a variation: reads                         the creative and creates a new one in the same ad account from its content                         (POST /act_…/adcreatives, Meta's own API; Meta's /copies edge exists for campaigns, ad                         sets and ads only). new_primary_text, new_headline, new_description, new_cta_type and                         new_destination_url replace those parts of the copy; everything else (Page, image or                         video, url_tags, enhancements) stays. A creative spends nothing by itself: use it with                         create_ad or update_ad. A creative that promotes an existing post is copied as it is                         (its text cannot be replaced).
-                        Use validate_only=true for a dry run. Returns {"success":true,"source_creative_id",                        "creative_id","name","changed":[…]}.""")
+                        Copy an ad creative, optionally with new text, button or link, to test a variation: reads \
+                        the creative and creates a new one in the same ad account from its content \
+                        (POST /act_…/adcreatives, Meta's own API; Meta's /copies edge exists for campaigns, ad \
+                        sets and ads only). new_primary_text, new_headline, new_description, new_cta_type and \
+                        new_destination_url replace those parts of the copy; everything else (Page, image or \
+                        video, url_tags, enhancements) stays. A creative spends nothing by itself: use it with \
+                        create_ad or update_ad. A creative that promotes an existing post is copied as it is \
+                        (its text cannot be replaced).
+                        Use validate_only=true for a dry run. Returns {"success":true,"source_creative_id",\
+                        "creative_id","name","changed":[…]}.""")
                 .input(Common.validateOnly(Schema.object()
                         .string("creative_id", "Id of the creative to copy (digits).").required()
                         .string("name_suffix", "Appended to the copy's name. Default ' - Copy'.")
