@@ -130,7 +130,8 @@ public final class AccountTools {
                                 + "everyone."))
                 .handler(call -> {
                     String base = consoleUrl().orElseThrow(() -> ToolException.invalid("This MCP server does not "
-                            + "know where its console is, so it has no login link. The operator sets the "
+                            + "know where its console is (not set, or not an absolute http(s) URL), so it has no "
+                            + "login link. The operator sets the "
                             + "console's public URL with the environment variable " + CONSOLE_URL_ENV
                             + " (or the system property " + CONSOLE_URL_PROPERTY + "); until then, connect "
                             + "Facebook Ads in the application that gave you access to this server."));

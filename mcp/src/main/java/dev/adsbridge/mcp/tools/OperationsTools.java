@@ -171,6 +171,10 @@ public final class OperationsTools {
             Common.dryRun(result, "Dry run: Meta accepted the copy; nothing was created.");
         } else if (status.equals("PAUSED")) {
             result.put("note", "The copies are PAUSED: activate them with the update tools when ready.");
+        } else {
+            result.put("note", "The copies were made " + (status.equals("ACTIVE") ? "ACTIVE"
+                    : "with the source's status (ACTIVE where the source is)") + ": once Meta has reviewed them they "
+                    + "deliver and spend. Pause them with the update tools if that was not intended.");
         }
         return ToolResults.success(result);
     }
