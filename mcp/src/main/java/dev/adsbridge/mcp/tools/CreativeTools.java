@@ -1278,8 +1278,7 @@ public final class CreativeTools {
     }
 
     /** What update_ad_creative says about the content arguments it accepts only to refuse them with a recipe. */
-    static final String NOT_CHANGEABLE = "Content: Meta cannot change it on an existing creative, so it is refused "
-            + "with how to do it instead (create_ad_creative with the new content, then update_ad).";
+    static final String NOT_CHANGEABLE = "Refused: content Meta cannot change (see the description).";
 
     private static CallToolResult updateCreative(ToolCall call) {
         Args args = call.args();
