@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 /** Read-only mode and toolsets, on the server and per request; a header narrows, never widens. */
 class ToolFilteringTest {
 
-    private static final List<String> ACCOUNT_TOOLS = List.of("get_account_info", "get_account_pages",
-            "get_ad_accounts", "get_ad_pixels", "get_instagram_accounts", "search_pages_by_name");
+    private static final List<String> ACCOUNT_TOOLS = List.of("fetch", "get_account_info", "get_account_pages",
+            "get_ad_accounts", "get_ad_pixels", "get_instagram_accounts", "get_login_link", "search",
+            "search_pages_by_name");
     private static final List<String> WRITES = List.of("create_budget_schedule", "create_campaign",
             "update_campaign");
 

@@ -396,6 +396,42 @@ public final class Args {
         return Optional.of(texts);
     }
 
+    /**
+     * Ad copy variants whose items are texts or objects such as {@code {"text":"Buy now","adlabels":[{"name":"a"}]}}
+     * (labels let placement rules pick a variant): a JSON array, a string holding one, or a single text. Text items
+     * come back as string nodes (stripped; blank ones dropped), object items as given after checking that they hold a
+     * non-blank {@code text}.
+     */
+    public Optional<List<JsonNode>> textOrObjectList(String name) {
+        Object value = values.get(name);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode items;
+        if (value instanceof List<?> list) {
+            items = Json.tree(list);
+        } else if (value instanceof String s) {
+            JsonNode parsed = s.strip().startsWith("[") ? Json.parseOrNull(s) : null;
+            items = parsed != null && parsed.isArray() ? parsed : Json.tree(List.of(s.strip()));
+        } else {
+            throw invalid(name, "must be a list of texts or {\"text\",\"adlabels\"} objects; got " + describe(value));
+        }
+        List<JsonNode> result = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (item.isString()) {
+                if (!item.asString().isBlank()) {
+                    result.add(Json.tree(item.asString().strip()));
+                }
+            } else if (item.isObject() && item.path("text").isString() && !item.path("text").asString().isBlank()) {
+                result.add(item);
+            } else {
+                throw invalid(name, "must hold texts or objects with a non-blank text, e.g. [\"First\","
+                        + "{\"text\":\"Second\",\"adlabels\":[{\"name\":\"story\"}]}]");
+            }
+        }
+        return Optional.of(result);
+    }
+
     /** A list whose items must each be one of the allowed values (upper-cased). */
     public Optional<List<String>> enumList(String name, Collection<String> allowed) {
         return enumList(name, allowed, Case.UPPER);

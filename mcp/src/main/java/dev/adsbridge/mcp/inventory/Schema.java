@@ -70,6 +70,40 @@ public final class Schema {
         return this;
     }
 
+    /**
+     * An id given as text or as a whole number ({@code "120210000000000001"} or {@code 120210000000000001}), as the
+     * reference server declares some ids; handlers read it as text either way.
+     */
+    public Schema stringOrInteger(String name, String description) {
+        requireNew(name);
+        Objects.requireNonNull(description, "description of " + name);
+        Map<String, Object> property = new LinkedHashMap<>();
+        property.put("type", List.of("string", "integer"));
+        property.put("description", description);
+        properties.put(name, property);
+        last = name;
+        return this;
+    }
+
+    /** An array of JSON objects with free-form members. */
+    public Schema objectArray(String name, String description) {
+        add(name, "array", description);
+        current().put("items", new LinkedHashMap<>(Map.of("type", "object")));
+        return this;
+    }
+
+    /**
+     * An array whose items are texts or objects (ad copy variants: {@code "Buy now"} or
+     * {@code {"text":"Buy now","adlabels":[{"name":"feed"}]}}).
+     */
+    public Schema textOrObjectArray(String name, String description) {
+        add(name, "array", description);
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("type", List.of("string", "object"));
+        current().put("items", items);
+        return this;
+    }
+
     /** A string or an array of strings (the reference server accepts both for some filters). */
     public Schema stringOrStringArray(String name, String description) {
         requireNew(name);

@@ -45,6 +45,17 @@ public record ToolDefinition(McpSchema.Tool tool, Toolset toolset, List<String> 
         return Boolean.TRUE.equals(tool.annotations().readOnlyHint());
     }
 
+    /** The names of the arguments the tool declares in its input schema. */
+    public java.util.Set<String> argumentNames() {
+        Object properties = tool.inputSchema() == null ? null : tool.inputSchema().get("properties");
+        if (!(properties instanceof java.util.Map<?, ?> map)) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> names = (java.util.Set<String>) map.keySet();
+        return names;
+    }
+
     /** Whether the tool calls Meta, and so needs a token. */
     public boolean needsToken() {
         return !scopes.isEmpty();

@@ -98,6 +98,10 @@ public final class ToolRunner {
             if (hidden.isPresent()) {
                 return finish(tool, started, args, ToolError.toolNotAvailable(tool.name(), hidden.get()));
             }
+            Optional<ToolError> unknown = unknownArguments(tool, arguments);
+            if (unknown.isPresent()) {
+                return finish(tool, started, args, unknown.get());
+            }
             token = resolveToken(args, caller);
             session = new GraphSession(graph, token);
             ToolCall call = new ToolCall(tool.name(), args, session);
@@ -165,6 +169,29 @@ public final class ToolRunner {
         }
         meta.put(USAGE_META_KEY, summary);
         return new CallToolResult(result.content(), result.isError(), result.structuredContent(), meta);
+    }
+
+    /**
+     * Arguments the tool does not declare are refused, never dropped: a caller that sends one expects it to have an
+     * effect. An undeclared argument whose value is null asks for nothing and is ignored (clients generated from a
+     * schema send every optional argument, null when unset).
+     */
+    static Optional<ToolError> unknownArguments(ToolDefinition tool, Map<String, Object> arguments) {
+        if (arguments == null || arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> declared = tool.argumentNames();
+        List<String> unknown = arguments.entrySet().stream()
+                .filter(entry -> entry.getValue() != null && !declared.contains(entry.getKey()))
+                .map(entry -> "'" + Args.shorten(entry.getKey(), 64) + "'")
+                .sorted().toList();
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ToolError.invalidArgument((unknown.size() == 1 ? "Unknown argument " : "Unknown arguments ")
+                + String.join(", ", unknown) + " for " + tool.name() + ": this tool does not take "
+                + (unknown.size() == 1 ? "it" : "them") + ", so nothing was done. Its arguments are: "
+                + declared.stream().sorted().collect(java.util.stream.Collectors.joining(", ")) + "."));
     }
 
     /** The {@code access_token} argument wins over the transport's token (as in the reference server). */

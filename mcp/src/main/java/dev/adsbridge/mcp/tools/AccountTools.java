@@ -54,7 +54,7 @@ public final class AccountTools {
 
     static List<ToolDefinition> all() {
         return List.of(getAdAccounts(), getAccountInfo(), getAccountPages(), searchPagesByName(), getAdPixels(),
-                getInstagramAccounts());
+                getInstagramAccounts(), getLoginLink());
     }
 
     // ---------------------------------------------------------------- get_ad_accounts
@@ -107,6 +107,60 @@ public final class AccountTools {
         return ToolResults.success(Common.listResult(accounts, page));
     }
 
+    // ---------------------------------------------------------------- get_login_link
+
+    /** System property with the console's public URL, e.g. {@code https://ads.example.com}. */
+    public static final String CONSOLE_URL_PROPERTY = "adsbridge.mcp.console-url";
+    /** Environment variable with the console's public URL (the property wins). */
+    public static final String CONSOLE_URL_ENV = "ADSBRIDGE_CONSOLE_URL";
+
+    public static ToolDefinition getLoginLink() {
+        return ToolDefinition.builder("get_login_link", Toolset.ACCOUNTS)
+                .title("Get the link to connect Facebook Ads")
+                .hints(Hints.LOCAL)
+                .description("""
+                        Get the link where a person connects (or reconnects) their Facebook Ads account: the \
+                        console's page with "Connect Facebook Ads". Use it when a tool fails with category auth \
+                        (expired or missing token). This server holds no tokens itself: the console stores the \
+                        connection and calls this server with it. Returns {"login_url","instructions"}; when the \
+                        server was not told the console's address, an error says so. access_token is accepted \
+                        for compatibility and not needed.""")
+                .input(Schema.object()
+                        .string("access_token", "Not needed: accepted for compatibility; the link is the same for "
+                                + "everyone."))
+                .handler(call -> {
+                    String base = consoleUrl().orElseThrow(() -> ToolException.invalid("This MCP server does not "
+                            + "know where its console is (not set, or not an absolute http(s) URL), so it has no "
+                            + "login link. The operator sets the "
+                            + "console's public URL with the environment variable " + CONSOLE_URL_ENV
+                            + " (or the system property " + CONSOLE_URL_PROPERTY + "); until then, connect "
+                            + "Facebook Ads in the application that gave you access to this server."));
+                    ObjectNode result = Json.object();
+                    result.put("login_url", base + "/");
+                    result.put("instructions", "Open the link, sign in, and press \"Connect Facebook Ads\" (or "
+                            + "\"Reconnect\" under Settings for an expired connection). Then retry the tool.");
+                    return ToolResults.success(result);
+                })
+                .build();
+    }
+
+    /** The configured console URL without a trailing slash, if it is an absolute http(s) URL. */
+    static Optional<String> consoleUrl() {
+        String configured = System.getProperty(CONSOLE_URL_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv(CONSOLE_URL_ENV);
+        }
+        if (configured == null || configured.isBlank()) {
+            return Optional.empty();
+        }
+        String url = configured.strip().replaceAll("/+$", "");
+        try {
+            return Optional.of(CreativeTools.checkedUrl(CONSOLE_URL_ENV, url));
+        } catch (ToolException notAUrl) {
+            return Optional.empty();
+        }
+    }
+
     // ---------------------------------------------------------------- get_account_info
 
     public static ToolDefinition getAccountInfo() {
@@ -124,7 +178,8 @@ public final class AccountTools {
                 .input(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required()
                         .string("fields", "Comma-separated Graph fields to return instead of the default set, "
-                                + "e.g. 'name,currency,amount_spent'. Default: a useful set of account fields."))
+                                + "e.g. 'name,currency,amount_spent'. Default: a useful set of account fields.")
+                        .defaultValue(""))
                 .handler(AccountTools::accountInfo)
                 .build();
     }

@@ -212,7 +212,19 @@ public final class AdSetTools {
                                 "required", List.of("event", "interval_days", "max_frequency"))))
                 .string("dsa_beneficiary", "EU Digital Services Act: who benefits from the ads (person or "
                         + "organisation), required by Meta for ads shown in the EU.")
-                .string("dsa_payor", "EU Digital Services Act: who pays for the ads, if not the beneficiary.");
+                .string("dsa_payor", "EU Digital Services Act: who pays for the ads, if not the beneficiary.")
+                .objectArray("attribution_spec", "Conversion attribution windows, e.g. [{\"event_type\":"
+                        + "\"CLICK_THROUGH\",\"window_days\":7},{\"event_type\":\"VIEW_THROUGH\",\"window_days\":1}]. "
+                        + "event_type CLICK_THROUGH, VIEW_THROUGH or ENGAGED_VIDEO_VIEW; window_days 1, 7 or 28.")
+                .objectProperty("bid_adjustments", "Bid multipliers per audience dimension, sent to Meta as given "
+                        + "(Meta allows them only for some apps).")
+                .integer("multi_advertiser_ads", "1 to let the ads appear next to other advertisers' ads "
+                        + "(multi-advertiser ads), 0 to opt out.").min(0).max(1)
+                .stringArray("regional_regulated_categories", "Regulated categories for regions with their own "
+                        + "ad transparency rules, e.g. ['TAIWAN_UNIVERSAL'] (needs regional_regulation_identities).")
+                .objectProperty("regional_regulation_identities", "Verified beneficiary and payer ids for the "
+                        + "regional_regulated_categories, e.g. {\"taiwan_universal_beneficiary\":\"<id>\","
+                        + "\"taiwan_universal_payer\":\"<id>\"}.");
     }
 
     private static String capitalized(String text) {
@@ -328,7 +340,8 @@ public final class AdSetTools {
             throw ToolException.invalid("Nothing to update: pass at least one of name, status, daily_budget, "
                     + "lifetime_budget, targeting, optimization_goal, billing_event, bid_strategy, bid_amount, "
                     + "bid_constraints, start_time, end_time, promoted_object, is_dynamic_creative, "
-                    + "frequency_control_specs, dsa_beneficiary, dsa_payor.");
+                    + "frequency_control_specs, dsa_beneficiary, dsa_payor, attribution_spec, bid_adjustments, "
+                    + "multi_advertiser_ads, regional_regulated_categories, regional_regulation_identities.");
         }
         if (bidding.needsExistingBid()) {
             // The strategy may rely on a bid the ad set already has: read it rather than refuse blindly.
@@ -377,6 +390,54 @@ public final class AdSetTools {
                 .ifPresent(value -> params.put("frequency_control_specs", Json.write(value)));
         args.string("dsa_beneficiary").ifPresent(value -> params.put("dsa_beneficiary", value));
         args.string("dsa_payor").ifPresent(value -> params.put("dsa_payor", value));
+        args.json("attribution_spec").map(AdSetTools::checkedAttributionSpec)
+                .ifPresent(value -> params.put("attribution_spec", Json.write(value)));
+        args.json("bid_adjustments").map(value -> requireObject("bid_adjustments", value))
+                .ifPresent(value -> params.put("bid_adjustments", Json.write(value)));
+        if (args.has("multi_advertiser_ads")) {
+            params.put("multi_advertiser_ads", Integer.toString(args.integer("multi_advertiser_ads", 0, 0, 1)));
+        }
+        Optional<List<String>> regulated = args.stringList("regional_regulated_categories")
+                .map(list -> list.stream().map(v -> upperWord("regional_regulated_categories", v)).toList());
+        Optional<JsonNode> identities = args.json("regional_regulation_identities")
+                .map(value -> requireObject("regional_regulation_identities", value));
+        if (regulated.filter(list -> !list.isEmpty()).isPresent() && identities.isEmpty()) {
+            throw ToolException.invalid("regional_regulated_categories " + regulated.get() + " needs "
+                    + "regional_regulation_identities: the verified beneficiary and payer ids for each category, e.g. "
+                    + "{\"taiwan_universal_beneficiary\":\"<id>\",\"taiwan_universal_payer\":\"<id>\"}.");
+        }
+        regulated.ifPresent(value -> params.put("regional_regulated_categories", Json.write(value)));
+        identities.ifPresent(value -> params.put("regional_regulation_identities", Json.write(value)));
+    }
+
+    private static final List<String> ATTRIBUTION_EVENTS = List.of("CLICK_THROUGH", "VIEW_THROUGH",
+            "ENGAGED_VIDEO_VIEW");
+
+    /** Meta's attribution_spec: a non-empty list of {event_type, window_days 1|7|28}. */
+    private static JsonNode checkedAttributionSpec(JsonNode value) {
+        String example = "[{\"event_type\":\"CLICK_THROUGH\",\"window_days\":7}]";
+        if (!value.isArray() || value.isEmpty()) {
+            throw Args.invalid("attribution_spec", "must be a non-empty list like " + example);
+        }
+        for (JsonNode entry : value) {
+            String event = Json.text(entry, "event_type");
+            String days = Json.text(entry, "window_days");
+            if (event == null || !ATTRIBUTION_EVENTS.contains(event)) {
+                throw Args.invalid("attribution_spec", "needs event_type " + String.join(", ", ATTRIBUTION_EVENTS)
+                        + " in every entry, like " + example);
+            }
+            if (days == null || !List.of("1", "7", "28").contains(days)) {
+                throw Args.invalid("attribution_spec", "needs window_days 1, 7 or 28 in every entry, like " + example);
+            }
+        }
+        return value;
+    }
+
+    private static JsonNode requireObject(String name, JsonNode value) {
+        if (!value.isObject()) {
+            throw Args.invalid(name, "must be a JSON object");
+        }
+        return value;
     }
 
     private static Optional<String> optimizationGoal(Args args) {

@@ -174,7 +174,7 @@ public final class AdTools {
                         .string("name", "New name.")
                         .string("status", "New status. ARCHIVED hides it; DELETED removes it for good.")
                         .oneOf(Common.UPDATE_STATUSES)
-                        .string("creative_id", "Id of the creative the ad should show from now on (digits).")
+                        .stringOrInteger("creative_id", "Id of the creative the ad should show from now on (digits).")
                         .integer("bid_amount", "New legacy ad-level bid in minor units (cents).").min(1)
                         .property("tracking_specs", trackingSpecsSchema("New tracking specs (JSON list); "
                                 + "replaces the old ones."))))

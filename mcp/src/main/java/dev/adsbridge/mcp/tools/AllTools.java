@@ -46,6 +46,7 @@ public final class AllTools {
         tools.addAll(LibraryTools.all());
         tools.addAll(OperationsTools.all());
         tools.addAll(ObjectTools.all());
+        tools.addAll(RetrievalTools.all());
         return List.copyOf(tools);
     }
 }

@@ -179,13 +179,22 @@ public final class CampaignTools {
                                 + "means budgets on the ad sets.")
                         .bool("use_adset_level_budgets", "true: no campaign budget; each ad set gets its own "
                                 + "(Meta's is_adset_budget_sharing_enabled=false). Default false.")
-                        .defaultValue(false)))
+                        .defaultValue(false)
+                        .objectArray("ab_test_control_setups", "Not supported: Meta's Graph API has no campaign "
+                                + "parameter for A/B test setups, so a call with it is refused. Build test variants "
+                                + "with duplicate_campaign or duplicate_adset and compare them with get_insights.")))
                 .handler(CampaignTools::create)
                 .build();
     }
 
     private static CallToolResult create(ToolCall call) {
         Args args = call.args();
+        if (args.has("ab_test_control_setups")) {
+            throw ToolException.invalid("ab_test_control_setups is not supported: Meta's Graph API has no campaign "
+                    + "parameter for A/B test setups, so nothing was created. Create the campaign without it, then "
+                    + "make the variants with duplicate_campaign or duplicate_adset and compare them with "
+                    + "get_insights.");
+        }
         String accountId = args.accountId("account_id");
         String name = Common.name(args, "campaign", true, Common.MAX_NAME_LENGTH).orElseThrow();
         String objective = objective(args);
@@ -318,6 +327,13 @@ public final class CampaignTools {
                         .oneOf(BidStrategies.ALL)
                         .integer("bid_cap", "New bid cap or cost cap in minor units (cents).").min(1)
                         .integer("spend_cap", "New spend cap in minor units (cents).").min(1)
+                        .string("objective", "Objective, for a check only: Meta does not change a campaign's "
+                                + "objective after it is created, so a different one is refused by Meta.")
+                        .bool("campaign_budget_optimization", "true turns on the campaign budget: pass "
+                                + "daily_budget or lifetime_budget with it. false moves the budget to the ad sets: "
+                                + "pass adset_budgets with it.")
+                        .bool("use_adset_level_budgets", "true moves the budget from the campaign to its ad sets: "
+                                + "pass adset_budgets with it (Meta needs each ad set's new budget).")
                         .property("adset_budgets", Map.of(
                                 "type", "array",
                                 "description", "Move the budget from the campaign to its ad sets in one step: "
@@ -356,16 +372,55 @@ public final class CampaignTools {
             throw ToolException.invalid("adset_budgets moves the budget to the ad sets, so it cannot come with "
                     + budget.name() + ". Send one or the other.");
         }
+        checkBudgetLevelSwitches(args, budget, adsetBudgets.isPresent());
+        if (args.has("objective")) {
+            params.put("objective", objective(args));
+        }
         adsetBudgets.ifPresent(value -> params.put("adset_budgets", Json.write(value)));
         if (params.isEmpty()) {
             throw ToolException.invalid("Nothing to update: pass at least one of name, status, "
                     + "special_ad_categories, daily_budget, lifetime_budget, bid_strategy, bid_cap, spend_cap, "
-                    + "adset_budgets.");
+                    + "objective, adset_budgets.");
         }
         List<String> updated = new ArrayList<>(params.keySet());
         boolean validateOnly = Common.applyValidateOnly(args, params);
         JsonNode answer = call.graph().post(campaignId, params);
         return ToolResults.success(Common.updateResult(answer, "campaign_id", campaignId, updated, validateOnly));
+    }
+
+    /**
+     * The reference server's switches between campaign and ad set budgets, honoured the way Meta does it: a campaign
+     * budget appears with daily_budget/lifetime_budget, and moves to the ad sets with adset_budgets. A switch without
+     * the values Meta needs is refused rather than sent as empty budgets (which Meta ignores).
+     */
+    private static void checkBudgetLevelSwitches(Args args, Budget budget, boolean hasAdsetBudgets) {
+        Optional<Boolean> cbo = args.bool("campaign_budget_optimization");
+        Optional<Boolean> adsetLevel = args.bool("use_adset_level_budgets");
+        if (cbo.isPresent() && adsetLevel.isPresent() && cbo.get() == adsetLevel.get()) {
+            throw ToolException.invalid("campaign_budget_optimization=" + cbo.get() + " contradicts "
+                    + "use_adset_level_budgets=" + adsetLevel.get() + "; pass one of them.");
+        }
+        boolean toCampaign = cbo.orElse(false) || adsetLevel.map(v -> !v).orElse(false);
+        boolean toAdsets = cbo.map(v -> !v).orElse(false) || adsetLevel.orElse(false);
+        if (toCampaign && !budget.isSet()) {
+            throw ToolException.invalid("A campaign budget (campaign_budget_optimization=true or "
+                    + "use_adset_level_budgets=false) is set by giving the campaign one: add daily_budget or "
+                    + "lifetime_budget (minor units, e.g. 5000 = 50.00 USD). Nothing was changed.");
+        }
+        if (toCampaign && hasAdsetBudgets) {
+            throw ToolException.invalid("adset_budgets moves the budget to the ad sets, which contradicts a "
+                    + "campaign budget; pass one or the other.");
+        }
+        if (toAdsets && !hasAdsetBudgets) {
+            throw ToolException.invalid("Moving the budget to the ad sets (campaign_budget_optimization=false or "
+                    + "use_adset_level_budgets=true) needs adset_budgets: one entry per ad set with its new budget, "
+                    + "e.g. [{\"adset_id\":\"123\",\"daily_budget\":5000}] (get_adsets lists them). Meta ignores "
+                    + "empty campaign budgets, so nothing was changed.");
+        }
+        if (toAdsets && budget.isSet()) {
+            throw ToolException.invalid(budget.name() + " is a campaign budget, which contradicts moving the budget "
+                    + "to the ad sets; drop it.");
+        }
     }
 
     private static JsonNode checkedAdsetBudgets(JsonNode value) {

@@ -45,7 +45,7 @@ final class Common {
                 .integer("limit", "Most " + items + " to return in this answer (1-" + MAX_LIMIT + "). Default "
                         + defaultLimit + ". Use 'after' with the returned next_cursor for more.")
                 .defaultValue(defaultLimit).min(1).max(MAX_LIMIT)
-                .string("after", AFTER);
+                .string("after", AFTER).defaultValue("");
     }
 
     /** Adds the {@code status_filter} argument of a list of campaigns, ad sets or ads. */

@@ -83,18 +83,31 @@ public final class CreativeTools {
     private static final List<String> CONTENT_FIELDS = List.of("url_tags", "message", "messages", "headline",
             "headlines", "description", "descriptions", "call_to_action_type", "image_hash", "image_hashes",
             "link_url", "video_id", "object_story_spec", "asset_feed_spec", "optimization_type",
-            "dynamic_creative_spec", "lead_gen_form_id", "ad_formats", "image_crops");
+            "dynamic_creative_spec", "lead_gen_form_id", "ad_formats", "image_crops", "creative_features_spec");
     /** Arguments that make a new creative's content, which an existing post (object_story_id) cannot take. */
-    private static final List<String> STORY_CONTENT = List.of("image_hash", "image_hashes", "video_id", "link_url",
-            "message", "messages", "headline", "headlines", "description", "descriptions", "call_to_action_type",
-            "image_crops", "optimization_type", "ad_formats", "lead_gen_form_id");
+    private static final List<String> STORY_CONTENT = List.of("image_hash", "image_hashes", "images", "video_id",
+            "videos", "thumbnail_url", "link_url", "message", "messages", "headline", "headlines", "description",
+            "descriptions", "call_to_action_type", "image_crops", "optimization_type", "ad_formats",
+            "lead_gen_form_id", "caption", "phone_number", "event_id", "reminder_data", "asset_customization_rules");
+    /** asset_feed_spec optimization types: Advantage+ creative, or assets per placement. */
+    static final List<String> OPTIMIZATION_TYPES = List.of("DEGREES_OF_FREEDOM", "PLACEMENT");
+    /**
+     * Advantage+ creative enhancements Meta can apply on its own; disable_all_enhancements opts out of each
+     * (creative_features_spec, inside degrees_of_freedom_spec).
+     */
+    static final List<String> ENHANCEMENTS = List.of("add_text_overlay", "creative_stickers",
+            "description_automation", "image_animation", "image_background_gen", "image_templates", "image_touchups",
+            "image_uncrop", "inline_comment", "media_type_automation", "music_generation", "product_extensions",
+            "profile_card", "reveal_details_over_time", "show_destination_blurbs", "show_summary", "site_extensions",
+            "text_optimizations", "text_translation", "translate_voiceover", "video_auto_crop", "video_highlights");
     private static final ImageFetcher FETCHER = ImageFetcher.publicOnly();
 
     private CreativeTools() {
     }
 
     static List<ToolDefinition> all() {
-        return List.of(getAdCreatives(), getCreativeDetails(), getAdImage(), getImageByHash(), getAdImages(),
+        return List.of(getAdCreatives(), getCreativeDetails(), getAdImage(), getAdVideo(), getImageByHash(),
+                getAdImages(),
                 uploadAdImage(),
                 createAdCreative(), updateAdCreative(), computeImageCrops());
     }
@@ -212,6 +225,93 @@ public final class CreativeTools {
         about.put("ad_id", adId);
         about.put("creative_id", creativeId);
         return imageResult(call.graph(), accountId, hash, about);
+    }
+
+    static final String VIDEO_FIELDS = "id,title,description,length,source,picture,status,created_time,"
+            + "permalink_url,account_id";
+
+    public static ToolDefinition getAdVideo() {
+        return ToolDefinition.builder("get_ad_video", Toolset.CREATIVES)
+                .title("Get an ad's video")
+                .hints(Hints.READ)
+                .scopes("ads_read")
+                .description("""
+                        Get a video of an ad or of the ad account's video library: its source URL (a direct \
+                        download link from Meta), thumbnail (picture), length in seconds, title, description and \
+                        processing status (video_status "ready" or "processing": wait for "ready" before using it \
+                        in create_ad_creative). Pass video_id, or ad_id to take the video of the ad's creative \
+                        (video_data, the creative's video_id, or the first asset_feed_spec video). With account_id \
+                        the video is looked up in that account's library first (works for videos a Business \
+                        Manager shares with the account), then by id.
+                        Returns {"video_id","ad_id"?,"creative_id"?,"source_url","thumbnail_url","length",\
+                        "title","description","video_status","created_time","permalink_url"}.""")
+                .input(Schema.object()
+                        .string("ad_id", "Ad whose creative's video to get (digits). Or video_id.").defaultValue("")
+                        .string("video_id", "Video id (digits), e.g. from get_creative_details.").defaultValue("")
+                        .string("account_id", "Ad account of the video (act_123 or 123): looks in its video "
+                                + "library first.").defaultValue(""))
+                .handler(CreativeTools::adVideo)
+                .build();
+    }
+
+    private static CallToolResult adVideo(ToolCall call) {
+        Args args = call.args();
+        Optional<String> adId = args.optionalObjectId("ad_id", "ad");
+        Optional<String> givenVideo = args.optionalObjectId("video_id", "video");
+        Optional<String> accountId = args.optionalAccountId("account_id");
+        if (adId.isEmpty() && givenVideo.isEmpty()) {
+            throw ToolException.invalid("Pass video_id, or ad_id to get the video of the ad's creative.");
+        }
+        ObjectNode result = Json.object();
+        String videoId;
+        if (givenVideo.isPresent()) {
+            videoId = givenVideo.get();
+        } else {
+            JsonNode ad = call.graph().get(adId.get(), Map.of("fields",
+                    "id,account_id,creative{id,video_id,object_story_spec,asset_feed_spec}"));
+            JsonNode creative = ad.path("creative");
+            List<String> candidates = new ArrayList<>();
+            candidates.add(Json.text(creative, "video_id"));
+            candidates.add(Json.text(creative.path("object_story_spec").path("video_data"), "video_id"));
+            for (JsonNode video : creative.path("asset_feed_spec").path("videos")) {
+                candidates.add(Json.text(video, "video_id"));
+            }
+            videoId = candidates.stream().filter(id -> id != null && !id.isBlank()).findFirst()
+                    .orElseThrow(() -> ToolException.invalid("The creative of ad " + adId.get() + " has no video "
+                            + "(it is an image or post ad): get_ad_image shows its image."));
+            result.put("ad_id", adId.get());
+            Optional.ofNullable(Json.text(creative, "id")).ifPresent(id -> result.put("creative_id", id));
+            if (accountId.isEmpty() && Json.text(ad, "account_id") != null) {
+                accountId = Optional.of("act_" + Json.text(ad, "account_id"));
+            }
+        }
+        JsonNode video = null;
+        if (accountId.isPresent()) {
+            video = call.graph().fetchAll(accountId.get() + "/advideos", Map.of("fields", VIDEO_FIELDS,
+                    "limit", "100"), 500).stream().filter(item -> videoId.equals(Json.text(item, "id")))
+                    .findFirst().orElse(null);
+        }
+        if (video == null) {
+            video = call.graph().get(videoId, Map.of("fields", VIDEO_FIELDS));
+        }
+        result.put("video_id", videoId);
+        putText(result, "source_url", Json.text(video, "source"));
+        putText(result, "thumbnail_url", Json.text(video, "picture"));
+        if (video.path("length").isNumber()) {
+            result.put("length", video.path("length").asDouble());
+        }
+        putText(result, "title", Json.text(video, "title"));
+        putText(result, "description", Json.text(video, "description"));
+        putText(result, "video_status", Json.text(video.path("status"), "video_status"));
+        putText(result, "created_time", Json.text(video, "created_time"));
+        putText(result, "permalink_url", Json.text(video, "permalink_url"));
+        return ToolResults.success(result);
+    }
+
+    private static void putText(ObjectNode target, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            target.put(field, value);
+        }
     }
 
     public static ToolDefinition getImageByHash() {
@@ -517,23 +617,41 @@ public final class CreativeTools {
                 .input(Common.validateOnly(Schema.object()
                         .string("account_id", Common.ACCOUNT_ID).required()
                         .string("name", "Creative name (shown in Ads Manager). Default: 'Creative <time>'.")
-                        .string("page_id", "Facebook Page the ad runs as (digits); required unless "
+                        .stringOrInteger("page_id", "Facebook Page the ad runs as (digits); required unless "
                                 + "object_story_id is given. get_account_pages lists usable Pages.")
                         .string("image_hash", "Hash of an uploaded image (upload_ad_image). Not together with "
-                                + "image_hashes.")
+                                + "image_hashes or images.")
                         .stringArray("image_hashes", "Several image hashes (up to 10) for Meta to choose from; "
                                 + "makes an asset_feed_spec creative.")
-                        .string("video_id", "Id of an uploaded video; needs image_hash as its thumbnail.")
-                        .string("link_url", "Destination URL (http or https); required unless object_story_id or "
-                                + "lead_gen_form_id is given.")
+                        .objectArray("images", "Labelled images (up to 10) for placement rules: [{\"image_hash\","
+                                + "\"label\"}]; makes an asset_feed_spec creative. Not with image_hash(es).")
+                        .stringOrInteger("video_id", "Id of an uploaded video; needs image_hash or thumbnail_url as "
+                                + "its thumbnail.")
+                        .string("thumbnail_url", "Public image URL Meta shows as video_id's thumbnail (instead of "
+                                + "image_hash).")
+                        .objectArray("videos", "Labelled videos for placement rules: [{\"video_id\","
+                                + "\"thumbnail_url\",\"label\"}]; makes an asset_feed_spec creative.")
+                        .string("link_url", "Destination URL (http or https); required unless object_story_id, "
+                                + "lead_gen_form_id or phone_number is given.")
                         .string("message", "Primary text above the image.")
-                        .stringArray("messages", "Up to 5 primary text variants (asset_feed_spec).")
+                        .textOrObjectArray("messages", "Up to 5 primary text variants (asset_feed_spec): texts, or "
+                                + "{\"text\",\"adlabels\":[{\"name\"}]} for placement rules.")
                         .string("headline", "Headline under the image.")
-                        .stringArray("headlines", "Up to 5 headline variants (asset_feed_spec).")
+                        .textOrObjectArray("headlines", "Up to 5 headline variants, texts or {\"text\",\"adlabels\"}.")
                         .string("description", "Link description under the headline.")
-                        .stringArray("descriptions", "Up to 5 description variants (asset_feed_spec).")
+                        .textOrObjectArray("descriptions", "Up to 5 description variants, texts or "
+                                + "{\"text\",\"adlabels\"}.")
+                        .string("caption", "Display link shown in the ad, e.g. 'example.com/shoes' (single-image "
+                                + "ads).")
                         .string("call_to_action_type", "Button type, e.g. " + COMMON_CALLS_TO_ACTION + ".")
-                        .string("lead_gen_form_id", "Instant form id for lead ads (goes into the call to action).")
+                        .stringOrInteger("lead_gen_form_id", "Instant form id for lead ads (goes into the call to "
+                                + "action).")
+                        .string("phone_number", "Number for a CALL_NOW click-to-call button, international format "
+                                + "(+18005551234).")
+                        .stringOrInteger("event_id", "Facebook event id for event ads (single-image ads; also in "
+                                + "the button for EVENT_RSVP and BUY_TICKETS).")
+                        .objectProperty("reminder_data", "Reminder ad event: {\"event_name\",\"start_time\","
+                                + "\"end_time\"} (Unix seconds), single-image ads.")
                         .string("object_story_id", "Use an existing Page post as the ad: '<page_id>_<post_id>'.")
                         .string("instagram_user_id", "Instagram account to run the ad as on Instagram (digits).")
                         .string("instagram_actor_id", "Older name of instagram_user_id, accepted for compatibility.")
@@ -542,11 +660,24 @@ public final class CreativeTools {
                         .objectProperty("image_crops", "How to crop the image per aspect ratio, e.g. the "
                                 + "image_crops of compute_image_crops: {\"100x100\":[[x1,y1],[x2,y2]],…}.")
                         .string("optimization_type", "DEGREES_OF_FREEDOM lets Meta optimize across the variants "
-                                + "(Advantage+ creative); makes an asset_feed_spec creative.")
-                        .oneOf("DEGREES_OF_FREEDOM")
+                                + "(Advantage+ creative); PLACEMENT serves labelled assets per placement (with "
+                                + "asset_customization_rules). Makes an asset_feed_spec creative.")
+                        .oneOf(OPTIMIZATION_TYPES)
                         .stringArray("ad_formats", "Formats of an asset_feed_spec creative, e.g. "
                                 + "['SINGLE_IMAGE'] (default) or ['AUTOMATIC_FORMAT'] (default with "
-                                + "DEGREES_OF_FREEDOM).")))
+                                + "DEGREES_OF_FREEDOM).")
+                        .objectArray("asset_customization_rules", "Which labelled asset shows where, in Meta's "
+                                + "shape: [{\"customization_spec\":{\"publisher_platforms\":[\"instagram\"],"
+                                + "\"instagram_positions\":[\"story\"]},\"image_label\":{\"name\":\"story\"}}].")
+                        .objectProperty("dynamic_creative_spec", "Dynamic creative settings, sent to Meta as given.")
+                        .objectProperty("creative_features_spec", "Advantage+ creative enhancements to opt in or "
+                                + "out of, e.g. {\"image_touchups\":{\"enroll_status\":\"OPT_OUT\"}}.")
+                        .bool("disable_all_enhancements", "true opts out of every Advantage+ creative enhancement "
+                                + "Meta could apply on its own.")
+                        .objectProperty("facebook_branded_content", "Partnership ad on Facebook: "
+                                + "{\"sponsor_page_id\":\"<brand's Page id>\"}.")
+                        .objectProperty("instagram_branded_content", "Partnership ad on Instagram: "
+                                + "{\"sponsor_id\":\"<brand's Instagram account id>\"}.")))
                 .handler(CreativeTools::createCreative)
                 .build();
     }
@@ -560,6 +691,16 @@ public final class CreativeTools {
         params.put("name", name.orElse("Creative " + Instant.now().toString().substring(0, 19) + "Z"));
         content.putInto(params);
         args.string("url_tags").map(CreativeTools::checkedUrlTags).ifPresent(tags -> params.put("url_tags", tags));
+        enhancements(args).ifPresent(spec -> params.put("degrees_of_freedom_spec", Json.write(spec)));
+        for (String field : List.of("dynamic_creative_spec", "facebook_branded_content",
+                "instagram_branded_content")) {
+            args.json(field).ifPresent(value -> {
+                if (!value.isObject() || value.isEmpty()) {
+                    throw Args.invalid(field, "must be a non-empty JSON object");
+                }
+                params.put(field, Json.write(value));
+            });
+        }
         boolean validateOnly = Common.applyValidateOnly(args, params);
         if (!validateOnly) {
             params.put("fields", CREATIVE_FIELDS); // read-after-write: the answer is the new creative
@@ -578,6 +719,42 @@ public final class CreativeTools {
         result.set("details", withViewingUrls(answer));
         result.put("note", "Next: create_ad with creative_id " + id + " and an ad set id.");
         return ToolResults.success(result);
+    }
+
+    /**
+     * creative_features_spec and disable_all_enhancements as Meta's degrees_of_freedom_spec; an explicit OPT_IN
+     * next to disable_all_enhancements is a contradiction.
+     */
+    private static Optional<ObjectNode> enhancements(Args args) {
+        Optional<JsonNode> features = args.json("creative_features_spec");
+        boolean disableAll = args.bool("disable_all_enhancements", false);
+        if (features.isEmpty() && !disableAll) {
+            return Optional.empty();
+        }
+        ObjectNode spec = Json.object();
+        ObjectNode merged = spec.putObject("creative_features_spec");
+        if (disableAll) {
+            ENHANCEMENTS.forEach(key -> merged.putObject(key).put("enroll_status", "OPT_OUT"));
+        }
+        features.ifPresent(given -> {
+            if (!given.isObject()) {
+                throw Args.invalid("creative_features_spec", "must be an object like "
+                        + "{\"image_touchups\":{\"enroll_status\":\"OPT_OUT\"}}");
+            }
+            given.properties().forEach(entry -> {
+                String status = Json.text(entry.getValue(), "enroll_status");
+                if (!"OPT_IN".equals(status) && !"OPT_OUT".equals(status)) {
+                    throw Args.invalid("creative_features_spec", "needs {\"enroll_status\":\"OPT_IN\"|\"OPT_OUT\"} "
+                            + "for '" + Args.shorten(entry.getKey(), 40) + "'");
+                }
+                if (disableAll && status.equals("OPT_IN")) {
+                    throw ToolException.invalid("disable_all_enhancements=true contradicts " + entry.getKey()
+                            + " OPT_IN in creative_features_spec; drop one of them.");
+                }
+                merged.set(entry.getKey(), entry.getValue());
+            });
+        });
+        return Optional.of(spec);
     }
 
     private static String checkedUrlTags(String tags) {
@@ -601,14 +778,28 @@ public final class CreativeTools {
             Optional<String> imageHash = args.string("image_hash").map(h -> imageHash(h, "image_hash"));
             List<String> imageHashes = args.stringList("image_hashes").orElse(List.of()).stream()
                     .map(h -> imageHash(h, "image_hashes")).toList();
+            List<ObjectNode> images = feedImages(args);
             Optional<String> videoId = args.optionalObjectId("video_id", "video");
+            List<ObjectNode> videos = feedVideos(args);
+            Optional<String> thumbnailUrl = args.string("thumbnail_url").map(url -> checkedUrl("thumbnail_url", url));
             Optional<String> link = args.string("link_url");
             Optional<String> leadForm = args.optionalObjectId("lead_gen_form_id", "lead form");
+            Optional<String> eventId = args.optionalObjectId("event_id", "Facebook event");
+            Optional<String> phone = args.string("phone_number").map(CreativeContent::checkedPhone);
+            Optional<String> caption = args.string("caption");
+            Optional<JsonNode> reminder = args.json("reminder_data").map(CreativeContent::checkedReminder);
             Text message = Text.of(args, "message", "messages");
             Text headline = Text.of(args, "headline", "headlines");
             Text description = Text.of(args, "description", "descriptions");
             Optional<String> cta = args.string("call_to_action_type").map(CreativeContent::callToAction);
-            Optional<String> optimization = args.enumValue("optimization_type", List.of("DEGREES_OF_FREEDOM"));
+            if (phone.isPresent() && cta.filter(type -> !type.equals("CALL_NOW")).isPresent()) {
+                throw Args.invalid("phone_number", "goes with call_to_action_type CALL_NOW (a click-to-call "
+                        + "button); got " + cta.get());
+            }
+            if (phone.isPresent()) {
+                cta = Optional.of("CALL_NOW");
+            }
+            Optional<String> optimization = args.enumValue("optimization_type", OPTIMIZATION_TYPES);
             List<String> adFormats = args.stringList("ad_formats").orElse(List.of()).stream()
                     .map(f -> f.toUpperCase(Locale.ROOT)).toList();
             adFormats.forEach(format -> {
@@ -617,6 +808,8 @@ public final class CreativeTools {
                             + "AUTOMATIC_FORMAT; got '" + format + "'");
                 }
             });
+            Optional<JsonNode> rules = args.json("asset_customization_rules")
+                    .map(CreativeContent::checkedCustomizationRules);
             Optional<String> instagram = instagramUser(args);
             Optional<JsonNode> crops = args.json("image_crops").map(CreativeTools::checkedCrops);
 
@@ -632,6 +825,8 @@ public final class CreativeTools {
                     case "headlines" -> headline.many();
                     case "descriptions" -> description.many();
                     case "ad_formats" -> !adFormats.isEmpty();
+                    case "images" -> !images.isEmpty();
+                    case "videos" -> !videos.isEmpty();
                     default -> args.has(other);
                 }).toList();
                 if (!extra.isEmpty()) {
@@ -647,30 +842,58 @@ public final class CreativeTools {
             String page = pageId.orElseThrow(() -> ToolException.invalid("Missing required argument 'page_id': a "
                     + "creative runs as a Facebook Page (get_account_pages lists the Pages this account can use), "
                     + "or pass object_story_id to use an existing post."));
-            if (imageHash.isPresent() && !imageHashes.isEmpty()) {
-                throw ToolException.invalid("Pass image_hash for one image or image_hashes for several, not both.");
+            int imageArguments = (imageHash.isPresent() ? 1 : 0) + (imageHashes.isEmpty() ? 0 : 1)
+                    + (images.isEmpty() ? 0 : 1);
+            if (imageArguments > 1) {
+                throw ToolException.invalid("Pass image_hash for one image, image_hashes for several or images for "
+                        + "labelled ones: one of them, not both.");
             }
-            if (imageHashes.size() > MAX_IMAGE_VARIANTS) {
-                throw Args.invalid("image_hashes", "may hold at most " + MAX_IMAGE_VARIANTS + " images");
+            if (videoId.isPresent() && !videos.isEmpty()) {
+                throw ToolException.invalid("Pass video_id for one video or videos for labelled videos, not both.");
             }
-            if (imageHash.isEmpty() && imageHashes.isEmpty() && videoId.isEmpty()) {
+            if (imageHashes.size() > MAX_IMAGE_VARIANTS || images.size() > MAX_IMAGE_VARIANTS) {
+                throw Args.invalid(imageHashes.isEmpty() ? "images" : "image_hashes", "may hold at most "
+                        + MAX_IMAGE_VARIANTS + " images");
+            }
+            if (imageArguments == 0 && videoId.isEmpty() && videos.isEmpty()) {
                 throw ToolException.invalid("Missing image: pass image_hash (upload_ad_image returns it), "
-                        + "image_hashes for several, or video_id with an image_hash thumbnail.");
+                        + "image_hashes or images for several, or video_id with a thumbnail (image_hash or "
+                        + "thumbnail_url).");
             }
-            if (videoId.isPresent() && imageHash.isEmpty() && imageHashes.isEmpty()) {
-                throw Args.invalid("image_hash", "is needed with video_id: Meta shows it as the video's "
-                        + "thumbnail (upload a still with upload_ad_image)");
+            if (videoId.isPresent() && imageHash.isEmpty() && imageHashes.isEmpty() && thumbnailUrl.isEmpty()) {
+                throw Args.invalid("image_hash", "or thumbnail_url is needed with video_id: Meta shows it as the "
+                        + "video's thumbnail (upload a still with upload_ad_image)");
             }
-            if (link.isEmpty() && leadForm.isEmpty()) {
+            if (thumbnailUrl.isPresent() && videoId.isEmpty()) {
+                throw Args.invalid("thumbnail_url", "is the thumbnail of video_id; for labelled videos put "
+                        + "thumbnail_url into each entry of videos");
+            }
+            if (link.isEmpty() && leadForm.isEmpty() && phone.isEmpty()) {
                 throw ToolException.invalid("Missing required argument 'link_url': the destination people reach "
-                        + "from the ad, e.g. https://example.com/product (or lead_gen_form_id for a lead form).");
+                        + "from the ad, e.g. https://example.com/product (or lead_gen_form_id for a lead form, or "
+                        + "phone_number for a click-to-call ad).");
             }
             link.ifPresent(CreativeContent::checkLink);
-            if (crops.isPresent() && (!imageHashes.isEmpty() || videoId.isPresent())) {
+            boolean feed = !imageHashes.isEmpty() || !images.isEmpty() || !videos.isEmpty() || message.many()
+                    || headline.many() || description.many() || optimization.isPresent() || rules.isPresent();
+            if (crops.isPresent() && (feed || videoId.isPresent())) {
                 throw Args.invalid("image_crops", "applies to a single image (image_hash) creative only");
             }
-            boolean feed = !imageHashes.isEmpty() || message.many() || headline.many() || description.many()
-                    || optimization.isPresent();
+            if (feed || videoId.isPresent()) {
+                List<String> linkOnly = new ArrayList<>();
+                caption.ifPresent(v -> linkOnly.add("caption"));
+                eventId.ifPresent(v -> linkOnly.add("event_id"));
+                reminder.ifPresent(v -> linkOnly.add("reminder_data"));
+                if (feed) {
+                    phone.ifPresent(v -> linkOnly.add("phone_number"));
+                }
+                if (!linkOnly.isEmpty()) {
+                    throw ToolException.invalid(String.join(", ", linkOnly) + " belong" + (linkOnly.size() == 1
+                            ? "s" : "") + " to a single-image link ad (object_story_spec.link_data); this creative is "
+                            + (feed ? "built from variants (asset_feed_spec)" : "a video ad")
+                            + ". Drop " + (linkOnly.size() == 1 ? "it" : "them") + " or make a single-image ad.");
+                }
+            }
             ObjectNode spec = Json.object();
             spec.put("page_id", page);
             instagram.ifPresent(id -> spec.put("instagram_user_id", id));
@@ -682,11 +905,22 @@ public final class CreativeTools {
                 List<String> imageVariants = !imageHashes.isEmpty() ? imageHashes
                         : videoId.isPresent() ? List.of() : imageHash.stream().toList();
                 if (!imageVariants.isEmpty()) {
-                    ArrayNode images = assets.putArray("images");
-                    imageVariants.forEach(hash -> images.addObject().put("hash", hash));
+                    ArrayNode array = assets.putArray("images");
+                    imageVariants.forEach(hash -> array.addObject().put("hash", hash));
+                } else if (!images.isEmpty()) {
+                    assets.putArray("images").addAll(images);
                 }
-                videoId.ifPresent(id -> assets.putArray("videos").addObject().put("video_id", id)
-                        .put("thumbnail_hash", imageHash.orElse(imageHashes.isEmpty() ? null : imageHashes.get(0))));
+                videoId.ifPresent(id -> {
+                    ObjectNode video = assets.putArray("videos").addObject().put("video_id", id);
+                    String thumbnail = imageHash.orElse(imageHashes.isEmpty() ? null : imageHashes.get(0));
+                    if (thumbnail != null) {
+                        video.put("thumbnail_hash", thumbnail);
+                    }
+                    thumbnailUrl.ifPresent(url -> video.put("thumbnail_url", url));
+                });
+                if (!videos.isEmpty()) {
+                    assets.putArray("videos").addAll(videos);
+                }
                 message.putInto(assets, "bodies");
                 headline.putInto(assets, "titles");
                 description.putInto(assets, "descriptions");
@@ -694,11 +928,14 @@ public final class CreativeTools {
                     assets.putArray("link_urls").addObject().put("website_url", linkUrl);
                 }
                 cta.ifPresent(type -> assets.set("call_to_action_types", Common.strings(List.of(type))));
+                boolean video = (videoId.isPresent() || !videos.isEmpty()) && imageVariants.isEmpty()
+                        && images.isEmpty();
                 List<String> formats = !adFormats.isEmpty() ? adFormats
-                        : optimization.isPresent() ? List.of("AUTOMATIC_FORMAT")
-                        : List.of(videoId.isPresent() && imageHashes.isEmpty() ? "SINGLE_VIDEO" : "SINGLE_IMAGE");
+                        : "DEGREES_OF_FREEDOM".equals(optimization.orElse(null)) ? List.of("AUTOMATIC_FORMAT")
+                        : List.of(video ? "SINGLE_VIDEO" : "SINGLE_IMAGE");
                 assets.set("ad_formats", Common.strings(formats));
                 optimization.ifPresent(type -> assets.put("optimization_type", type));
+                rules.ifPresent(value -> assets.set("asset_customization_rules", value));
                 // Meta still wants the Page and a link in object_story_spec next to the asset feed.
                 if (linkUrl != null) {
                     spec.putObject("link_data").put("link", linkUrl);
@@ -710,12 +947,13 @@ public final class CreativeTools {
             if (videoId.isPresent()) {
                 ObjectNode video = spec.putObject("video_data");
                 video.put("video_id", videoId.get());
-                video.put("image_hash", imageHash.orElseThrow());
+                imageHash.ifPresentOrElse(hash -> video.put("image_hash", hash),
+                        () -> video.put("image_url", thumbnailUrl.orElseThrow()));
                 message.one().ifPresent(text -> video.put("message", text));
                 headline.one().ifPresent(text -> video.put("title", text));
                 description.one().ifPresent(text -> video.put("link_description", text));
-                callToAction(cta.orElse(linkUrl != null ? "LEARN_MORE" : null), linkUrl, leadForm)
-                        .ifPresent(action -> video.set("call_to_action", action));
+                callToAction(cta.orElse(linkUrl != null ? "LEARN_MORE" : null), linkUrl, leadForm, phone,
+                        Optional.empty()).ifPresent(action -> video.set("call_to_action", action));
                 params.put("object_story_spec", Json.write(spec));
                 return new CreativeContent("video_data", params);
             }
@@ -725,7 +963,13 @@ public final class CreativeTools {
             message.one().ifPresent(text -> linkData.put("message", text));
             headline.one().ifPresent(text -> linkData.put("name", text));
             description.one().ifPresent(text -> linkData.put("description", text));
-            callToAction(cta.orElse(null), null, leadForm).ifPresent(action -> linkData.set("call_to_action", action));
+            caption.ifPresent(text -> linkData.put("caption", text));
+            eventId.ifPresent(id -> linkData.put("event_id", id));
+            reminder.ifPresent(value -> linkData.set("reminder_data", value));
+            Optional<String> eventInAction = cta.filter(type -> type.equals("EVENT_RSVP") || type.equals("BUY_TICKETS"))
+                    .flatMap(type -> eventId);
+            callToAction(cta.orElse(null), null, leadForm, phone, eventInAction)
+                    .ifPresent(action -> linkData.set("call_to_action", action));
             crops.ifPresent(value -> linkData.set("image_crops", value));
             params.put("object_story_spec", Json.write(spec));
             return new CreativeContent("link_data", params);
@@ -735,20 +979,136 @@ public final class CreativeTools {
             target.putAll(params);
         }
 
-        private static Optional<ObjectNode> callToAction(String type, String link, Optional<String> leadForm) {
+        private static Optional<ObjectNode> callToAction(String type, String link, Optional<String> leadForm,
+                                                         Optional<String> phone, Optional<String> eventId) {
             if (type == null && leadForm.isEmpty()) {
                 return Optional.empty();
             }
             ObjectNode action = Json.object();
             action.put("type", type == null ? "SIGN_UP" : type);
-            if (link != null || leadForm.isPresent()) {
+            if (link != null || leadForm.isPresent() || phone.isPresent() || eventId.isPresent()) {
                 ObjectNode value = action.putObject("value");
-                if (link != null) {
+                if (phone.isPresent()) {
+                    // Meta takes a click-to-call number as a tel: link.
+                    value.put("link", "tel:" + phone.get());
+                } else if (link != null) {
                     value.put("link", link);
                 }
                 leadForm.ifPresent(id -> value.put("lead_gen_form_id", id));
+                eventId.ifPresent(id -> value.put("event_id", id));
             }
             return Optional.of(action);
+        }
+
+        /** {@code images}: [{image_hash (or hash), label?}] → asset_feed_spec images with adlabels. */
+        private static List<ObjectNode> feedImages(Args args) {
+            List<ObjectNode> images = new ArrayList<>();
+            for (JsonNode entry : objectList(args, "images")) {
+                String hash = Optional.ofNullable(Json.text(entry, "image_hash")).orElse(Json.text(entry, "hash"));
+                if (hash == null) {
+                    throw Args.invalid("images", "needs image_hash in every entry, e.g. [{\"image_hash\":\"<32 hex>\","
+                            + "\"label\":\"feed\"}]");
+                }
+                ObjectNode image = Json.object().put("hash", imageHash(hash, "images"));
+                labels(entry, "images").ifPresent(value -> image.set("adlabels", value));
+                images.add(image);
+            }
+            return images;
+        }
+
+        /** {@code videos}: [{video_id, thumbnail_url? or thumbnail_hash?, label?}] → asset_feed_spec videos. */
+        private static List<ObjectNode> feedVideos(Args args) {
+            List<ObjectNode> videos = new ArrayList<>();
+            for (JsonNode entry : objectList(args, "videos")) {
+                String id = Json.text(entry, "video_id");
+                if (id == null || !id.matches("[0-9]{1,30}")) {
+                    throw Args.invalid("videos", "needs a numeric video_id in every entry, e.g. "
+                            + "[{\"video_id\":\"123\",\"thumbnail_url\":\"https://…\",\"label\":\"story\"}]");
+                }
+                ObjectNode video = Json.object().put("video_id", id);
+                Optional.ofNullable(Json.text(entry, "thumbnail_url"))
+                        .ifPresent(url -> video.put("thumbnail_url", checkedUrl("videos", url)));
+                Optional.ofNullable(Json.text(entry, "thumbnail_hash"))
+                        .ifPresent(hash -> video.put("thumbnail_hash", imageHash(hash, "videos")));
+                labels(entry, "videos").ifPresent(value -> video.set("adlabels", value));
+                videos.add(video);
+            }
+            return videos;
+        }
+
+        private static List<JsonNode> objectList(Args args, String name) {
+            Optional<JsonNode> value = args.json(name);
+            if (value.isEmpty()) {
+                return List.of();
+            }
+            List<JsonNode> entries = new ArrayList<>();
+            if (!value.get().isArray()) {
+                throw Args.invalid(name, "must be a list of objects");
+            }
+            for (JsonNode entry : value.get()) {
+                if (!entry.isObject()) {
+                    throw Args.invalid(name, "must be a list of objects");
+                }
+                entries.add(entry);
+            }
+            return entries;
+        }
+
+        /** An entry's {@code label} as Meta's adlabels, or its own {@code adlabels}. */
+        private static Optional<JsonNode> labels(JsonNode entry, String name) {
+            String label = Json.text(entry, "label");
+            JsonNode adlabels = entry.get("adlabels");
+            if (label != null && adlabels != null) {
+                throw Args.invalid(name, "entries take label or adlabels, not both");
+            }
+            if (label != null) {
+                ArrayNode array = Json.array();
+                array.addObject().put("name", label);
+                return Optional.of(array);
+            }
+            if (adlabels != null && !adlabels.isArray()) {
+                throw Args.invalid(name, "adlabels must be a list like [{\"name\":\"story\"}]");
+            }
+            return Optional.ofNullable(adlabels);
+        }
+
+        /** Meta's shape only: each rule a {customization_spec, …_label…} object. */
+        private static JsonNode checkedCustomizationRules(JsonNode value) {
+            if (!value.isArray() || value.isEmpty()) {
+                throw Args.invalid("asset_customization_rules", "must be a non-empty list of rules");
+            }
+            for (JsonNode rule : value) {
+                if (!rule.isObject() || !rule.path("customization_spec").isObject()) {
+                    throw Args.invalid("asset_customization_rules", "needs a customization_spec object in every "
+                            + "rule, e.g. {\"customization_spec\":{\"publisher_platforms\":[\"instagram\"],"
+                            + "\"instagram_positions\":[\"story\"]},\"image_label\":{\"name\":\"story\"}}");
+                }
+                if (rule.has("placement_groups")) {
+                    throw Args.invalid("asset_customization_rules", "takes Meta's own rule shape: name the "
+                            + "placements in customization_spec (publisher_platforms, facebook_positions, "
+                            + "instagram_positions …) and the asset by label (image_label, video_label, body_label, "
+                            + "title_label); placement_groups is not understood");
+                }
+            }
+            return value;
+        }
+
+        private static String checkedPhone(String raw) {
+            String phone = raw.replaceAll("[\\s()-]", "");
+            if (!phone.matches("\\+?[0-9]{6,15}")) {
+                throw Args.invalid("phone_number", "must be a phone number in international format, e.g. "
+                        + "+18005551234");
+            }
+            return phone.startsWith("+") ? phone : "+" + phone;
+        }
+
+        private static JsonNode checkedReminder(JsonNode value) {
+            if (!value.isObject() || Json.text(value, "event_name") == null
+                    || !value.path("start_time").isValueNode()) {
+                throw Args.invalid("reminder_data", "must be an object like {\"event_name\":\"Summer sale\","
+                        + "\"start_time\":1767225600,\"end_time\":1767232800} (Unix seconds)");
+            }
+            return value;
         }
 
         private static String callToAction(String raw) {
@@ -785,13 +1145,16 @@ public final class CreativeTools {
         }
     }
 
-    /** One text or up to five variants of it (message/messages, headline/headlines, …). */
-    private record Text(List<String> values, boolean many) {
+    /**
+     * One text or up to five variants of it (message/messages, headline/headlines, …). A variant is a text or an
+     * object such as {@code {"text","adlabels"}} (labels let asset_customization_rules pick it), kept as given.
+     */
+    private record Text(List<JsonNode> values, boolean many) {
 
         static Text of(Args args, String single, String plural) {
             Optional<String> one = args.string(single);
             // Commas belong to the copy, not between variants.
-            List<String> several = args.textList(plural).orElse(List.of());
+            List<JsonNode> several = args.textOrObjectList(plural).orElse(List.of());
             if (one.isPresent() && !several.isEmpty()) {
                 throw ToolException.invalid("Pass " + single + " for one text or " + plural + " for variants, not "
                         + "both.");
@@ -799,20 +1162,45 @@ public final class CreativeTools {
             if (several.size() > MAX_TEXT_VARIANTS) {
                 throw Args.invalid(plural, "may hold at most " + MAX_TEXT_VARIANTS + " variants");
             }
-            return one.map(text -> new Text(List.of(text), false)).orElseGet(() -> new Text(several,
+            return one.map(text -> new Text(List.of(Json.tree(text)), false)).orElseGet(() -> new Text(several,
                     !several.isEmpty()));
         }
 
         Optional<String> one() {
-            return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+            return values.isEmpty() ? Optional.empty() : Optional.of(textOf(values.get(0)));
         }
 
         void putInto(ObjectNode assets, String field) {
             if (!values.isEmpty()) {
                 ArrayNode array = assets.putArray(field);
-                values.forEach(text -> array.addObject().put("text", text));
+                values.forEach(value -> {
+                    if (value.isObject()) {
+                        array.add(value);
+                    } else {
+                        array.addObject().put("text", value.asString());
+                    }
+                });
             }
         }
+
+        private static String textOf(JsonNode value) {
+            return value.isObject() ? value.path("text").asString() : value.asString();
+        }
+    }
+
+    /** An absolute http(s) URL (a thumbnail, a destination). */
+    static String checkedUrl(String argument, String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw Args.invalid(argument, "is not a valid URL; percent-encode spaces and special characters");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw Args.invalid(argument, "must be an absolute http:// or https:// URL");
+        }
+        return url.strip();
     }
 
     private static String imageHash(String raw, String argument) {
@@ -872,11 +1260,25 @@ public final class CreativeTools {
                         .string("name", "New name.")
                         .string("status", "ACTIVE, or DELETED to delete a creative no ad uses.")
                         .oneOf("ACTIVE", "DELETED")
-                        .string("url_tags", "Not changeable at Meta: passing it returns how to get new url_tags "
-                                + "(a new creative + update_ad).")))
+                        .string("url_tags", NOT_CHANGEABLE)
+                        .string("message", NOT_CHANGEABLE)
+                        .textOrObjectArray("messages", NOT_CHANGEABLE)
+                        .string("headline", NOT_CHANGEABLE)
+                        .textOrObjectArray("headlines", NOT_CHANGEABLE)
+                        .string("description", NOT_CHANGEABLE)
+                        .textOrObjectArray("descriptions", NOT_CHANGEABLE)
+                        .string("call_to_action_type", NOT_CHANGEABLE)
+                        .stringOrInteger("lead_gen_form_id", NOT_CHANGEABLE)
+                        .string("optimization_type", NOT_CHANGEABLE)
+                        .stringArray("ad_formats", NOT_CHANGEABLE)
+                        .objectProperty("dynamic_creative_spec", NOT_CHANGEABLE)
+                        .objectProperty("creative_features_spec", NOT_CHANGEABLE)))
                 .handler(CreativeTools::updateCreative)
                 .build();
     }
+
+    /** What update_ad_creative says about the content arguments it accepts only to refuse them with a recipe. */
+    static final String NOT_CHANGEABLE = "Refused: content Meta cannot change (see the description).";
 
     private static CallToolResult updateCreative(ToolCall call) {
         Args args = call.args();

@@ -142,10 +142,11 @@ public final class InsightsTools {
                 .input(queryArguments(Common.paging(Schema.object()
                         .string("object_id", "Id of the ad account (act_…), campaign, ad set or ad to report on. "
                                 + "Or use one of the aliases account_id, campaign_id, adset_id, ad_id instead.")
-                        .string("account_id", "Alias: report on this ad account (act_123 or 123).")
-                        .string("campaign_id", "Alias: report on this campaign.")
-                        .string("adset_id", "Alias: report on this ad set.")
-                        .string("ad_id", "Alias: report on this ad."), "rows", 25))
+                        .defaultValue("")
+                        .string("account_id", "Alias: report on this ad account (act_123 or 123).").defaultValue("")
+                        .string("campaign_id", "Alias: report on this campaign.").defaultValue("")
+                        .string("adset_id", "Alias: report on this ad set.").defaultValue("")
+                        .string("ad_id", "Alias: report on this ad.").defaultValue(""), "rows", 25))
                         .bool("compact", "true: numbers as numbers, actions folded into a {action_type: value} map, "
                                 + "empty fields dropped, paging URLs left out. Default false (Meta's own shape).")
                         .defaultValue(false))

@@ -24,10 +24,14 @@ public final class LibraryTools {
     static final List<String> AD_TYPES = List.of("ALL", "POLITICAL_AND_ISSUE_ADS", "HOUSING_ADS", "EMPLOYMENT_ADS",
             "FINANCIAL_PRODUCTS_AND_SERVICES_ADS");
     static final List<String> ACTIVE_STATUSES = List.of("ACTIVE", "INACTIVE", "ALL");
-    static final String DEFAULT_FIELDS = "id,ad_creation_time,ad_creative_bodies,ad_creative_link_captions,"
-            + "ad_creative_link_descriptions,ad_creative_link_titles,ad_delivery_start_time,ad_delivery_stop_time,"
-            + "ad_snapshot_url,currency,languages,page_id,page_name,publisher_platforms,bylines,spend,impressions,"
-            + "estimated_audience_size";
+    /**
+     * The default field list, as the reference server declares it (older names included: they are translated to
+     * Meta's current ones below before the call).
+     */
+    static final String REFERENCE_DEFAULT_FIELDS = "ad_creation_time,ad_creative_body,ad_creative_link_caption,"
+            + "ad_creative_link_description,ad_creative_link_title,ad_delivery_start_time,ad_delivery_stop_time,"
+            + "ad_snapshot_url,currency,demographic_distribution,funding_entity,impressions,page_id,page_name,"
+            + "publisher_platform,region_distribution,spend";
     /** Singular field names older clients (and the reference server's default) still send, and their successors. */
     private static final Map<String, String> RENAMED_FIELDS = Map.of(
             "ad_creative_body", "ad_creative_bodies",
@@ -73,7 +77,10 @@ public final class LibraryTools {
                         .string("ad_type", "Which ads: ALL (default) or one special category.").oneOf(AD_TYPES)
                         .defaultValue("ALL"), "ads", 25)
                         .stringOrStringArray("fields", "Ad Library fields to return instead of the default set, "
-                                + "e.g. 'id,page_name,ad_snapshot_url,ad_creative_bodies'.")
+                                + "e.g. 'id,page_name,ad_snapshot_url,ad_creative_bodies'. Older singular names "
+                                + "(ad_creative_body, funding_entity, region_distribution …) are translated to "
+                                + "Meta's current ones; the ad's id is always included with the default.")
+                        .defaultValue(REFERENCE_DEFAULT_FIELDS)
                         .stringArray("search_page_ids", "Only ads of these Facebook Page ids (at most "
                                 + MAX_PAGE_IDS + ").")
                         .string("ad_active_status", "ACTIVE (default at Meta), INACTIVE or ALL.")
@@ -141,10 +148,12 @@ public final class LibraryTools {
     /** The requested fields with legacy singular names translated; the default set when none are given. */
     private static String fields(Args args) {
         List<String> requested = args.stringList("fields").orElse(List.of());
-        if (requested.isEmpty()) {
-            return DEFAULT_FIELDS;
-        }
         Set<String> fields = new LinkedHashSet<>();
+        if (requested.isEmpty()) {
+            // The ad's own id first, so that results can be told apart and fetched again.
+            fields.add("id");
+            requested = List.of(REFERENCE_DEFAULT_FIELDS.split(","));
+        }
         for (String raw : requested) {
             String field = raw.toLowerCase(Locale.ROOT);
             if (!FIELD_NAME.matcher(field).matches()) {

@@ -49,7 +49,7 @@ public final class OperationsTools {
     }
 
     static List<ToolDefinition> all() {
-        return List.of(duplicateCampaign(), duplicateAdset(), duplicateAd(), getActivityLog());
+        return List.of(duplicateCampaign(), duplicateAdset(), duplicateAd(), duplicateCreative(), getActivityLog());
     }
 
     // ---------------------------------------------------------------- duplicate_campaign / _adset / _ad
@@ -171,6 +171,10 @@ public final class OperationsTools {
             Common.dryRun(result, "Dry run: Meta accepted the copy; nothing was created.");
         } else if (status.equals("PAUSED")) {
             result.put("note", "The copies are PAUSED: activate them with the update tools when ready.");
+        } else {
+            result.put("note", "The copies were made " + (status.equals("ACTIVE") ? "ACTIVE"
+                    : "with the source's status (ACTIVE where the source is)") + ": once Meta has reviewed them they "
+                    + "deliver and spend. Pause them with the update tools if that was not intended.");
         }
         return ToolResults.success(result);
     }
@@ -205,6 +209,191 @@ public final class OperationsTools {
         });
         return value.map(text -> Character.isWhitespace(text.charAt(0)) || text.startsWith("_")
                 || text.startsWith(".") ? text : " " + text);
+    }
+
+    // ---------------------------------------------------------------- duplicate_creative
+
+    static final String COPIED_CREATIVE_FIELDS = "id,name,account_id,object_story_spec,object_story_id,"
+            + "asset_feed_spec,url_tags,degrees_of_freedom_spec";
+
+    public static ToolDefinition duplicateCreative() {
+        return ToolDefinition.builder("duplicate_creative", Toolset.OPERATIONS)
+                .title("Duplicate a creative")
+                .hints(Hints.CREATE)
+                .scopes("ads_management")
+                .description("""
+                        Copy an ad creative, optionally with new text, button or link, to test a variation: reads \
+                        the creative and creates a new one in the same ad account from its content \
+                        (POST /act_…/adcreatives, Meta's own API; Meta's /copies edge exists for campaigns, ad \
+                        sets and ads only). new_primary_text, new_headline, new_description, new_cta_type and \
+                        new_destination_url replace those parts of the copy; everything else (Page, image or \
+                        video, url_tags, enhancements) stays. A creative spends nothing by itself: use it with \
+                        create_ad or update_ad. A creative that promotes an existing post is copied as it is \
+                        (its text cannot be replaced).
+                        Use validate_only=true for a dry run. Returns {"success":true,"source_creative_id",\
+                        "creative_id","name","changed":[…]}.""")
+                .input(Common.validateOnly(Schema.object()
+                        .string("creative_id", "Id of the creative to copy (digits).").required()
+                        .string("name_suffix", "Appended to the copy's name. Default ' - Copy'.")
+                        .defaultValue(" - Copy")
+                        .string("new_primary_text", "New primary text (the message above the image).")
+                        .string("new_headline", "New headline.")
+                        .string("new_description", "New link description.")
+                        .string("new_cta_type", "New call-to-action button, e.g. SHOP_NOW, LEARN_MORE.")
+                        .string("new_destination_url", "New destination URL (http or https).")))
+                .handler(OperationsTools::duplicateCreativeNow)
+                .build();
+    }
+
+    private static CallToolResult duplicateCreativeNow(ToolCall call) {
+        Args args = call.args();
+        String sourceId = args.objectId("creative_id", "creative");
+        String suffix = args.rawString("name_suffix").orElse(" - Copy");
+        if (suffix.length() > MAX_SUFFIX_LENGTH) {
+            throw Args.invalid("name_suffix", "must be at most " + MAX_SUFFIX_LENGTH + " characters");
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        args.string("new_primary_text").ifPresent(v -> changes.put("message", v));
+        args.string("new_headline").ifPresent(v -> changes.put("headline", v));
+        args.string("new_description").ifPresent(v -> changes.put("description", v));
+        args.string("new_cta_type").map(OperationsTools::callToActionType).ifPresent(v -> changes.put("cta", v));
+        args.string("new_destination_url").map(url -> CreativeTools.checkedUrl("new_destination_url", url))
+                .ifPresent(v -> changes.put("link", v));
+
+        JsonNode source = call.graph().get(sourceId, Map.of("fields", COPIED_CREATIVE_FIELDS));
+        String accountDigits = Json.text(source, "account_id");
+        if (accountDigits == null) {
+            throw ToolException.invalid("Meta did not say which ad account creative " + sourceId + " belongs to, "
+                    + "so it cannot be copied.");
+        }
+        String name = Optional.ofNullable(Json.text(source, "name")).orElse("Creative " + sourceId) + suffix;
+        if (name.length() > Common.MAX_NAME_LENGTH) {
+            name = name.substring(0, Common.MAX_NAME_LENGTH);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("name", name);
+        JsonNode spec = source.get("object_story_spec");
+        JsonNode feed = source.get("asset_feed_spec");
+        String storyId = Json.text(source, "object_story_id");
+        if ((spec == null || !spec.isObject()) && (feed == null || !feed.isObject())) {
+            if (storyId == null) {
+                throw ToolException.invalid("Creative " + sourceId + " has no content Meta lets us read "
+                        + "(object_story_spec, asset_feed_spec or object_story_id), so it cannot be copied.");
+            }
+            if (!changes.isEmpty()) {
+                throw ToolException.invalid("Creative " + sourceId + " promotes the existing post " + storyId
+                        + ", whose text, button and link cannot be replaced; copy it without new_* arguments, or "
+                        + "make a new creative with create_ad_creative.");
+            }
+            params.put("object_story_id", storyId);
+        }
+        if (spec != null && spec.isObject()) {
+            ObjectNode copy = (ObjectNode) spec.deepCopy();
+            applyToStory(copy, changes, feed != null && feed.isObject());
+            params.put("object_story_spec", Json.write(copy));
+        }
+        if (feed != null && feed.isObject()) {
+            ObjectNode copy = (ObjectNode) feed.deepCopy();
+            applyToFeed(copy, changes);
+            params.put("asset_feed_spec", Json.write(copy));
+        }
+        for (String field : List.of("url_tags", "degrees_of_freedom_spec")) {
+            JsonNode value = source.get(field);
+            if (value != null && !value.isNull()) {
+                params.put(field, value.isString() ? value.asString() : Json.write(value));
+            }
+        }
+        boolean validateOnly = Common.applyValidateOnly(args, params);
+        JsonNode answer = call.graph().post("act_" + accountDigits + "/adcreatives", params);
+        ObjectNode result = Json.object();
+        result.put("success", true);
+        result.put("source_creative_id", sourceId);
+        result.put("account_id", "act_" + accountDigits);
+        result.put("name", name);
+        result.set("changed", Common.strings(List.copyOf(changes.keySet())));
+        if (validateOnly) {
+            return ToolResults.success(Common.dryRun(result, "Dry run: Meta accepted the copy; nothing was "
+                    + "created."));
+        }
+        result.put("creative_id", Json.text(answer, "id"));
+        result.put("note", "Use the copy with create_ad (new ad) or update_ad (swap it into an existing ad).");
+        return ToolResults.success(result);
+    }
+
+    private static String callToActionType(String raw) {
+        String type = raw.toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+        if (!CreativeTools.CALL_TO_ACTION_TYPES.contains(type)) {
+            throw Args.invalid("new_cta_type", "must be one of Meta's button types, e.g. "
+                    + CreativeTools.COMMON_CALLS_TO_ACTION);
+        }
+        return type;
+    }
+
+    /** The new text, button and link in link_data or video_data (with a feed, only the link stays here). */
+    private static void applyToStory(ObjectNode spec, Map<String, String> changes, boolean withFeed) {
+        JsonNode link = spec.get("link_data");
+        JsonNode video = spec.get("video_data");
+        if (link instanceof ObjectNode linkData) {
+            if (changes.containsKey("link")) {
+                linkData.put("link", changes.get("link"));
+            }
+            if (withFeed) {
+                return;
+            }
+            putIfChanged(linkData, "message", changes.get("message"));
+            putIfChanged(linkData, "name", changes.get("headline"));
+            putIfChanged(linkData, "description", changes.get("description"));
+            applyToAction(linkData, changes, false);
+        } else if (video instanceof ObjectNode videoData && !withFeed) {
+            putIfChanged(videoData, "message", changes.get("message"));
+            putIfChanged(videoData, "title", changes.get("headline"));
+            putIfChanged(videoData, "link_description", changes.get("description"));
+            applyToAction(videoData, changes, true);
+        } else if (!withFeed && (changes.containsKey("message") || changes.containsKey("headline")
+                || changes.containsKey("description") || changes.containsKey("cta"))) {
+            throw ToolException.invalid("This creative's story has no link or video part whose text, button or "
+                    + "link could be replaced; copy it without new_* arguments.");
+        }
+    }
+
+    private static void applyToAction(ObjectNode data, Map<String, String> changes, boolean linkInAction) {
+        if (!changes.containsKey("cta") && !(linkInAction && changes.containsKey("link"))) {
+            return;
+        }
+        JsonNode existing = data.get("call_to_action");
+        ObjectNode action = existing instanceof ObjectNode object ? object : data.putObject("call_to_action");
+        if (changes.containsKey("cta")) {
+            action.put("type", changes.get("cta"));
+        }
+        if (changes.containsKey("link") && (linkInAction || action.path("value").has("link"))) {
+            JsonNode value = action.get("value");
+            (value instanceof ObjectNode object ? object : action.putObject("value")).put("link", changes.get("link"));
+        }
+    }
+
+    /** The new texts, button and link as the only variant of each (the copy tests one variation). */
+    private static void applyToFeed(ObjectNode feed, Map<String, String> changes) {
+        replaceTexts(feed, "bodies", changes.get("message"));
+        replaceTexts(feed, "titles", changes.get("headline"));
+        replaceTexts(feed, "descriptions", changes.get("description"));
+        if (changes.containsKey("cta")) {
+            feed.set("call_to_action_types", Common.strings(List.of(changes.get("cta"))));
+        }
+        if (changes.containsKey("link")) {
+            feed.putArray("link_urls").addObject().put("website_url", changes.get("link"));
+        }
+    }
+
+    private static void replaceTexts(ObjectNode feed, String field, String text) {
+        if (text != null) {
+            feed.putArray(field).addObject().put("text", text);
+        }
+    }
+
+    private static void putIfChanged(ObjectNode target, String field, String value) {
+        if (value != null) {
+            target.put(field, value);
+        }
     }
 
     // ---------------------------------------------------------------- get_activity_log

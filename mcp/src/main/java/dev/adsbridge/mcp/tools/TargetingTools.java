@@ -215,7 +215,7 @@ public final class TargetingTools {
                         Compatibility: without targeting, interest_list / interest_fbid_list check whether \
                         interests are valid (Meta's adinterestvalid search).""")
                 .input(Schema.object()
-                        .string("account_id", Common.ACCOUNT_ID)
+                        .stringOrInteger("account_id", Common.ACCOUNT_ID)
                         .objectProperty("targeting", "Targeting spec as for an ad set; geo_locations is required.")
                         .string("optimization_goal", "What the ad set would optimise for; shapes the daily "
                                 + "outcomes curve. Default REACH.").oneOf(OPTIMIZATION_GOALS).defaultValue("REACH")

@@ -23,8 +23,11 @@ class InventoryTest {
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
     /** Names that announce a read; everything else (create_, update_, duplicate_, upload_…) writes. */
     private static final Pattern READ_NAME = Pattern.compile("(get|list|search|estimate|compute)_.*");
-    /** Reads despite their name: starting an async insights report changes no ad object. */
-    private static final Set<String> READS_NAMED_LIKE_WRITES = Set.of("create_insights_report");
+    /**
+     * Reads despite their name: starting an async insights report changes no ad object; search and fetch are the
+     * retrieval pair chat clients call by these exact names.
+     */
+    private static final Set<String> READS_NAMED_LIKE_WRITES = Set.of("create_insights_report", "search", "fetch");
 
     private final List<ToolDefinition> tools = AllTools.all();
 

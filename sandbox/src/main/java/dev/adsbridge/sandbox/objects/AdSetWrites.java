@@ -68,6 +68,7 @@ final class AdSetWrites {
         Optional<Object> frequencyCaps = frequencyCaps(p);
         Optional<String> dsaBeneficiary = p.string("dsa_beneficiary");
         Optional<String> dsaPayor = p.string("dsa_payor");
+        Map<String, Object> extras = extraSettings(p);
         if (p.validateOnly()) {
             return Map.of("success", true);
         }
@@ -93,6 +94,7 @@ final class AdSetWrites {
         frequencyCaps.ifPresent(v -> fields.put("frequency_control_specs", v));
         dsaBeneficiary.ifPresent(v -> fields.put("dsa_beneficiary", v));
         dsaPayor.ifPresent(v -> fields.put("dsa_payor", v));
+        fields.putAll(extras);
         Node adSet = MarketingObjects.create(store, NodeType.AD_SET, account.id(), fields, now);
         Activities.record(call, account.id(), "create_ad_set", adSet, Map.of("campaign_id", campaign.id()));
         return NodeViews.created(call, adSet);
@@ -163,6 +165,37 @@ final class AdSetWrites {
                         + "date: set end_time.");
             }
         }
+    }
+
+    /**
+     * The ad set settings that are stored as sent after a shape check: {@code attribution_spec} (a JSON array of
+     * {@code {"event_type","window_days"}}), {@code bid_adjustments} and {@code regional_regulation_identities} (JSON
+     * objects), {@code regional_regulated_categories} (a JSON array of strings) and {@code multi_advertiser_ads}
+     * (0 or 1). Shared by create and update.
+     */
+    static Map<String, Object> extraSettings(Params p) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        p.json("attribution_spec").ifPresent(spec -> {
+            boolean valid = spec.isArray() && !spec.isEmpty();
+            for (JsonNode entry : spec) {
+                valid &= entry.isObject() && entry.path("event_type").isString()
+                        && List.of("1", "7", "28").contains(entry.path("window_days").asString(""));
+            }
+            if (!valid) {
+                throw AdErrors.wrongType("attribution_spec", "a JSON array of {event_type, window_days} objects");
+            }
+            fields.put("attribution_spec", Json.MAPPER.convertValue(spec, Object.class));
+        });
+        p.object("bid_adjustments").ifPresent(v -> fields.put("bid_adjustments", v));
+        p.string("multi_advertiser_ads").ifPresent(v -> {
+            if (!v.equals("0") && !v.equals("1")) {
+                throw AdErrors.wrongType("multi_advertiser_ads", "0 or 1");
+            }
+            fields.put("multi_advertiser_ads", Integer.parseInt(v));
+        });
+        p.strings("regional_regulated_categories").ifPresent(v -> fields.put("regional_regulated_categories", v));
+        p.object("regional_regulation_identities").ifPresent(v -> fields.put("regional_regulation_identities", v));
+        return fields;
     }
 
     /**

@@ -68,6 +68,9 @@ public final class CreativeWrites {
         feed.ifPresent(f -> fields.put("asset_feed_spec", f));
         p.string("url_tags").ifPresent(v -> fields.put("url_tags", v));
         p.object("degrees_of_freedom_spec").ifPresent(v -> fields.put("degrees_of_freedom_spec", v));
+        p.object("facebook_branded_content").ifPresent(v -> fields.put("facebook_branded_content", v));
+        p.object("instagram_branded_content").ifPresent(v -> fields.put("instagram_branded_content", v));
+        p.object("dynamic_creative_spec").ifPresent(v -> fields.put("dynamic_creative_spec", v));
         Node creative = MarketingObjects.create(store, NodeType.AD_CREATIVE, account.id(), fields, now);
         Activities.record(call, account.id(), "create_ad_creative", creative, Map.of());
         return NodeViews.created(call, creative);

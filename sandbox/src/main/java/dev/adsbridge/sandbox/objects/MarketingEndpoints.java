@@ -90,6 +90,8 @@ public final class MarketingEndpoints {
                     .map(id -> store.node(id).orElse(null)).filter(Objects::nonNull).toList();
             return Pager.page(call, pages, node -> render(call, node));
         });
+        api.node("GET", NodeType.AD_VIDEO, null, MarketingEndpoints::readNode);
+        api.node("GET", NodeType.AD_ACCOUNT, "advideos", AdVideos::list);
         api.node("GET", NodeType.AD_PIXEL, null, MarketingEndpoints::readNode);
         api.node("GET", NodeType.AD_ACCOUNT, "adspixels", call -> Pager.page(call,
                 store.newestFirst(call.node().id(), NodeType.AD_PIXEL), node -> render(call, node)));
@@ -110,6 +112,7 @@ public final class MarketingEndpoints {
         api.node("POST", NodeType.AD_ACCOUNT, "ads", AdWrites::create);
         api.node("POST", NodeType.AD_ACCOUNT, "adcreatives", CreativeWrites::create);
         api.node("POST", NodeType.AD_ACCOUNT, "adimages", AdImages::upload);
+        api.node("POST", NodeType.AD_ACCOUNT, "advideos", AdVideos::upload);
         api.node("DELETE", NodeType.AD_ACCOUNT, "adimages", AdImages::delete);
         api.node("POST", NodeType.AD_ACCOUNT, "customaudiences", AudienceWrites::create);
         for (NodeType type : OBJECT_TYPES) {

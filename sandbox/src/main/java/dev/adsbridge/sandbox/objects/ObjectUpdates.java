@@ -232,6 +232,7 @@ final class ObjectUpdates {
         AdSetWrites.frequencyCaps(p).ifPresent(v -> change.set().put("frequency_control_specs", v));
         p.string("dsa_beneficiary").ifPresent(v -> change.set().put("dsa_beneficiary", v));
         p.string("dsa_payor").ifPresent(v -> change.set().put("dsa_payor", v));
+        change.set().putAll(AdSetWrites.extraSettings(p));
     }
 
     private static void ad(SandboxStore store, Node account, Node ad, Params p, Change change) {

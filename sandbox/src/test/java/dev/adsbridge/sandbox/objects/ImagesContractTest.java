@@ -136,4 +136,19 @@ class ImagesContractTest {
         assertThat(sandbox.getUrl(null, sandbox.baseUrl() + "/cdn/images/0123456789abcdef0123456789abcdef.png")
                 .status()).isEqualTo(404);
     }
+
+    @Test
+    void aVideoAddedByUrlIsReadableByIdAndInTheLibrary() {
+        String id = Objects.createdId(sandbox.post(token, BIG + "/advideos", form("file_url",
+                "https://videos.example.com/spot.mp4", "title", "Spot")));
+        JsonNode video = sandbox.get(token, id, form("fields", "id,title,source,status,length,account_id")).json();
+        assertThat(video.path("title").asString()).isEqualTo("Spot");
+        assertThat(video.path("source").asString()).isEqualTo("https://videos.example.com/spot.mp4");
+        assertThat(video.path("status").path("video_status").asString()).isEqualTo("ready");
+        assertThat(video.path("account_id").asString()).isEqualTo(BIG.substring(4));
+        assertThat(Objects.ids(sandbox.get(token, BIG + "/advideos", form("fields", "id")).json())).contains(id);
+
+        assertError(sandbox.post(token, BIG + "/advideos", form("title", "No file")), 100, null);
+        assertError(sandbox.post(token, BIG + "/advideos", form("file_url", "file:///etc/passwd")), 100, null);
+    }
 }
