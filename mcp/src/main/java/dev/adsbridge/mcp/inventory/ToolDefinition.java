@@ -40,6 +40,25 @@ public record ToolDefinition(McpSchema.Tool tool, Toolset toolset, List<String> 
         return tool.name();
     }
 
+    /**
+     * The same tool listed with another description, input schema and output schema (null for none), run by
+     * another handler (e.g. one that reshapes the original's answer). The annotations lose their copy of the title.
+     */
+    public ToolDefinition relisted(String description, java.util.Map<String, Object> inputSchema,
+                                   java.util.Map<String, Object> outputSchema, ToolHandler handler) {
+        McpSchema.ToolAnnotations a = tool.annotations();
+        McpSchema.Tool listed = McpSchema.Tool.builder()
+                .name(tool.name())
+                .title(tool.title())
+                .description(description)
+                .inputSchema(inputSchema)
+                .outputSchema(outputSchema)
+                .annotations(new McpSchema.ToolAnnotations(null, a.readOnlyHint(), a.destructiveHint(),
+                        a.idempotentHint(), a.openWorldHint(), a.returnDirect()))
+                .build();
+        return new ToolDefinition(listed, toolset, scopes, handler);
+    }
+
     /** Whether the tool changes nothing (its {@code readOnlyHint}). */
     public boolean readOnly() {
         return Boolean.TRUE.equals(tool.annotations().readOnlyHint());
