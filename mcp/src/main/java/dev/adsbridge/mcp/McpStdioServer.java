@@ -104,7 +104,7 @@ public final class McpStdioServer implements AutoCloseable {
         PermissionGate permissions = new PermissionGate(graph);
         Inventory inventory = Inventory.builder(ToolListings.apply(tools)).readOnly(config.readOnly())
                 .toolsets(config.toolsets()).listedByDefault(config.defaultToolsets())
-                .filter(permissions.filter()).build();
+                .listFilter(permissions.filter()).build();
         ToolRunner runner = new ToolRunner(inventory, graph, ToolCallListener.NONE, permissions);
         Caller caller = Caller.of(token, Optional.empty(), false);
         ToolCallAnswers answers = new ToolCallAnswers(runner, caller, MetaAdsMcpServer.INSTRUCTIONS);

@@ -87,7 +87,7 @@ public final class MetaAdsMcpServer implements AutoCloseable {
                 .readOnly(config.readOnly())
                 .toolsets(config.toolsets())
                 .listedByDefault(config.defaultToolsets())
-                .filter(permissions.filter())
+                .listFilter(permissions.filter())
                 .build();
         this.metrics = new ServerMetrics(inventory.all().stream().map(ToolDefinition::name).toList());
         this.runner = new ToolRunner(inventory, () -> graph, metrics, permissions);

@@ -26,11 +26,14 @@ public final class Inventory {
     private final Map<String, ToolDefinition> tools;
     private final List<ToolFilter> filters;
     private final Set<Toolset> listedByDefault;
+    private final List<ToolFilter> listFilters;
 
-    private Inventory(Map<String, ToolDefinition> tools, List<ToolFilter> filters, Set<Toolset> listedByDefault) {
+    private Inventory(Map<String, ToolDefinition> tools, List<ToolFilter> filters, Set<Toolset> listedByDefault,
+                      List<ToolFilter> listFilters) {
         this.tools = tools;
         this.filters = filters;
         this.listedByDefault = listedByDefault;
+        this.listFilters = listFilters;
     }
 
     public static Builder builder(Collection<ToolDefinition> tools) {
@@ -63,8 +66,16 @@ public final class Inventory {
     }
 
     private boolean isListed(ToolDefinition tool, Caller caller) {
-        return (caller.requestedToolsets().isPresent() || listedByDefault.contains(tool.toolset()))
-                && hiddenReason(tool, caller).isEmpty();
+        if (!(caller.requestedToolsets().isPresent() || listedByDefault.contains(tool.toolset()))
+                || hiddenReason(tool, caller).isPresent()) {
+            return false;
+        }
+        for (ToolFilter filter : listFilters) {
+            if (filter.hides(tool, caller).isPresent()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The toolsets listed to a request that names none. */
@@ -91,6 +102,7 @@ public final class Inventory {
         private Set<Toolset> listed;
         private final Set<String> excluded = new LinkedHashSet<>();
         private final List<ToolFilter> extra = new ArrayList<>();
+        private final List<ToolFilter> listOnly = new ArrayList<>();
 
         private Builder(Collection<ToolDefinition> tools) {
             this.tools = List.copyOf(tools);
@@ -126,6 +138,15 @@ public final class Inventory {
         }
 
         /**
+         * A filter of {@code tools/list} only (e.g. the token's permissions): a call of such a tool still runs, and
+         * its handler or runner explains the failure in the error category that fits.
+         */
+        public Builder listFilter(ToolFilter filter) {
+            listOnly.add(filter);
+            return this;
+        }
+
+        /**
          * @throws IllegalStateException for two tools with one name, or an excluded name no tool has
          */
         public Inventory build() {
@@ -153,7 +174,8 @@ public final class Inventory {
             ordered.add(ToolFilter.requestToolsets());
             Set<Toolset> listedSet = listed != null ? listed
                     : Set.copyOf(Toolset.defaults().stream().filter(toolsets::contains).toList());
-            return new Inventory(java.util.Collections.unmodifiableMap(byName), List.copyOf(ordered), listedSet);
+            return new Inventory(java.util.Collections.unmodifiableMap(byName), List.copyOf(ordered), listedSet,
+                    List.copyOf(listOnly));
         }
     }
 }

@@ -115,8 +115,7 @@ public final class ToolRunner {
             if (permissions != null) {
                 Optional<String> lacking = permissions.missing(tool, token);
                 if (lacking.isPresent()) {
-                    return finish(tool, started, args, ToolError.toolNotAvailable(tool.name(),
-                            "the access token lacks the Meta permission " + lacking.get() + " this tool needs"));
+                    return finish(tool, started, args, ToolError.lacksPermission(tool.name(), lacking.get()));
                 }
             }
             session = new GraphSession(graph.get(), token);

@@ -21,8 +21,8 @@ public enum Toolset {
     ADSETS("adsets", "List, read, create and update ad sets (budget, schedule, targeting, optimization).", true),
     ADS("ads", "List, read, create and update ads.", true),
     CREATIVES("creatives", "Ad creatives and ad images: read, upload, create, update; image crops.", false),
-    INSIGHTS("insights", "Performance metrics (spend, impressions, clicks, conversions…) with breakdowns; async "
-            + "reports.", true),
+    INSIGHTS("insights", "Performance metrics (spend, impressions, clicks, conversions…) with breakdowns.", true),
+    REPORTS("reports", "Asynchronous insights reports for queries too large for get_insights.", false),
     TARGETING("targeting", "Interest, behavior, demographic and location search; audience size estimates.", false),
     AUDIENCES("audiences", "Custom and lookalike audiences.", false),
     LIBRARY("library", "Search the public Ad Library.", false),

@@ -5,6 +5,7 @@ import dev.adsbridge.mcp.inventory.ToolCall;
 import dev.adsbridge.mcp.inventory.ToolDefinition;
 import dev.adsbridge.mcp.inventory.ToolHandler;
 import dev.adsbridge.mcp.inventory.ToolResults;
+import dev.adsbridge.mcp.inventory.Toolset;
 import dev.adsbridge.meta.Currencies;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class ToolListings {
 
     /** Argument descriptions said the same way everywhere. */
     static final Map<String, String> ARGUMENTS = Map.of(
-            "access_token", "Meta token; normally sent as 'Authorization: Bearer'.",
+            "access_token", "Meta token, if not sent as a Bearer header.",
             "account_id", "Ad account id: act_123 or 123.",
             "after", "Paging cursor: next_cursor of the previous answer.",
             "validate_only", "Dry run: Meta checks it, nothing changes.",
@@ -102,6 +103,10 @@ public final class ToolListings {
 
     private static final String GRAPH_FIELDS = "Graph fields instead of the defaults; field expansion works, e.g. "
             + "'name,insights.date_preset(last_7d){spend,results}'.";
+
+    /** Tools listed in another toolset than their code's: async reports are opt-in, to keep the default list small. */
+    static final Map<String, Toolset> TOOLSETS = Map.of("create_insights_report", Toolset.REPORTS,
+            "get_insights_report", Toolset.REPORTS);
 
     /** Tools whose answer is a list: {"data":[rows], "next_cursor"?, "summary"?}. */
     static final Set<String> LISTS = Set.of("get_ad_accounts", "get_account_pages", "get_ad_pixels",
@@ -119,7 +124,7 @@ public final class ToolListings {
 
     private static final Pattern FIRST_SENTENCE = Pattern.compile("(.+?(?<!e\\.g)(?<!i\\.e)(?<!vs)[.!?])(\\s|$)",
             Pattern.DOTALL);
-    private static final int MAX_ARGUMENT_DESCRIPTION = 200;
+    private static final int MAX_ARGUMENT_DESCRIPTION = 90;
 
     /** Account id → currency code; an ad account's currency never changes. Filled only from a caller's own answers. */
     private static final Map<String, String> CURRENCIES = new ConcurrentHashMap<>();
@@ -170,7 +175,7 @@ public final class ToolListings {
             handler = call -> shapeList(call, original.handle(call), !nativeCompact, !nativeFields);
         }
         String description = SHORT.getOrDefault(name, tool.tool().description());
-        return tool.relisted(description, input, IMAGES.contains(name) ? null : outputSchema(list), handler);
+        return tool.relisted(TOOLSETS.getOrDefault(name, tool.toolset()), description, input, IMAGES.contains(name) ? null : outputSchema(list), handler);
     }
 
     /** The output schema of a list tool or of any other JSON-answering tool. */
