@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>an {@code outputSchema} for every tool that answers JSON (list tools: {@code data} rows, {@code next_cursor},
  *       {@code summary}; others an object), so clients can check and use {@code structuredContent};</li>
  *   <li>{@code compact} (default true) and {@code fields} on every list tool: compact rows drop nulls, empty values
- *       and Meta's paging URLs (next_cursor stays) and give money as {@code "250.00 USD"} (the account's currency);
+ *       and Meta's paging URLs (next_cursor stays), give money as {@code "250.00 USD"} (the account's currency) and
+ *       leave out list bookkeeping such as created_time ({@link #COMPACT_OMITS}, unless fields are named);
  *       {@code compact=false} answers Meta's rows as before (minor-unit strings). A list tool without Graph
  *       {@code fields} of its own keeps only the named fields of each row.</li>
  * </ul>
@@ -117,6 +118,15 @@ public final class ToolListings {
 
     /** Tools that answer an image for the model to look at (no structuredContent, so no outputSchema). */
     static final Set<String> IMAGES = Set.of("get_ad_image");
+
+    /**
+     * Fields a compact row leaves out when the call named no fields: bookkeeping an agent rarely needs in a list
+     * (the details tools and {@code fields} still give them).
+     */
+    static final Map<String, Set<String>> COMPACT_OMITS = Map.of(
+            "get_campaigns", Set.of("created_time", "updated_time", "buying_type", "start_time", "stop_time"),
+            "get_adsets", Set.of("created_time", "updated_time"),
+            "get_ads", Set.of("created_time", "updated_time"));
 
     /** Money fields Meta sends as strings in the currency's minor units. */
     static final Set<String> MONEY = Set.of("daily_budget", "lifetime_budget", "budget_remaining", "spend_cap",
@@ -238,6 +248,14 @@ public final class ToolListings {
         if (compact) {
             String currency = accountCurrency(call, shaped);
             compactList(shaped, currency);
+            Set<String> omit = COMPACT_OMITS.get(call.toolName());
+            if (omit != null && !args.has("fields") && shaped.get("data") instanceof ArrayNode rows) {
+                rows.forEach(row -> {
+                    if (row instanceof ObjectNode object) {
+                        object.remove(omit);
+                    }
+                });
+            }
         }
         if (fields.isPresent() && !fields.get().isEmpty()) {
             project(shaped, fields.get());
