@@ -14,7 +14,12 @@ import java.util.List;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        int exit = commandLine().execute(args);
+        // The MCP server alone (a desktop agent starts it over stdio and waits for it): only its own command is built,
+        // not every role's (picocli would load the console's classes to describe them).
+        int exit = args.length > 0 && args[0].equals("mcp")
+                ? new CommandLine(new McpCommand()).setCommandName("adsbridge mcp").setUsageHelpWidth(120)
+                        .execute(java.util.Arrays.copyOfRange(args, 1, args.length))
+                : commandLine().execute(args);
         if (exit != 0) {
             System.exit(exit);
         }

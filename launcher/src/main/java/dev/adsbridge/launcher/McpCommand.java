@@ -30,7 +30,7 @@ final class McpCommand implements Callable<Integer> {
     @Option(names = "--api-version", defaultValue = "${env:META_API_VERSION:-}", description = "Graph API version, e.g. v25.0 (default: the version in --graph-url, else v25.0). Env META_API_VERSION.")
     String apiVersion;
 
-    @Option(names = "--toolsets", defaultValue = "${env:MCP_TOOLSETS:-}", description = "Comma-separated toolsets to serve (default: all). Env MCP_TOOLSETS.")
+    @Option(names = "--toolsets", defaultValue = "${env:MCP_TOOLSETS:-}", description = "Comma-separated toolsets to serve and list (default: every toolset callable, the default ones listed: accounts, campaigns, adsets, ads, insights; a request picks others with X-MCP-Toolsets or /mcp/x/{toolsets}). Env MCP_TOOLSETS.")
     String toolsets;
 
     @Option(names = "--read-only", defaultValue = "${env:MCP_READ_ONLY:-false}", description = "Serve only read tools. Env MCP_READ_ONLY.")

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Everything that shapes one Meta Ads MCP server. Build it with {@link #builder()}; every setting has a safe default
- * (loopback, port 8081, the real Graph host, all toolsets, read-write). {@link #toString()} masks the secrets.
+ * (loopback, port 8081, the real Graph host, every toolset available and the default ones listed, read-write).
+ * {@link #toString()} masks the secrets.
  *
  * @param host            interface to bind; loopback by default
  * @param port            TCP port; 0 picks a free one ({@link MetaAdsMcpServer#start()} returns the bound port)
@@ -22,7 +23,11 @@ import java.util.Set;
  *                        base URL
  * @param apiVersion      Graph API version, e.g. {@code v25.0}
  * @param appSecret       Meta app secret; when set, every Graph call carries {@code appsecret_proof}; may be null
- * @param toolsets        toolsets the server offers (a request header may narrow them, never widen them)
+ * @param toolsets        toolsets the server offers at most: a request ({@code X-MCP-Toolsets}, {@code /mcp/x/…}) may
+ *                        pick any of them, never another
+ * @param defaultToolsets toolsets listed to a request that names none; a subset of {@code toolsets}. Without a
+ *                        configured toolset list, every toolset is available and {@link Toolset#defaults()} listed;
+ *                        a configured list is both
  * @param readOnly        hide every tool that writes
  * @param serverKey       optional shared secret: every /mcp request must send it as {@code X-MCP-Server-Key};
  *                        may be null
@@ -41,6 +46,7 @@ public record McpServerConfig(
         String apiVersion,
         String appSecret,
         Set<Toolset> toolsets,
+        Set<Toolset> defaultToolsets,
         boolean readOnly,
         String serverKey,
         List<String> allowedHosts,
@@ -64,7 +70,16 @@ public record McpServerConfig(
         Objects.requireNonNull(graphUrl, "graphUrl");
         Objects.requireNonNull(apiVersion, "apiVersion");
         appSecret = blankToNull(appSecret);
-        toolsets = toolsets == null || toolsets.isEmpty() ? Toolset.defaults() : Set.copyOf(toolsets);
+        toolsets = toolsets == null || toolsets.isEmpty() ? Set.copyOf(EnumSet.allOf(Toolset.class))
+                : Set.copyOf(toolsets);
+        Set<Toolset> available = toolsets;
+        defaultToolsets = defaultToolsets == null || defaultToolsets.isEmpty()
+                ? Set.copyOf(Toolset.defaults().stream().filter(available::contains).toList())
+                : Set.copyOf(defaultToolsets);
+        if (!toolsets.containsAll(defaultToolsets)) {
+            throw new IllegalArgumentException("default toolsets " + Toolset.names(defaultToolsets)
+                    + " must be among the available ones " + Toolset.names(toolsets));
+        }
         serverKey = blankToNull(serverKey);
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -84,7 +99,7 @@ public record McpServerConfig(
         return new Builder();
     }
 
-    /** All defaults: loopback:8081, the real Graph host, every toolset, read-write. */
+    /** All defaults: loopback:8081, the real Graph host, every toolset available, the default ones listed. */
     public static McpServerConfig defaults() {
         return builder().build();
     }
@@ -92,7 +107,7 @@ public record McpServerConfig(
     public Builder toBuilder() {
         return new Builder()
                 .host(host).port(port).graphUrl(graphUrl).apiVersion(apiVersion).appSecret(appSecret)
-                .toolsets(toolsets).readOnly(readOnly).serverKey(serverKey).allowedHosts(allowedHosts)
+                .toolsets(toolsets).defaultToolsets(defaultToolsets).readOnly(readOnly).serverKey(serverKey).allowedHosts(allowedHosts)
                 .allowedOrigins(allowedOrigins).requestTimeout(requestTimeout).retryPolicy(retryPolicy)
                 .maxRequestBytes(maxRequestBytes);
     }
@@ -130,7 +145,7 @@ public record McpServerConfig(
     public String toString() {
         return "McpServerConfig[host=" + host + ", port=" + port + ", graphUrl=" + graphUrl + ", apiVersion="
                 + apiVersion + ", appSecret=" + (appSecret == null ? "null" : "***") + ", toolsets="
-                + Toolset.names(toolsets)
+                + Toolset.names(toolsets) + ", defaultToolsets=" + Toolset.names(defaultToolsets)
                 + ", readOnly=" + readOnly + ", serverKey=" + (serverKey == null ? "null" : "***") + ", allowedHosts="
                 + allowedHosts + ", allowedOrigins=" + allowedOrigins + ", requestTimeout=" + requestTimeout
                 + ", retryPolicy=" + retryPolicy + ", maxRequestBytes=" + maxRequestBytes + "]";
@@ -147,7 +162,8 @@ public record McpServerConfig(
         private String graphUrl = GraphConfig.DEFAULT_GRAPH_URL;
         private String apiVersion = GraphConfig.DEFAULT_API_VERSION;
         private String appSecret;
-        private Set<Toolset> toolsets = Toolset.defaults();
+        private Set<Toolset> toolsets;
+        private Set<Toolset> defaultToolsets;
         private boolean readOnly;
         private String serverKey;
         private List<String> allowedHosts = new ArrayList<>();
@@ -196,19 +212,30 @@ public record McpServerConfig(
             return this;
         }
 
+        /**
+         * The toolsets this server offers, and lists by default; null or empty: every toolset available, the
+         * default ones listed.
+         */
         public Builder toolsets(Set<Toolset> toolsets) {
-            this.toolsets = toolsets == null ? Toolset.defaults() : EnumSet.copyOf(toolsets.isEmpty()
-                    ? Toolset.defaults() : toolsets);
+            this.toolsets = toolsets == null || toolsets.isEmpty() ? null : EnumSet.copyOf(toolsets);
+            this.defaultToolsets = this.toolsets;
             return this;
         }
 
         /**
-         * Comma-separated toolset names, {@code all} or {@code default}; blank means the defaults.
+         * Comma-separated toolset names, {@code all} or {@code default}; blank: every toolset available, the
+         * default ones listed.
          *
          * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
          */
         public Builder toolsets(String names) {
-            this.toolsets = names == null || names.isBlank() ? Toolset.defaults() : Toolset.parse(names);
+            return toolsets(names == null || names.isBlank() ? null : Toolset.parse(names));
+        }
+
+        /** The toolsets listed to a request that names none (after {@link #toolsets}; must be among them). */
+        public Builder defaultToolsets(Set<Toolset> defaultToolsets) {
+            this.defaultToolsets = defaultToolsets == null || defaultToolsets.isEmpty() ? null
+                    : EnumSet.copyOf(defaultToolsets);
             return this;
         }
 
@@ -258,7 +285,8 @@ public record McpServerConfig(
         }
 
         public McpServerConfig build() {
-            return new McpServerConfig(host, port, graphUrl, apiVersion, appSecret, toolsets, readOnly, serverKey,
+            return new McpServerConfig(host, port, graphUrl, apiVersion, appSecret, toolsets, defaultToolsets,
+                    readOnly, serverKey,
                     allowedHosts, allowedOrigins, requestTimeout, retryPolicy, maxRequestBytes);
         }
     }

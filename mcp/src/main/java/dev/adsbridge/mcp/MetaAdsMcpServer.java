@@ -6,10 +6,13 @@ import dev.adsbridge.mcp.http.JsonErrorHandler;
 import dev.adsbridge.mcp.http.McpEndpointFilter;
 import dev.adsbridge.mcp.http.OperationsServlet;
 import dev.adsbridge.mcp.inventory.Inventory;
+import dev.adsbridge.mcp.inventory.PermissionGate;
+import dev.adsbridge.mcp.inventory.ToolCallAnswers;
 import dev.adsbridge.mcp.inventory.ToolDefinition;
 import dev.adsbridge.mcp.inventory.ToolRunner;
 import dev.adsbridge.mcp.metrics.ServerMetrics;
 import dev.adsbridge.mcp.tools.AllTools;
+import dev.adsbridge.mcp.tools.ToolListings;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -36,7 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Meta Ads MCP server over HTTP: the MCP SDK's stateless streamable-HTTP transport on Jetty, at {@code /mcp} and
- * {@code /mcp/}, with {@code /healthz}, {@code /readyz} and {@code /metrics}. It holds no state between requests:
+ * {@code /mcp/} (and {@code /mcp/x/{toolsets}[/readonly]}), with {@code /healthz}, {@code /readyz} and
+ * {@code /metrics}. {@code tools/call} of a known tool is answered in one pass ({@link ToolCallAnswers}); every other
+ * message goes through the SDK. It holds no state between requests:
  * each request brings the user's Meta token ({@code Authorization: Bearer …}), so replicas scale behind any load
  * balancer. It never uses a token of its own.
  *
@@ -53,8 +58,8 @@ public final class MetaAdsMcpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetaAdsMcpServer.class);
 
     /** Name announced in {@code initialize}, the same as the reference server's. */
-    public static final String SERVER_NAME = "meta-ads";
-    public static final String SERVER_VERSION = "0.1.0";
+    public static final String SERVER_NAME = ToolCallAnswers.SERVER_NAME;
+    public static final String SERVER_VERSION = ToolCallAnswers.SERVER_VERSION;
 
     static final String INSTRUCTIONS = """
             Tools for Meta (Facebook and Instagram) advertising through the Marketing API. Start with get_ad_accounts \
@@ -67,6 +72,7 @@ public final class MetaAdsMcpServer implements AutoCloseable {
     private final McpServerConfig config;
     private final Inventory inventory;
     private final ToolRunner runner;
+    private final ToolCallAnswers answers;
     private final ServerMetrics metrics;
     private final AtomicBoolean ready = new AtomicBoolean();
     private Server jetty;
@@ -75,12 +81,17 @@ public final class MetaAdsMcpServer implements AutoCloseable {
 
     private MetaAdsMcpServer(McpServerConfig config, List<ToolDefinition> tools) {
         this.config = Objects.requireNonNull(config, "config");
-        this.inventory = Inventory.builder(tools)
+        GraphClient graph = GraphClient.create(config.graphConfig());
+        PermissionGate permissions = new PermissionGate(() -> graph);
+        this.inventory = Inventory.builder(ToolListings.apply(tools))
                 .readOnly(config.readOnly())
                 .toolsets(config.toolsets())
+                .listedByDefault(config.defaultToolsets())
+                .listFilter(permissions.filter())
                 .build();
         this.metrics = new ServerMetrics(inventory.all().stream().map(ToolDefinition::name).toList());
-        this.runner = new ToolRunner(inventory, GraphClient.create(config.graphConfig()), metrics);
+        this.runner = new ToolRunner(inventory, () -> graph, metrics, permissions);
+        this.answers = new ToolCallAnswers(runner, null, INSTRUCTIONS);
     }
 
     /** A server for the configuration with every known tool ({@link AllTools}); call {@link #start()}. */
@@ -145,7 +156,7 @@ public final class MetaAdsMcpServer implements AutoCloseable {
         context.setContextPath("/");
         context.setErrorHandler(new JsonErrorHandler());
         McpEndpointFilter filter = new McpEndpointFilter(security, config.serverKey(), config.maxRequestBytes(),
-                name -> inventory.find(name).map(ToolDefinition::needsToken).orElse(true), metrics);
+                name -> inventory.find(name).map(ToolDefinition::needsToken).orElse(true), metrics, answers);
         FilterHolder filterHolder = new FilterHolder(filter);
         // "/mcp/*" matches /mcp, /mcp/ and anything below (which the filter answers with 404).
         context.addFilter(filterHolder, "/mcp/*", EnumSet.of(DispatcherType.REQUEST));

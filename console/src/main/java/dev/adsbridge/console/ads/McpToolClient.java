@@ -85,7 +85,11 @@ class McpToolClient {
     ToolResult call(String token, String tool, Map<String, ?> arguments, boolean write) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", tool);
-        params.put("arguments", arguments);
+        // The console reads Meta's rows as sent (money in minor units, paging): list tools answer agents compactly
+        // by default, so the console asks for compact=false unless a call says otherwise.
+        Map<String, Object> args = new LinkedHashMap<>(arguments);
+        args.putIfAbsent("compact", false);
+        params.put("arguments", args);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("jsonrpc", "2.0");
         message.put("id", ids.incrementAndGet());

@@ -30,6 +30,16 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
 
     /** The caller a request describes. Over HTTP the token comes from headers only, never from the environment. */
     public static Caller callerOf(HttpServletRequest request) {
+        Object argumentToken = request.getAttribute(ARGUMENT_TOKEN_ATTRIBUTE);
+        return callerOf(request, argumentToken instanceof String text ? text : null);
+    }
+
+    /**
+     * The caller a request describes, with an {@code access_token} argument lifted out of its body. The toolsets are
+     * those of the path {@code /mcp/x/{toolsets}} narrowed by {@code X-MCP-Toolsets}; read-only when either the
+     * path or {@code X-MCP-Readonly} says so.
+     */
+    static Caller callerOf(HttpServletRequest request, String argumentToken) {
         Optional<Set<Toolset>> toolsets;
         try {
             toolsets = requestedToolsets(request);
@@ -37,9 +47,17 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
             // The filter answers 400 before this; should it be bypassed, an unknown name hides every tool.
             toolsets = Optional.of(Set.of());
         }
-        Object argumentToken = request.getAttribute(ARGUMENT_TOKEN_ATTRIBUTE);
-        return Caller.of(token(request), argumentToken instanceof String text ? text : null, toolsets,
-                readOnly(request));
+        Optional<Set<Toolset>> fromPath = ToolsetPath.toolsets(request);
+        if (fromPath.isPresent()) {
+            Set<Toolset> path = fromPath.get();
+            toolsets = Optional.of(toolsets.map(header -> {
+                java.util.EnumSet<Toolset> both = java.util.EnumSet.noneOf(Toolset.class);
+                header.stream().filter(path::contains).forEach(both::add);
+                return (Set<Toolset>) both;
+            }).orElse(path));
+        }
+        return Caller.of(token(request), argumentToken == null || argumentToken.isBlank() ? null : argumentToken,
+                toolsets, readOnly(request) || ToolsetPath.readOnly(request));
     }
 
     /** {@code Authorization: Bearer …}, else {@code X-META-ACCESS-TOKEN}; null when neither carries a token. */

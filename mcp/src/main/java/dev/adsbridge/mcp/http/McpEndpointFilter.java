@@ -1,6 +1,8 @@
 package dev.adsbridge.mcp.http;
 
+import dev.adsbridge.mcp.inventory.Caller;
 import dev.adsbridge.mcp.inventory.Json;
+import dev.adsbridge.mcp.inventory.ToolCallAnswers;
 import dev.adsbridge.mcp.inventory.Toolset;
 import dev.adsbridge.mcp.metrics.ServerMetrics;
 import dev.adsbridge.meta.Hashes;
@@ -49,6 +51,8 @@ public final class McpEndpointFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(McpEndpointFilter.class);
     static final String MCP_PATH = "/mcp";
+    /** {@code /mcp/x/{toolsets}[/readonly]}: the toolsets of a request named in its URL, for clients without headers. */
+    static final String TOOLSET_PATH = "/mcp/x/";
     private static final String FILTERED = McpEndpointFilter.class.getName() + ".done";
     static final String NORMAL_ACCEPT = "application/json, text/event-stream";
 
@@ -58,6 +62,7 @@ public final class McpEndpointFilter extends HttpFilter {
     private final transient Predicate<String> toolNeedsToken;
     private final transient ServerMetrics metrics;
     private final transient BodyBudget bodies;
+    private final transient ToolCallAnswers answers;
 
     /**
      * @param security        Host/Origin validation
@@ -65,15 +70,18 @@ public final class McpEndpointFilter extends HttpFilter {
      * @param maxRequestBytes the largest accepted body
      * @param toolNeedsToken  whether a tool (by name) calls Meta; unknown names should answer true
      * @param metrics         counts rejections
+     * @param answers         answers {@code tools/call} of a known tool in one pass; null to leave every message to
+     *                        the SDK
      */
     public McpEndpointFilter(ServerTransportSecurityValidator security, String serverKey, int maxRequestBytes,
-                             Predicate<String> toolNeedsToken, ServerMetrics metrics) {
+                             Predicate<String> toolNeedsToken, ServerMetrics metrics, ToolCallAnswers answers) {
         this.security = security;
         this.serverKeyDigest = serverKey == null ? null : Hashes.sha256(serverKey);
         this.maxRequestBytes = maxRequestBytes;
         this.toolNeedsToken = toolNeedsToken;
         this.metrics = metrics;
         this.bodies = BodyBudget.forHeap(Runtime.getRuntime().maxMemory(), maxRequestBytes);
+        this.answers = answers;
     }
 
     @Override
@@ -86,8 +94,17 @@ public final class McpEndpointFilter extends HttpFilter {
         request.setAttribute(FILTERED, Boolean.TRUE);
         String path = request.getRequestURI();
         if (!path.equals(MCP_PATH) && !path.equals(MCP_PATH + "/")) {
-            reject(response, 404, null, "Not found: the MCP endpoint is POST /mcp", "not_found");
-            return;
+            if (!path.startsWith(TOOLSET_PATH)) {
+                reject(response, 404, null, "Not found: the MCP endpoint is POST /mcp (or /mcp/x/{toolsets})",
+                        "not_found");
+                return;
+            }
+            try {
+                ToolsetPath.read(path.substring(TOOLSET_PATH.length()), request);
+            } catch (IllegalArgumentException bad) {
+                reject(response, 404, null, "Not found: " + bad.getMessage(), "bad_toolsets");
+                return;
+            }
         }
         try {
             security.validateHeaders(headers(request));
@@ -195,6 +212,18 @@ public final class McpEndpointFilter extends HttpFilter {
             if (arguments instanceof ObjectNode object && object.path("access_token").isString()) {
                 argumentToken = object.remove("access_token").asString();
                 body = Json.write(message).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        if (answers != null && method.equals("tools/call")) {
+            Caller caller = Headers.callerOf(request, argumentToken);
+            byte[] answer = answers.toolCallIfKnown(id, message.get("params"), caller).orElse(null);
+            if (answer != null) {
+                response.setStatus(200);
+                response.setContentType("application/json");
+                response.setCharacterEncoding("UTF-8");
+                response.setContentLength(answer.length);
+                response.getOutputStream().write(answer);
+                return;
             }
         }
         ReplayedRequest replayed = new ReplayedRequest(request, body, NORMAL_ACCEPT, MCP_PATH);

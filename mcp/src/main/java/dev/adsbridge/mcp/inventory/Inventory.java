@@ -15,17 +15,25 @@ import java.util.Set;
  * {@code AllTools.all()}; every list it returns is sorted by name.
  *
  * <p>Filters run in a fixed order, whatever order the builder methods were called in: read-only, toolsets, excluded
- * tools, extra filters, then the per-request narrowing ({@code X-MCP-Readonly}, {@code X-MCP-Toolsets}). The request
- * filters can only hide more: a header never shows a tool the server hides.
+ * tools, extra filters (e.g. the token's permissions), then the per-request choice ({@code X-MCP-Readonly},
+ * {@code X-MCP-Toolsets} or the path {@code /mcp/x/…}). A request never gets a tool the server hides.
+ *
+ * <p>Listing is narrower than calling: a request that names no toolsets sees only the default toolsets in
+ * {@code tools/list} (a small list for an agent's context), yet may still call any tool the server offers by name.
  */
 public final class Inventory {
 
     private final Map<String, ToolDefinition> tools;
     private final List<ToolFilter> filters;
+    private final Set<Toolset> listedByDefault;
+    private final List<ToolFilter> listFilters;
 
-    private Inventory(Map<String, ToolDefinition> tools, List<ToolFilter> filters) {
+    private Inventory(Map<String, ToolDefinition> tools, List<ToolFilter> filters, Set<Toolset> listedByDefault,
+                      List<ToolFilter> listFilters) {
         this.tools = tools;
         this.filters = filters;
+        this.listedByDefault = listedByDefault;
+        this.listFilters = listFilters;
     }
 
     public static Builder builder(Collection<ToolDefinition> tools) {
@@ -46,17 +54,36 @@ public final class Inventory {
         return visibleTo(Caller.anonymous());
     }
 
-    /** The tools this caller sees in {@code tools/list} and may call. */
+    /** The tools this caller sees in {@code tools/list}. */
     public List<ToolDefinition> visibleTo(Caller caller) {
-        return tools.values().stream().filter(tool -> hiddenReason(tool, caller).isEmpty()).toList();
+        return tools.values().stream().filter(tool -> isListed(tool, caller)).toList();
     }
 
+    /** Whether {@code tools/list} shows this tool to the caller. */
     public boolean isVisible(String name, Caller caller) {
         ToolDefinition tool = tools.get(name);
-        return tool != null && hiddenReason(tool, caller).isEmpty();
+        return tool != null && isListed(tool, caller);
     }
 
-    /** Why this caller may not use the tool, or empty when it may. */
+    private boolean isListed(ToolDefinition tool, Caller caller) {
+        if (!(caller.requestedToolsets().isPresent() || listedByDefault.contains(tool.toolset()))
+                || hiddenReason(tool, caller).isPresent()) {
+            return false;
+        }
+        for (ToolFilter filter : listFilters) {
+            if (filter.hides(tool, caller).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The toolsets listed to a request that names none. */
+    public Set<Toolset> listedByDefault() {
+        return listedByDefault;
+    }
+
+    /** Why this caller may not call the tool, or empty when it may. */
     public Optional<String> hiddenReason(ToolDefinition tool, Caller caller) {
         for (ToolFilter filter : filters) {
             Optional<String> reason = filter.hides(tool, caller);
@@ -71,9 +98,11 @@ public final class Inventory {
     public static final class Builder {
         private final List<ToolDefinition> tools;
         private boolean readOnly;
-        private Set<Toolset> toolsets = Toolset.defaults();
+        private Set<Toolset> toolsets = java.util.EnumSet.allOf(Toolset.class);
+        private Set<Toolset> listed;
         private final Set<String> excluded = new LinkedHashSet<>();
         private final List<ToolFilter> extra = new ArrayList<>();
+        private final List<ToolFilter> listOnly = new ArrayList<>();
 
         private Builder(Collection<ToolDefinition> tools) {
             this.tools = List.copyOf(tools);
@@ -84,8 +113,15 @@ public final class Inventory {
             return this;
         }
 
+        /** The toolsets the server offers (default: all). */
         public Builder toolsets(Set<Toolset> toolsets) {
             this.toolsets = Set.copyOf(toolsets);
+            return this;
+        }
+
+        /** The toolsets listed to a request that names none (default: {@link Toolset#defaults()} offered). */
+        public Builder listedByDefault(Set<Toolset> listed) {
+            this.listed = Set.copyOf(listed);
             return this;
         }
 
@@ -98,6 +134,15 @@ public final class Inventory {
         /** Another server-level filter (e.g. permission gating); runs after the built-in ones. */
         public Builder filter(ToolFilter filter) {
             extra.add(filter);
+            return this;
+        }
+
+        /**
+         * A filter of {@code tools/list} only (e.g. the token's permissions): a call of such a tool still runs, and
+         * its handler or runner explains the failure in the error category that fits.
+         */
+        public Builder listFilter(ToolFilter filter) {
+            listOnly.add(filter);
             return this;
         }
 
@@ -127,7 +172,10 @@ public final class Inventory {
             ordered.addAll(extra);
             ordered.add(ToolFilter.requestReadOnly());
             ordered.add(ToolFilter.requestToolsets());
-            return new Inventory(java.util.Collections.unmodifiableMap(byName), List.copyOf(ordered));
+            Set<Toolset> listedSet = listed != null ? listed
+                    : Set.copyOf(Toolset.defaults().stream().filter(toolsets::contains).toList());
+            return new Inventory(java.util.Collections.unmodifiableMap(byName), List.copyOf(ordered), listedSet,
+                    List.copyOf(listOnly));
         }
     }
 }

@@ -40,6 +40,36 @@ public record ToolDefinition(McpSchema.Tool tool, Toolset toolset, List<String> 
         return tool.name();
     }
 
+    /**
+     * The same tool listed in a toolset, with another description, input schema and output schema (null for none), run by
+     * another handler (e.g. one that reshapes the original's answer). The annotations lose their copy of the title.
+     */
+    public ToolDefinition relisted(Toolset toolset, String description, java.util.Map<String, Object> inputSchema,
+                                   java.util.Map<String, Object> outputSchema, ToolHandler handler) {
+        McpSchema.ToolAnnotations a = tool.annotations();
+        McpSchema.Tool listed = McpSchema.Tool.builder()
+                .name(tool.name())
+                .title(tool.title())
+                .description(description)
+                .inputSchema(inputSchema)
+                .outputSchema(outputSchema)
+                .annotations(listedAnnotations(a))
+                .build();
+        return new ToolDefinition(listed, toolset, scopes, handler);
+    }
+
+    /**
+     * The hints that say something beyond MCP's defaults (readOnly false, destructive true, idempotent false, open
+     * world true; destructive and idempotent mean nothing for a read-only tool), without the title's copy.
+     */
+    private static McpSchema.ToolAnnotations listedAnnotations(McpSchema.ToolAnnotations a) {
+        boolean readOnly = Boolean.TRUE.equals(a.readOnlyHint());
+        return new McpSchema.ToolAnnotations(null, readOnly ? Boolean.TRUE : null,
+                !readOnly && Boolean.FALSE.equals(a.destructiveHint()) ? Boolean.FALSE : null,
+                !readOnly && Boolean.TRUE.equals(a.idempotentHint()) ? Boolean.TRUE : null,
+                Boolean.FALSE.equals(a.openWorldHint()) ? Boolean.FALSE : null, a.returnDirect());
+    }
+
     /** Whether the tool changes nothing (its {@code readOnlyHint}). */
     public boolean readOnly() {
         return Boolean.TRUE.equals(tool.annotations().readOnlyHint());

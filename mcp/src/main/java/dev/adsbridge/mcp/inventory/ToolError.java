@@ -77,6 +77,13 @@ public record ToolError(
                 null, null, null, false, ErrorCategory.INVALID_REQUEST, null, Map.of());
     }
 
+    /** The call's token lacks a Meta permission the tool needs (the tool is not listed to that token either). */
+    public static ToolError lacksPermission(String tool, String permission) {
+        return new ToolError(null, null, "PermissionMissing", "Tool '" + tool + "' is not available: the access "
+                + "token lacks the Meta permission " + permission + " this tool needs; reconnect and grant it.",
+                null, null, null, false, ErrorCategory.PERMISSION, null, Map.of());
+    }
+
     /** A tool that needs Meta was called without any token. */
     public static ToolError missingToken() {
         return new ToolError(null, null, "MissingToken",

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +39,25 @@ public final class ToolRunner {
     private static final int MAX_TOKEN_LENGTH = 4096;
 
     private final Inventory inventory;
-    private final GraphClient graph;
+    private final Supplier<GraphClient> graph;
     private final ToolCallListener listener;
+    private final PermissionGate permissions;
 
     public ToolRunner(Inventory inventory, GraphClient graph, ToolCallListener listener) {
+        this(inventory, () -> graph, listener, null);
+        Objects.requireNonNull(graph, "graph");
+    }
+
+    /**
+     * @param graph       the Graph client, built on first use
+     * @param permissions checks the token of each call against the tool's scopes; null for none
+     */
+    public ToolRunner(Inventory inventory, Supplier<GraphClient> graph, ToolCallListener listener,
+                      PermissionGate permissions) {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.permissions = permissions;
     }
 
     public Inventory inventory() {
@@ -103,7 +116,13 @@ public final class ToolRunner {
                 return finish(tool, started, args, unknown.get());
             }
             token = resolveToken(args, caller);
-            session = new GraphSession(graph, token);
+            if (permissions != null) {
+                Optional<String> lacking = permissions.missing(tool, token);
+                if (lacking.isPresent()) {
+                    return finish(tool, started, args, ToolError.lacksPermission(tool.name(), lacking.get()));
+                }
+            }
+            session = new GraphSession(graph.get(), token);
             ToolCall call = new ToolCall(tool.name(), args, session);
             CallToolResult result = withUsage(tool.handler().handle(call), session);
             Duration took = since(started);
@@ -218,7 +237,7 @@ public final class ToolRunner {
 
     /** The exception with the token, the app secret and the proof masked in its text, keeping the stack. */
     private Throwable sanitized(Throwable bug, String token) {
-        String secret = graph.config().appSecret();
+        String secret = graph.get().config().appSecret();
         String text = bug.toString();
         if (token != null) {
             text = text.replace(token, "***");

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * A named group of tools that can be switched on or off as a whole ({@code --toolsets accounts,campaigns} on the
- * server, {@code X-MCP-Toolsets} per request). Every tool belongs to exactly one toolset.
+ * server, {@code X-MCP-Toolsets} or the path {@code /mcp/x/{toolsets}} per request). Every tool belongs to exactly one
+ * toolset. The default toolsets (accounts, campaigns, adsets, ads, insights) keep {@code tools/list} small for an
+ * agent's context; the others are opt-in.
  */
 public enum Toolset {
     ACCOUNTS("accounts", "Ad accounts the token can reach, their details, and the Pages they can advertise for.",
@@ -18,13 +20,13 @@ public enum Toolset {
     CAMPAIGNS("campaigns", "List, read, create and update campaigns; budget schedules.", true),
     ADSETS("adsets", "List, read, create and update ad sets (budget, schedule, targeting, optimization).", true),
     ADS("ads", "List, read, create and update ads.", true),
-    CREATIVES("creatives", "Ad creatives and ad images: read, upload, create, update; image crops.", true),
-    INSIGHTS("insights", "Performance metrics (spend, impressions, clicks, conversions…) with breakdowns; async "
-            + "reports.", true),
-    TARGETING("targeting", "Interest, behavior, demographic and location search; audience size estimates.", true),
-    AUDIENCES("audiences", "Custom and lookalike audiences.", true),
-    LIBRARY("library", "Search the public Ad Library.", true),
-    OPERATIONS("operations", "Duplicate campaigns, ad sets and ads; the ad account's activity log.", true);
+    CREATIVES("creatives", "Ad creatives and ad images: read, upload, create, update; image crops.", false),
+    INSIGHTS("insights", "Performance metrics (spend, impressions, clicks, conversions…) with breakdowns.", true),
+    REPORTS("reports", "Asynchronous insights reports for queries too large for get_insights.", false),
+    TARGETING("targeting", "Interest, behavior, demographic and location search; audience size estimates.", false),
+    AUDIENCES("audiences", "Custom and lookalike audiences.", false),
+    LIBRARY("library", "Search the public Ad Library.", false),
+    OPERATIONS("operations", "Duplicate campaigns, ad sets and ads; the ad account's activity log.", false);
 
     private final String wireName;
     private final String description;
@@ -49,7 +51,7 @@ public enum Toolset {
         return enabledByDefault;
     }
 
-    /** The toolsets a server offers when none are configured. */
+    /** The toolsets listed when neither the server's configuration nor the request names any. */
     public static Set<Toolset> defaults() {
         EnumSet<Toolset> defaults = EnumSet.noneOf(Toolset.class);
         for (Toolset toolset : values()) {

@@ -51,6 +51,22 @@ class ToolResultsWireTest {
         assertThat(result.isError()).isFalse();
     }
 
+    @Test
+    void theOnePassToolCallAnswerIsWhatTheSdkWouldWrite() throws java.io.IOException {
+        ObjectNode json = Json.object().put("id", "1").put("spend", new BigDecimal("3.10"));
+        json.putArray("data").addObject().put("name", "ünïcödé \" 😀").putNull("gone");
+        CallToolResult result = new CallToolResult(ToolResults.success(json).content(), false, json,
+                Map.of("dev.adsbridge/usage", Map.of("max_util_pct", 3.5)));
+        for (Object id : List.of(7, 9_000_000_000L, "abc-1")) {
+            McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse("2.0", id, result, null);
+            assertThat(new String(ToolCallAnswers.write(response), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(SDK.writeValueAsString(response));
+        }
+        assertThat(ToolCallAnswers.idValue(Json.parseOrNull("7"))).isEqualTo(7);
+        assertThat(ToolCallAnswers.idValue(Json.parseOrNull("9000000000"))).isEqualTo(9_000_000_000L);
+        assertThat(ToolCallAnswers.idValue(Json.parseOrNull("\"x\""))).isEqualTo("x");
+    }
+
     private static void assertSameWire(JsonNode json, boolean isError) throws java.io.IOException {
         String text = Json.write(json);
         Map<?, ?> asMap = Json.MAPPER.convertValue(json, Map.class);

@@ -26,7 +26,8 @@ class AccountToolsTest {
 
     @Test
     void getAdAccountsListsTheUsersAccountsWithReadableStatusAndMoney() {
-        JsonNode result = ok(TestEnv.callTool(token, "get_ad_accounts", Map.of()));
+        // compact=false: Meta's rows as sent (minor units) with their readable twins.
+        JsonNode result = ok(TestEnv.callTool(token, "get_ad_accounts", Map.of("compact", false)));
         List<String> ids = ids(result.get("data"));
         assertThat(ids).containsExactlyInAnyOrder(TestEnv.BIG_ACCOUNT, TestEnv.EUR_ACCOUNT,
                 TestEnv.JPY_ACCOUNT, TestEnv.DISABLED_ACCOUNT, TestEnv.SHARED_ACCOUNT);
@@ -45,6 +46,15 @@ class AccountToolsTest {
         assertThat(usd.get("account_status_name").asString()).isEqualTo("ACTIVE");
         assertThat(find(result.get("data"), TestEnv.DISABLED_ACCOUNT).get("account_status_name").asString())
                 .isEqualTo("DISABLED");
+
+        // By default (compact): money with its currency in place of minor units, no twins, no "0" spend cap.
+        JsonNode compact = ok(TestEnv.callTool(token, "get_ad_accounts", Map.of()));
+        JsonNode compactJpy = find(compact.get("data"), TestEnv.JPY_ACCOUNT);
+        assertThat(compactJpy.get("amount_spent").asString()).isEqualTo(spent + " JPY");
+        assertThat(compactJpy.has("amount_spent_formatted")).isFalse();
+        assertThat(compactJpy.has("spend_cap")).isFalse();
+        assertThat(find(compact.get("data"), TestEnv.BIG_ACCOUNT).get("amount_spent").asString())
+                .isEqualTo(String.format("%d.%02d USD", cents / 100, cents % 100));
     }
 
     @Test
@@ -52,7 +62,9 @@ class AccountToolsTest {
         JsonNode first = ok(TestEnv.callTool(token, "get_ad_accounts", Map.of("limit", 3)));
         assertThat(first.get("data").size()).isEqualTo(3);
         String cursor = first.get("next_cursor").asString();
-        assertThat(first.at("/paging/next").asString()).doesNotContain("access_token").contains("after=");
+        assertThat(first.has("paging")).as("compact answers keep next_cursor, not Meta's paging URLs").isFalse();
+        JsonNode raw = ok(TestEnv.callTool(token, "get_ad_accounts", Map.of("limit", 3, "compact", false)));
+        assertThat(raw.at("/paging/next").asString()).doesNotContain("access_token").contains("after=");
 
         JsonNode rest = ok(TestEnv.callTool(token, "get_ad_accounts", Map.of("after", cursor)));
         assertThat(rest.get("data").size()).isEqualTo(2);

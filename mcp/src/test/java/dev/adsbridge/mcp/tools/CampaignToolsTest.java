@@ -38,9 +38,12 @@ class CampaignToolsTest {
         assertThat(campaign.get("id").asString()).matches("[0-9]+");
         assertThat(campaign.has("objective")).isTrue();
         assertThat(campaign.has("effective_status")).isTrue();
-        assertThat(first.at("/paging/cursors/after").isString()).isTrue();
         String cursor = first.get("next_cursor").asString();
-        assertThat(first.at("/paging/next").asString()).doesNotContain("access_token");
+        assertThat(first.has("paging")).as("compact answers keep next_cursor, not Meta's paging URLs").isFalse();
+        JsonNode raw = ok(callTool(token, "get_campaigns", Map.of("account_id", TestEnv.BIG_ACCOUNT,
+                "compact", false)));
+        assertThat(raw.at("/paging/cursors/after").isString()).isTrue();
+        assertThat(raw.at("/paging/next").asString()).doesNotContain("access_token");
 
         JsonNode second = ok(callTool(token, "get_campaigns", Map.of("account_id", "1000000001", "limit", 5,
                 "after", cursor)));

@@ -379,8 +379,10 @@ class InsightsToolsTest {
     void aReadOnlyServerOffersAsyncReports() {
         MetaAdsMcpServer readOnly = TestEnv.startServer(TestEnv.config().readOnly(true).build());
         try {
-            JsonNode list = TestEnv.post(readOnly.endpoint(), TestEnv.bearer(token), TestEnv.rpc("tools/list",
-                    Map.of())).json();
+            // Async reports are the opt-in toolset "reports" (the default list stays small).
+            Map<String, String> headers = new java.util.LinkedHashMap<>(TestEnv.bearer(token));
+            headers.put("X-MCP-Toolsets", "insights,reports");
+            JsonNode list = TestEnv.post(readOnly.endpoint(), headers, TestEnv.rpc("tools/list", Map.of())).json();
             assertThat(TestEnv.names(list.at("/result/tools"))).contains("get_insights", "create_insights_report",
                     "get_insights_report");
             JsonNode started = ok(callTool(readOnly, TestEnv.bearer(token), "create_insights_report", Map.of(

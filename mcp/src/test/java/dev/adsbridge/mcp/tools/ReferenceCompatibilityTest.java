@@ -181,7 +181,8 @@ class ReferenceCompatibilityTest {
     }
 
     private static Map<String, ToolDefinition> offeredWithAllToolsets() {
-        Inventory inventory = Inventory.builder(AllTools.all()).toolsets(EnumSet.allOf(Toolset.class)).build();
+        Inventory inventory = Inventory.builder(AllTools.all()).toolsets(EnumSet.allOf(Toolset.class))
+                .listedByDefault(EnumSet.allOf(Toolset.class)).build();
         Map<String, ToolDefinition> tools = new TreeMap<>();
         inventory.visibleTo(Caller.anonymous()).forEach(tool -> tools.put(tool.name(), tool));
         return tools;

@@ -1,0 +1,130 @@
+package dev.adsbridge.mcp.inventory;
+
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Answers JSON-RPC messages in one pass: the request is parsed once (by the caller), the tool runs, and the response
+ * (the MCP SDK's own {@link JSONRPCResponse} and {@link CallToolResult} records) is written once by the module's
+ * mapper, byte for byte what the SDK would write ({@code ToolCallAnswersWireTest}). The HTTP endpoint answers
+ * {@code tools/call} here instead of through the SDK's servlet (which parses the body again, converts the arguments and
+ * result between trees and maps, and runs them through Reactor); the stdio server answers every message here.
+ */
+public final class ToolCallAnswers {
+
+    /** Protocol versions this server speaks, newest first. */
+    static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_11_25,
+            ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2024_11_05);
+
+    public static final String SERVER_NAME = "meta-ads";
+    public static final String SERVER_VERSION = "0.1.0";
+
+    private final ToolRunner runner;
+    private final Caller caller;
+    private final String instructions;
+
+    /**
+     * @param runner       runs the tools
+     * @param caller       the caller of a session (stdio), or null when every request brings its own (HTTP)
+     * @param instructions the server's instructions in {@code initialize}
+     */
+    public ToolCallAnswers(ToolRunner runner, Caller caller, String instructions) {
+        this.runner = runner;
+        this.caller = caller == null ? Caller.anonymous() : caller;
+        this.instructions = instructions;
+    }
+
+    /** The answer to any message of a session (stdio), or null for a notification or a response. */
+    public byte[] answer(JsonNode message) {
+        JsonNode id = message.get("id");
+        String method = Json.text(message, "method");
+        if (method == null) {
+            return id == null ? null : error(id, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request");
+        }
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        JsonNode params = message.path("params");
+        return switch (method) {
+            case "initialize" -> respond(id, initialize(params));
+            case "ping" -> respond(id, Map.of());
+            case "tools/list" -> respond(id, new McpSchema.ListToolsResult(runner.visibleTools(caller), null));
+            case "tools/call" -> toolCall(id, params, caller);
+            default -> error(id, McpSchema.ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method);
+        };
+    }
+
+    /** A parse error (the line was not JSON). */
+    public byte[] parseError() {
+        return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
+                new JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, "Parse error", null)));
+    }
+
+    /**
+     * The answer to a {@code tools/call} whose params were checked (a name, arguments an object or absent), or empty
+     * for a tool this server does not know (the SDK then answers as it always did).
+     */
+    public Optional<byte[]> toolCallIfKnown(JsonNode id, JsonNode params, Caller requestCaller) {
+        if (runner.inventory().find(Json.text(params, "name")).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(toolCall(id, params, requestCaller));
+    }
+
+    private byte[] toolCall(JsonNode id, JsonNode params, Caller requestCaller) {
+        String name = Json.text(params, "name");
+        Optional<ToolDefinition> tool = runner.inventory().find(name);
+        if (tool.isEmpty()) {
+            return error(id, McpSchema.ErrorCodes.INVALID_PARAMS, "Unknown tool: " + Args.shorten(
+                    String.valueOf(name), 64));
+        }
+        JsonNode arguments = params.path("arguments");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> args = arguments.isObject() ? Json.MAPPER.convertValue(arguments, Map.class) : Map.of();
+        try {
+            return respond(id, runner.call(tool.get(), requestCaller, args));
+        } catch (McpError bug) {
+            return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, idValue(id), null, bug.getJsonRpcError()));
+        }
+    }
+
+    private McpSchema.InitializeResult initialize(JsonNode params) {
+        String requested = Json.text(params, "protocolVersion");
+        String version = PROTOCOL_VERSIONS.contains(requested) ? requested : PROTOCOL_VERSIONS.get(0);
+        McpSchema.ServerCapabilities capabilities = McpSchema.ServerCapabilities.builder().tools(false).build();
+        return new McpSchema.InitializeResult(version, capabilities,
+                new McpSchema.Implementation(SERVER_NAME, SERVER_VERSION), instructions);
+    }
+
+    private byte[] respond(JsonNode id, Object result) {
+        return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, idValue(id), result, null));
+    }
+
+    private byte[] error(JsonNode id, int code, String message) {
+        return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, idValue(id), null,
+                new JSONRPCResponse.JSONRPCError(code, message, null)));
+    }
+
+    /** The JSON-RPC response as bytes (UTF-8, compact). */
+    static byte[] write(JSONRPCResponse response) {
+        return Json.MAPPER.writeValueAsBytes(response);
+    }
+
+    /** A request id as the SDK holds it: a number or a string. */
+    static Object idValue(JsonNode id) {
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (id.isIntegralNumber()) {
+            return id.canConvertToInt() ? (Object) id.intValue() : (Object) id.longValue();
+        }
+        return id.isNumber() ? id.numberValue() : id.asString();
+    }
+}
