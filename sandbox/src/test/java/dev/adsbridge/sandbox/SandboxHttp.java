@@ -112,6 +112,12 @@ public final class SandboxHttp implements AutoCloseable {
 
     public Answer send(String token, String method, String url, String contentType,
                        HttpRequest.BodyPublisher body) {
+        return send(token, method, url, contentType, body, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String, HttpRequest.BodyPublisher)}, with extra request headers. */
+    public Answer send(String token, String method, String url, String contentType,
+                       HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (token != null) {
@@ -120,6 +126,7 @@ public final class SandboxHttp implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

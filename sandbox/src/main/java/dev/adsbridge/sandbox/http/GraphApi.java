@@ -196,11 +196,7 @@ public final class GraphApi {
 
     private Object multiIdRead(GraphCall call) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String id : call.required("ids").split(",")) {
-            String trimmed = id.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
+        for (String trimmed : ListParams.parse("ids", call.required("ids"))) {
             Map<String, String> params = new LinkedHashMap<>(call.params());
             params.remove("ids");
             out.put(trimmed, executeNodeRoute(call.child("GET", List.of(trimmed), params)));

@@ -4,6 +4,7 @@ import dev.adsbridge.sandbox.http.FieldSpec;
 import dev.adsbridge.sandbox.http.GraphErrors;
 import dev.adsbridge.sandbox.http.GraphException;
 import dev.adsbridge.sandbox.http.Json;
+import dev.adsbridge.sandbox.http.ListParams;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -271,22 +272,7 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
 
     /** A list parameter as Meta takes them: a JSON array or comma-separated names. */
     private static List<String> list(String name, String raw) {
-        String value = trimmed(raw);
-        if (value == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        if (value.startsWith("[")) {
-            JsonNode node = json(name, value);
-            node.forEach(item -> out.add(item.asString().trim()));
-        } else {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return out;
+        return ListParams.parse(name, raw);
     }
 
     private static JsonNode json(String name, String raw) {
