@@ -92,9 +92,9 @@ public final class GraphApi {
             }
             throw GraphErrors.unknownPath("");
         }
-        checkVersion(call);
+        int major = versionNumber(call);
         authenticate(call, true);
-        return executeNodeRoute(call);
+        return executeNodeRoute(call, major);
     }
 
     /** Field expansion: {@code adsets.limit(5){name}} on a node → the GET edge's answer with those parameters. */
@@ -108,10 +108,15 @@ public final class GraphApi {
     }
 
     private Object executeNodeRoute(GraphCall call) {
+        return executeNodeRoute(call, context.config().minApiVersion());
+    }
+
+    private Object executeNodeRoute(GraphCall call, int major) {
         List<String> path = call.path();
         String id = path.get(0);
         Node node = resolveNode(call, id);
         String edge = path.size() > 1 ? path.get(1) : null;
+        AdsVersions.check(context.config(), call, node.type(), edge, major);
         Handler handler = nodeRoutes.get(key(call.method(), node.type(), edge));
         if (handler == null) {
             if (edge != null && nodeRoutes.containsKey(key("GET", node.type(), edge))) {
@@ -134,8 +139,7 @@ public final class GraphApi {
     private Node resolveNode(GraphCall call, String id) {
         if ("me".equals(id)) {
             if (call.user() == null) {
-                throw GraphErrors.invalidParameter("An active access token must be used to query information about "
-                        + "the current user.");
+                throw GraphErrors.activeTokenRequired();
             }
             return context.store().node(call.user().id()).orElseThrow(() -> unsupported(call.method(), id));
         }
@@ -204,7 +208,8 @@ public final class GraphApi {
         return out;
     }
 
-    private void checkVersion(GraphCall call) {
+    /** The major version the call names; one Meta never released (above the newest) is an unknown path. */
+    private int versionNumber(GraphCall call) {
         String version = call.version();
         int major;
         try {
@@ -212,12 +217,10 @@ public final class GraphApi {
         } catch (RuntimeException e) {
             throw GraphErrors.unknownPath(version);
         }
-        if (major < context.config().minApiVersion()) {
-            throw GraphErrors.deprecatedVersion(version, context.config().defaultVersion());
-        }
         if (major > context.config().maxApiVersion()) {
             throw GraphErrors.unknownPath(version);
         }
+        return major;
     }
 
     /** Resolves the token into a grant (and user), with Meta's 190 family of errors and the appsecret_proof rules. */
@@ -245,7 +248,8 @@ public final class GraphApi {
         }
         checkAppsecretProof(call, value);
         if (userTokenRequired && grant.isApp()) {
-            throw GraphErrors.invalidParameter("An active access token must be used to query information about "
+            throw "me".equals(call.path().isEmpty() ? null : call.path().get(0)) ? GraphErrors.activeTokenRequired()
+                    : GraphErrors.invalidParameter("An active access token must be used to query information about "
                     + "the current user.");
         }
         call.grant(grant);

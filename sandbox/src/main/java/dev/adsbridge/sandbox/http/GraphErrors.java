@@ -53,6 +53,12 @@ public final class GraphErrors {
         return new GraphException(400, 2500, null, OAUTH, "Unknown path components: /" + segment, null, null, false);
     }
 
+    /** 2500: {@code /me} asked with a token that has no user (an app token). */
+    public static GraphException activeTokenRequired() {
+        return new GraphException(400, 2500, null, OAUTH, "An active access token must be used to query "
+                + "information about the current user.", null, null, false);
+    }
+
     /** 190 without subcode: a token that does not parse. */
     public static GraphException malformedToken() {
         return new GraphException(400, 190, null, OAUTH, "Invalid OAuth access token - Cannot parse access token",
