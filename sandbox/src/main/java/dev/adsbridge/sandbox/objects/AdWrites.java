@@ -59,7 +59,7 @@ final class AdWrites {
                         "Ad Set Not Found", "The ad set " + adSetId + " doesn't exist in this ad account."));
         String status = adSet.getString("status");
         if ("DELETED".equals(status) || "ARCHIVED".equals(status)) {
-            throw AdErrors.invalid(null, "Ad Set Is " + (status.equals("DELETED") ? "Deleted" : "Archived"),
+            throw AdErrors.invalid("adset_id", null, "Ad Set Is " + (status.equals("DELETED") ? "Deleted" : "Archived"),
                     "The ad set \"" + adSet.getString("name") + "\" is " + status.toLowerCase()
                             + ", so you can't add ads to it.");
         }
@@ -70,7 +70,7 @@ final class AdWrites {
     static void checkCreativeFits(SandboxStore store, Node adSet, String creativeId) {
         boolean dynamicCreative = store.node(creativeId).map(c -> c.get("asset_feed_spec") != null).orElse(false);
         if (dynamicCreative && !Boolean.TRUE.equals(adSet.get("is_dynamic_creative"))) {
-            throw AdErrors.invalid(AdErrors.DYNAMIC_CREATIVE_IN_STATIC_AD_SET,
+            throw AdErrors.invalid("creative", AdErrors.DYNAMIC_CREATIVE_IN_STATIC_AD_SET,
                     "Cannot create dynamic creative ad in non-dynamic creative ad set",
                     "Dynamic creative ads can only be created under dynamic creative ad sets.");
         }
