@@ -246,7 +246,7 @@ public final class GraphApi {
             throw GraphErrors.expiredToken(EXPIRY_FORMAT.format(Instant.ofEpochSecond(grant.expiresAt())),
                     Long.toString(now));
         }
-        checkAppsecretProof(call, value);
+        checkAppsecretProof(call, value, grant);
         if (userTokenRequired && grant.isApp()) {
             throw "me".equals(call.path().isEmpty() ? null : call.path().get(0)) ? GraphErrors.activeTokenRequired()
                     : GraphErrors.invalidParameter("An active access token must be used to query information about "
@@ -268,10 +268,12 @@ public final class GraphApi {
         return null;
     }
 
-    private void checkAppsecretProof(GraphCall call, String token) {
+    private void checkAppsecretProof(GraphCall call, String token, AccessGrant grant) {
         String proof = call.params().get("appsecret_proof");
         if (proof == null || proof.isEmpty()) {
-            if (context.config().requireAppsecretProof()) {
+            // An app token already proves the secret (it is made of it, or issued for it): "Require App Secret"
+            // asks a proof of user tokens only.
+            if (context.config().requireAppsecretProof() && !grant.isApp()) {
                 throw GraphErrors.appsecretProofRequired();
             }
             return;

@@ -106,6 +106,15 @@ public final class GraphErrors {
         return new GraphException(500, 1, null, OAUTH, message, null, null, true);
     }
 
+    /** Meta's words when an answer would carry too much data (code 1, HTTP 500). */
+    public static final String TOO_MUCH_DATA =
+            "Please reduce the amount of data you're asking for, then retry your request";
+
+    /** 1 / HTTP 500: too much data for one answer; not transient (the same request fails again). */
+    public static GraphException tooMuchData(Integer subcode, String userTitle, String userMsg) {
+        return new GraphException(500, 1, subcode, OAUTH, TOO_MUCH_DATA, userTitle, userMsg, false);
+    }
+
     /** 2: temporary service problem; clients should retry. */
     public static GraphException serviceUnavailable() {
         return new GraphException(503, 2, null, OAUTH, "An unexpected error has occurred. Please retry your "

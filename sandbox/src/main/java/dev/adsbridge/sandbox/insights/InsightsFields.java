@@ -37,6 +37,12 @@ final class InsightsFields {
             "cpc", "cpm", "cpp", "cost_per_inline_link_click", "cost_per_unique_click",
             "cost_per_inline_post_engagement");
 
+    /**
+     * Fields that need reach: left out of breakdown rows starting more than 13 months back (Meta stopped returning
+     * reach for breakdowns of data older than 13 months in June 2025).
+     */
+    private static final Set<String> REACH_FIELDS = Set.of("reach", "frequency", "cpp");
+
     private static final Set<String> OBJECT_FIELDS = Set.of("campaign_id", "campaign_name", "adset_id", "adset_name",
             "ad_id", "ad_name", "objective", "optimization_goal", "buying_type");
 
@@ -171,8 +177,12 @@ final class InsightsFields {
 
         Map<String, Object> row(InsightsRow row) {
             Map<String, Object> out = new LinkedHashMap<>();
+            boolean reach = query.showsReach(row.range().since());
             for (String field : query.fields()) {
                 if ("date_start".equals(field) || "date_stop".equals(field)) {
+                    continue;
+                }
+                if (!reach && REACH_FIELDS.contains(field)) {
                     continue;
                 }
                 Object value = value(row, field);

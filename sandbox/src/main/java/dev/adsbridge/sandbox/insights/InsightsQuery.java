@@ -28,7 +28,15 @@ import java.util.Set;
 record InsightsQuery(List<String> fields, Level level, String datePreset, List<DayRange> ranges,
                      boolean explicitRanges, TimeIncrement increment, List<Breakdown> breakdowns,
                      List<String> actionBreakdowns, List<String> attributionWindows, List<InsightsFilter> filters,
-                     List<SortKey> sort, List<String> summaryFields) {
+                     List<SortKey> sort, List<String> summaryFields, LocalDate reachCutoff) {
+
+    /** Breakdown rows that start more than 13 months back carry no reach (nor frequency, cpp), as on Meta. */
+    static final int REACH_WITH_BREAKDOWNS_MONTHS = 13;
+
+    /** Whether a row starting on {@code since} may show reach and the fields computed from it. */
+    boolean showsReach(LocalDate since) {
+        return breakdowns.isEmpty() || !since.isBefore(reachCutoff);
+    }
 
     /** The fields rows carry when {@code fields} is absent (plus date_start and date_stop, always present). */
     static final List<String> DEFAULT_FIELDS = List.of("impressions", "spend");
@@ -174,7 +182,8 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
             summaryFields = fields;
         }
         return new InsightsQuery(fields, level, preset, List.copyOf(ranges), explicit, increment, breakdowns,
-                actionBreakdowns, windows, filters, List.copyOf(sort), summaryFields);
+                actionBreakdowns, windows, filters, List.copyOf(sort), summaryFields,
+                today.minusMonths(REACH_WITH_BREAKDOWNS_MONTHS));
     }
 
     private static List<String> parseFields(String raw) {

@@ -150,6 +150,7 @@ public final class MarketingEndpoints {
 
     private static Object page(GraphCall call, List<Node> items) {
         List<FieldSpec> fields = call.fields();
+        PageSize.check(call, items.size(), fields);
         return Pager.page(call, items, node -> NodeViews.render(call, node, fields));
     }
 
@@ -177,6 +178,10 @@ public final class MarketingEndpoints {
      */
     static Map<String, Object> render(GraphCall call, Node node, List<FieldSpec> fields) {
         Map<String, Object> values = node.snapshot();
+        if (node.type() == NodeType.USER && !call.hasScope("email")) {
+            // A user's email is readable only with the email permission; without it Meta leaves the field out.
+            values.remove("email");
+        }
         if (node.type() == NodeType.PAGE) {
             for (FieldSpec spec : fields) {
                 if (spec.name().equals("instagram_business_account") && !spec.children().isEmpty()

@@ -56,6 +56,12 @@ enum WriteParams {
             "fields", "format", "suppress_http_code", "pretty", "locale", "include_headers", "debug", "method",
             "callback", "transport", "sdk", "sdk_version", "batch_app_id", "_reqName", "_reqSrv");
 
+    /**
+     * {@code execution_options} (validate_only and friends) works on every Ads write Meta documents it for, and
+     * every guarded handler honours it, though the SDK's lists leave it out of copies and creative updates.
+     */
+    private static final String VALIDATION = "execution_options";
+
     private final Set<String> meta;
     private final String doing;
     private final NodeType keptOn;
@@ -91,7 +97,7 @@ enum WriteParams {
         Map<String, Object> kept = new LinkedHashMap<>();
         for (Map.Entry<String, String> param : call.params().entrySet()) {
             String name = param.getKey();
-            if (TRANSPORT.contains(name) || modelled.contains(name)) {
+            if (TRANSPORT.contains(name) || modelled.contains(name) || VALIDATION.equals(name)) {
                 continue;
             }
             if (!meta.contains(name)) {
