@@ -35,7 +35,7 @@ final class AdsVersions {
     }
 
     /** Calls on ad accounts and the objects in them, and the user's ad accounts edge, belong to the Ads API. */
-    private static boolean isAdsCall(NodeType type, String edge) {
+    static boolean isAdsCall(NodeType type, String edge) {
         return type.isMarketingObject() || (type == NodeType.USER && "adaccounts".equals(edge));
     }
 }

@@ -75,10 +75,12 @@ public final class GraphApi {
         call.api(this);
         if (!call.isNested()) {
             context.faults().beforeCall(call);
-            context.limits().admit(call);
         }
         String path = call.pathString();
         StaticRoute route = staticRoutes.get(call.method() + " " + path);
+        if (route != null || call.path().isEmpty()) {
+            admitPlatformCall(call);
+        }
         if (route != null) {
             if (route.auth() != Auth.NONE) {
                 authenticate(call, route.auth() == Auth.USER_TOKEN);
@@ -95,6 +97,16 @@ public final class GraphApi {
         int major = versionNumber(call);
         authenticate(call, true);
         return executeNodeRoute(call, major);
+    }
+
+    /**
+     * Graph API calls count toward the app's platform rate limit (code 4 when used up); Marketing API calls are
+     * subject to Business Use Case limits instead (Graph API "Rate Limits"), so they are not admitted here.
+     */
+    private void admitPlatformCall(GraphCall call) {
+        if (!call.isNested()) {
+            context.limits().admit(call);
+        }
     }
 
     /** Field expansion: {@code adsets.limit(5){name}} on a node → the GET edge's answer with those parameters. */
@@ -117,6 +129,9 @@ public final class GraphApi {
         Node node = resolveNode(call, id);
         String edge = path.size() > 1 ? path.get(1) : null;
         AdsVersions.check(context.config(), call, node.type(), edge, major);
+        if (!AdsVersions.isAdsCall(node.type(), edge)) {
+            admitPlatformCall(call);
+        }
         Handler handler = nodeRoutes.get(key(call.method(), node.type(), edge));
         if (handler == null) {
             if (edge != null && nodeRoutes.containsKey(key("GET", node.type(), edge))) {
