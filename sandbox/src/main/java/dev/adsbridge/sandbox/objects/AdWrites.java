@@ -7,7 +7,9 @@ import dev.adsbridge.sandbox.store.NodeType;
 import dev.adsbridge.sandbox.store.SandboxStore;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code POST /act_{id}/ads}: an ad in an ad set, pointing at a creative of the same account. */
@@ -43,12 +45,45 @@ final class AdWrites {
         fields.put("name", name);
         fields.put("status", status);
         fields.put("creative", Map.of("id", creativeId));
-        tracking.ifPresent(v -> fields.put("tracking_specs", Json.MAPPER.convertValue(v, Object.class)));
+        fields.put("tracking_specs", tracking.isPresent() ? Json.MAPPER.convertValue(tracking.get(), Object.class)
+                : defaultTrackingSpecs(store, adSet, creativeId));
         conversionDomain.ifPresent(v -> fields.put("conversion_domain", v));
         Node ad = MarketingObjects.create(store, NodeType.AD, account.id(), fields, now);
         ad.update(f -> f.put("preview_shareable_link", "https://fb.me/sbx" + ad.id().substring(10)));
         Activities.record(call, account.id(), "create_ad", ad, Map.of("adset_id", adSet.id()));
         return NodeViews.created(call, ad);
+    }
+
+    /**
+     * The tracking specs Meta gives an ad created without any (Ad reference, tracking_specs: "defaults are added"):
+     * engagement with its post and Page, link clicks on the post, and conversions of the ad set's pixel.
+     */
+    static List<Map<String, Object>> defaultTrackingSpecs(SandboxStore store, Node adSet, String creativeId) {
+        List<Map<String, Object>> specs = new ArrayList<>();
+        Node creative = store.node(creativeId).orElse(null);
+        String story = creative == null ? null : creative.getString("effective_object_story_id");
+        if (story != null && story.contains("_")) {
+            String page = story.substring(0, story.indexOf('_'));
+            String post = story.substring(story.indexOf('_') + 1);
+            specs.add(spec("post_engagement", "page", page, "post", post));
+            specs.add(spec("link_click", "post", post, "post.wall", page));
+            specs.add(spec("page_engagement", "page", page, null, null));
+        }
+        if (adSet.get("promoted_object") instanceof Map<?, ?> promoted && promoted.get("pixel_id") != null) {
+            specs.add(spec("offsite_conversion", "fb_pixel", promoted.get("pixel_id").toString(), null, null));
+        }
+        return specs;
+    }
+
+    private static Map<String, Object> spec(String actionType, String key, String value, String key2,
+                                            String value2) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("action.type", List.of(actionType));
+        spec.put(key, List.of(value));
+        if (key2 != null) {
+            spec.put(key2, List.of(value2));
+        }
+        return spec;
     }
 
     /** The ad set an ad goes into: in this account, not deleted or archived. */

@@ -38,7 +38,8 @@ public final class CreativeWrites {
                     + "object_story_spec (a page and link_data, video_data or photo_data), object_story_id "
                     + "({page_id}_{post_id}) or asset_feed_spec.");
         }
-        spec.ifPresent(s -> checkStorySpec(store, account, pages, s));
+        // A dynamic creative (asset_feed_spec) takes a page-only object_story_spec: the content is in the feed.
+        spec.ifPresent(s -> checkStorySpec(store, account, pages, s, feed.isPresent()));
         storyId.ifPresent(id -> {
             if (!id.matches("\\d+_\\d+") || !pages.contains(id.substring(0, id.indexOf('_')))) {
                 throw AdErrors.invalid("object_story_id", null, "Post Not Available", "object_story_id must be {page_id}_{post_id} of "
@@ -65,7 +66,12 @@ public final class CreativeWrites {
                 fields.put("object_type", "SHARE");
             });
         }
-        feed.ifPresent(f -> fields.put("asset_feed_spec", f));
+        feed.ifPresent(f -> {
+            fields.put("asset_feed_spec", f);
+            if (spec.isPresent() && fields.get("title") == null && fields.get("body") == null) {
+                fields.put("object_type", "SHARE");
+            }
+        });
         p.string("url_tags").ifPresent(v -> fields.put("url_tags", v));
         p.object("degrees_of_freedom_spec").ifPresent(v -> fields.put("degrees_of_freedom_spec", v));
         Node creative = MarketingObjects.create(store, NodeType.AD_CREATIVE, account.id(), fields, now);
@@ -135,7 +141,8 @@ public final class CreativeWrites {
     }
 
     @SuppressWarnings("unchecked")
-    private static void checkStorySpec(SandboxStore store, Node account, Set<String> pages, Map<String, Object> spec) {
+    private static void checkStorySpec(SandboxStore store, Node account, Set<String> pages, Map<String, Object> spec,
+                                       boolean contentInFeed) {
         Object pageId = spec.get("page_id");
         if (pageId == null) {
             throw AdErrors.required("object_story_spec[page_id]");
@@ -147,7 +154,7 @@ public final class CreativeWrites {
         Object link = spec.get("link_data");
         Object video = spec.get("video_data");
         Object photo = spec.get("photo_data");
-        if (link == null && video == null && photo == null && spec.get("template_data") == null) {
+        if (link == null && video == null && photo == null && spec.get("template_data") == null && !contentInFeed) {
             throw AdErrors.invalid("object_story_spec", null, "Creative Content Required", "object_story_spec needs link_data, "
                     + "video_data, photo_data or template_data.");
         }
