@@ -51,6 +51,11 @@ public final class SandboxHttp implements AutoCloseable {
         return new SandboxHttp(SandboxServer.start(config));
     }
 
+    /** Wraps a sandbox already started (e.g. one keeping its world in a file). */
+    public static SandboxHttp start(SandboxServer server) {
+        return new SandboxHttp(server);
+    }
+
     public SandboxServer server() {
         return server;
     }

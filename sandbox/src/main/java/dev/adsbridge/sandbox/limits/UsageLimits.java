@@ -180,6 +180,24 @@ public final class UsageLimits {
         appCalls.preset(clock.millis(), 0);
     }
 
+    /**
+     * Restores usage from a {@link #snapshot()}: the app's calls this hour, each account's score and Business Use
+     * Case calls this hour (their windows restart now).
+     */
+    public void restore(tools.jackson.databind.JsonNode snapshot) {
+        if (snapshot == null || !snapshot.isObject()) {
+            return;
+        }
+        presetAppCalls(snapshot.path("app").path("calls_this_hour").asLong(0));
+        snapshot.path("accounts").properties().forEach(entry -> {
+            tools.jackson.databind.JsonNode account = entry.getValue();
+            presetScore(entry.getKey(), account.path("score").asDouble(0));
+            for (String type : List.of(ADS_MANAGEMENT, ADS_INSIGHTS)) {
+                presetBusinessUseCase(entry.getKey(), type, account.path(type).path("calls_this_hour").asLong(0));
+            }
+        });
+    }
+
     /** The current state, for the status page and {@code GET /_sandbox/state}. */
     public Map<String, Object> snapshot() {
         long now = clock.millis();
