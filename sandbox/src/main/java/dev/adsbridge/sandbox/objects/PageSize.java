@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class PageSize {
 
-    static final int MAX_CELLS = 50_000;
+    static final int MAX_CELLS = 100_000;
 
     private PageSize() {
     }
@@ -29,12 +29,20 @@ final class PageSize {
         }
     }
 
-    /** Plain fields count one; an expanded edge counts its page size (its limit, 25 by default) × its fields. */
+    /**
+     * Plain fields count one; an expanded edge counts its page size (its limit, 25 by default) × its fields, an
+     * expanded insights edge its fields (one row).
+     */
     private static long cellsPerObject(List<FieldSpec> fields) {
         long cells = 0;
         for (FieldSpec spec : fields) {
             if (spec.children().isEmpty() && !spec.modifiers().containsKey("limit")) {
                 cells++;
+                continue;
+            }
+            if ("insights".equals(spec.name())) {
+                // An expanded insights edge is one row per object for its range (the usual dashboard read).
+                cells += Math.max(1, cellsPerObject(spec.children()));
                 continue;
             }
             long limit;

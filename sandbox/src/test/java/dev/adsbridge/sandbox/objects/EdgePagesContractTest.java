@@ -46,7 +46,7 @@ class EdgePagesContractTest {
     void a_page_with_too_much_data_fails_with_code_1_and_a_smaller_one_answers() {
         String many = "id,name,status,effective_status,objective,daily_budget,lifetime_budget,bid_strategy,"
                 + "special_ad_categories,start_time,stop_time,created_time,updated_time,buying_type,"
-                + "adsets.limit(100){id,name,status,targeting},ads.limit(100){id,name,status,creative}";
+                + "adsets.limit(200){id,name,status,targeting},ads.limit(200){id,name,status,creative}";
         SandboxHttp.Answer tooMuch = sandbox.get(token, BIG + "/campaigns", Map.of("fields", many,
                 "limit", "5000"));
         assertThat(tooMuch.status()).isEqualTo(500);
@@ -57,5 +57,12 @@ class EdgePagesContractTest {
         SandboxHttp.Answer fine = sandbox.get(token, BIG + "/campaigns", Map.of("fields", many, "limit", "5"));
         assertThat(fine.status()).as(fine.body()).isEqualTo(200);
         assertThat(fine.json().path("data").size()).isEqualTo(5);
+
+        // A dashboard read: every campaign with its insights row expanded is fine.
+        SandboxHttp.Answer dashboard = sandbox.get(token, BIG + "/campaigns", Map.of("limit", "500", "fields",
+                "id,name,status,effective_status,objective,daily_budget,lifetime_budget,"
+                        + "insights.date_preset(last_7d){spend,impressions,reach,clicks,actions,action_values,"
+                        + "cost_per_action_type,purchase_roas,ctr,cpc,cpm,frequency,results,cost_per_result}"));
+        assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
     }
 }
