@@ -75,6 +75,7 @@ public final class GraphApi {
         call.api(this);
         if (!call.isNested()) {
             context.faults().beforeCall(call);
+            context.limits().count(call);
         }
         String path = call.pathString();
         StaticRoute route = staticRoutes.get(call.method() + " " + path);
