@@ -38,6 +38,9 @@ class KeptWorldTest {
         int seededCampaigns;
         try (SandboxHttp first = start(file)) {
             assertThat(Files.exists(file)).as("a fresh data directory gets the seeded world written").isTrue();
+            // The file holds sandbox tokens: readable by its owner only.
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             token = first.token();
             seededCampaigns = count(first, token);
             SandboxHttp.Answer created = first.post(token, ACCOUNT + "/campaigns", Map.of("name", "Kept across "
