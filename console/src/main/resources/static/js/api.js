@@ -68,6 +68,14 @@ export async function api(path, { method = 'GET', body, form, idempotency } = {}
 /** The banner the dashboard shows, on any page whose call finds the connection broken. */
 export function showReconnectBanner() {
   if (document.querySelector('.banner.reconnect')) return;
+  // The server has just marked the connection for reconnect; a card rendered before still says Active. Reload once
+  // so every card and banner shows what the server now knows (the reloaded page has the banner: no loop).
+  if (document.querySelector('[data-connection-status="active"]') && !sessionStorage.getItem('reconnect-reloaded')) {
+    sessionStorage.setItem('reconnect-reloaded', '1');
+    window.location.reload();
+    return;
+  }
+  sessionStorage.removeItem('reconnect-reloaded');
   const main = document.querySelector('main');
   if (!main) return;
   const banner = document.createElement('div');

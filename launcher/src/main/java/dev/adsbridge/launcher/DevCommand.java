@@ -30,6 +30,9 @@ import java.util.stream.Stream;
         description = "Start everything in one JVM for local development: the console, the MCP server and the Meta sandbox.")
 final class DevCommand implements Callable<Integer> {
 
+    /** The sandbox's world in the data directory. */
+    static final String SANDBOX_WORLD = "sandbox-world.json";
+
     @Option(names = "--port", defaultValue = "${env:CONSOLE_PORT:-8080}", description = "Console port. Default: ${DEFAULT-VALUE}")
     int consolePort;
 
@@ -39,7 +42,7 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--mcp-port", defaultValue = "${env:MCP_PORT:-8081}", description = "MCP server port. Default: ${DEFAULT-VALUE}")
     int mcpPort;
 
-    @Option(names = "--data-dir", defaultValue = "${env:ADSBRIDGE_DATA_DIR:-adsbridge-data}", description = "Where the H2 database and the local vault key live. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data-dir", defaultValue = "${env:ADSBRIDGE_DATA_DIR:-adsbridge-data}", description = "Where the H2 database, the local vault key and the sandbox's world live. Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
     @Override
@@ -64,8 +67,10 @@ final class DevCommand implements Callable<Integer> {
 
     private Integer run() throws InterruptedException {
         String consoleUrl = "http://127.0.0.1:" + consolePort;
+        // The sandbox keeps its world (tokens, created objects, images, usage) beside the console's database, so a
+        // restart finds the connection and the campaigns made before it.
         SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(sandboxPort)
-                .withRedirectUris(List.of(consoleUrl + "/connect/callback")));
+                .withRedirectUris(List.of(consoleUrl + "/connect/callback")), dataDir.resolve(SANDBOX_WORLD));
         MetaAdsMcpServer mcp = MetaAdsMcpServer.create(McpServerConfig.builder().port(mcpPort)
                 .graphUrl(sandbox.baseUrl()).apiVersion(sandbox.config().defaultVersion()).build());
         mcp.start();
@@ -92,7 +97,8 @@ final class DevCommand implements Callable<Integer> {
                 + "   sign up, then \"Connect Facebook Ads\"");
         System.out.println("  MCP server     " + mcp.endpoint() + "   (Authorization: Bearer <Meta token>)");
         System.out.println("  Meta sandbox   " + sandbox.baseUrl() + "/_sandbox   (app " + sandbox.config().appId()
-                + "; demo user Dana Whitfield)");
+                + "; demo user Dana Whitfield; world kept in " + dataDir.resolve(SANDBOX_WORLD).toAbsolutePath()
+                + ")");
         System.out.println();
         System.out.println("Open " + ConsoleApplication.baseUrl(console));
         new CountDownLatch(1).await();

@@ -14,13 +14,19 @@ import java.util.Objects;
  * @param appId                 the one registered Meta app
  * @param appSecret             its secret (signs signed_request callbacks, checks appsecret_proof and code exchange)
  * @param redirectUris          redirect URIs registered for the app; the login dialog accepts only exact matches
- * @param minApiVersion         oldest Marketing API version still alive (older answers 2635)
+ * @param minApiVersion         oldest Marketing API version still alive; an Ads call on an older one is auto-upgraded
+ *                              to it, or answers 2635 (see {@code autoUpgradeAdsVersions}); other Graph calls are
+ *                              served on every version up to the newest, as Meta serves Graph API versions for two
+ *                              years and runs an expired one as the oldest available
  * @param maxApiVersion         newest version served
  * @param requireAppsecretProof the app's "Require App Secret" switch
  * @param shortTokenTtlSeconds  lifetime of a token from the code exchange
  * @param longTokenTtlSeconds   lifetime of a long-lived token (and of /_sandbox/tokens by default)
  * @param accessTier            ads_api_access_tier of the app: "development_access" or "standard_access" (drives rate limits)
  * @param clock                 time source (tests may move it)
+ * @param autoUpgradeAdsVersions the app's "Ads API version auto-upgrade" setting (on by default, as on Meta): an Ads
+ *                              call on an expired version runs on {@code minApiVersion} unless its endpoint changed in
+ *                              that version
  */
 public record SandboxConfig(
         String host,
@@ -35,7 +41,8 @@ public record SandboxConfig(
         long shortTokenTtlSeconds,
         long longTokenTtlSeconds,
         String accessTier,
-        Clock clock) {
+        Clock clock,
+        boolean autoUpgradeAdsVersions) {
 
     public static final String DEFAULT_APP_ID = "880000000000001";
     public static final String DEFAULT_APP_SECRET = "sandbox-app-secret-0123456789abcdef";
@@ -55,52 +62,58 @@ public record SandboxConfig(
     public static SandboxConfig defaults() {
         return new SandboxConfig("127.0.0.1", 0, 42L, DEFAULT_APP_ID, DEFAULT_APP_SECRET,
                 List.of("http://localhost:8080/connect/callback", "http://127.0.0.1:8080/connect/callback"),
-                25, 27, false, 2 * 3600L, 60 * 24 * 3600L, "standard_access", Clock.systemUTC());
+                25, 27, false, 2 * 3600L, 60 * 24 * 3600L, "standard_access", Clock.systemUTC(), true);
     }
 
     public SandboxConfig withPort(int port) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withHost(String host) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withSeed(long seed) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withApp(String appId, String appSecret) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withRedirectUris(List<String> redirectUris) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withRequireAppsecretProof(boolean require) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                require, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                require, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withTokenTtls(long shortSeconds, long longSeconds) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortSeconds, longSeconds, accessTier, clock);
+                requireAppsecretProof, shortSeconds, longSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withAccessTier(String accessTier) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
     }
 
     public SandboxConfig withClock(Clock clock) {
         return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
-                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock);
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, autoUpgradeAdsVersions);
+    }
+
+    /** The app's "Ads API version auto-upgrade" switch. */
+    public SandboxConfig withAdsVersionAutoUpgrade(boolean on) {
+        return new SandboxConfig(host, port, seed, appId, appSecret, redirectUris, minApiVersion, maxApiVersion,
+                requireAppsecretProof, shortTokenTtlSeconds, longTokenTtlSeconds, accessTier, clock, on);
     }
 
     /** The version path segment new callers should use, e.g. {@code v25.0}. */

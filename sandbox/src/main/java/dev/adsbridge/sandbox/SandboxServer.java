@@ -13,6 +13,8 @@ import dev.adsbridge.sandbox.objects.ImageCdnServlet;
 import dev.adsbridge.sandbox.objects.MarketingEndpoints;
 import dev.adsbridge.sandbox.seed.Seeder;
 import dev.adsbridge.sandbox.store.SandboxStore;
+import dev.adsbridge.sandbox.world.WorldFile;
+import dev.adsbridge.sandbox.world.WorldKeeper;
 import jakarta.servlet.MultipartConfigElement;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -21,6 +23,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The sandbox as a running HTTP server: one port serves the Graph API ({@code /v25.0/…}), the login dialog
@@ -37,19 +42,41 @@ public final class SandboxServer implements AutoCloseable {
     private final Server server;
     private final SandboxContext context;
     private final int port;
+    private final WorldKeeper keeper;
 
-    private SandboxServer(Server server, SandboxContext context, int port) {
+    private SandboxServer(Server server, SandboxContext context, int port, WorldKeeper keeper) {
         this.server = server;
         this.context = context;
         this.port = port;
+        this.keeper = keeper;
     }
 
+    /** A sandbox with an in-memory world, seeded afresh (tests, benchmarks, the {@code sandbox} role). */
     public static SandboxServer start(SandboxConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * A sandbox whose world lives in {@code worldFile} (dev mode): read from it when it exists, seeded afresh when it
+     * does not, and written back when it changes and on close, so a restart keeps tokens, created objects, images and
+     * usage. {@code null} keeps the world in memory only.
+     */
+    public static SandboxServer start(SandboxConfig config, Path worldFile) {
         // One movable clock for the whole instance: POST /_sandbox/clock advances it.
         config = config.withClock(new AdjustableClock(config.clock()));
-        SandboxStore store = new SandboxStore();
-        Seeder.seed(store, config);
+        WorldFile.Loaded loaded = worldFile != null && Files.isRegularFile(worldFile) ? WorldFile.read(worldFile)
+                : null;
+        SandboxStore store;
+        if (loaded != null) {
+            store = loaded.store();
+        } else {
+            store = new SandboxStore();
+            Seeder.seed(store, config);
+        }
         SandboxContext context = new SandboxContext(config, store, new Faults(), new UsageLimits(config));
+        if (loaded != null) {
+            loaded.applyTo(context);
+        }
         GraphApi api = new GraphApi(context);
         OAuthEndpoints.register(api);
         BatchEndpoint.register(api);
@@ -81,7 +108,14 @@ public final class SandboxServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("sandbox failed to start on " + config.host() + ":" + config.port(), e);
         }
-        return new SandboxServer(server, context, connector.getLocalPort());
+        WorldKeeper keeper = null;
+        if (worldFile != null) {
+            keeper = new WorldKeeper(context, worldFile);
+            if (loaded == null) {
+                keeper.flush();
+            }
+        }
+        return new SandboxServer(server, context, connector.getLocalPort(), keeper);
     }
 
     public int port() {
@@ -109,12 +143,21 @@ public final class SandboxServer implements AutoCloseable {
         return context;
     }
 
+    /** The file the world is kept in, or empty for an in-memory world. */
+    public java.util.Optional<Path> worldFile() {
+        return java.util.Optional.ofNullable(keeper).map(WorldKeeper::file);
+    }
+
     @Override
     public void close() {
         try {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("sandbox failed to stop", e);
+        } finally {
+            if (keeper != null) {
+                keeper.close();
+            }
         }
     }
 }

@@ -51,6 +51,11 @@ public final class SandboxHttp implements AutoCloseable {
         return new SandboxHttp(SandboxServer.start(config));
     }
 
+    /** Wraps a sandbox already started (e.g. one keeping its world in a file). */
+    public static SandboxHttp start(SandboxServer server) {
+        return new SandboxHttp(server);
+    }
+
     public SandboxServer server() {
         return server;
     }
@@ -112,6 +117,12 @@ public final class SandboxHttp implements AutoCloseable {
 
     public Answer send(String token, String method, String url, String contentType,
                        HttpRequest.BodyPublisher body) {
+        return send(token, method, url, contentType, body, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String, HttpRequest.BodyPublisher)}, with extra request headers. */
+    public Answer send(String token, String method, String url, String contentType,
+                       HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (token != null) {
@@ -120,6 +131,7 @@ public final class SandboxHttp implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;

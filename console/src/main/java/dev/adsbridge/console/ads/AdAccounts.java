@@ -59,7 +59,8 @@ public class AdAccounts {
             return AdAccountListing.failed(e.getMessage(), true);
         } catch (McpToolClient.McpUnavailableException e) {
             log.warn("Listing ad accounts of connection {} failed: {}", connectionId, e.getMessage());
-            return AdAccountListing.failed(e.getMessage(), false);
+            return AdAccountListing.failed("Facebook could not be reached just now (" + e.getMessage() + "). The "
+                    + "connection itself is fine: try again in a minute.", false);
         }
         if (result.isError()) {
             JsonNode error = result.content().path("error");
@@ -68,6 +69,12 @@ public class AdAccounts {
                 connections.markNeedsReconnect(tenant, connectionId, "Meta no longer accepts the token: " + message);
                 return AdAccountListing.failed("Facebook no longer accepts this connection's token (" + message
                         + "). Reconnect to restore it.", true);
+            }
+            String category = error.path("category").asString("");
+            if ("transient".equals(category) || "unknown".equals(category)) {
+                // Meta (or the way to it) is down: the token is not in question, so no reconnect.
+                return AdAccountListing.failed("Facebook could not be reached just now (" + message + "). The "
+                        + "connection itself is fine: try again in a minute.", false);
             }
             return AdAccountListing.failed("Facebook refused to list the ad accounts: " + message, false);
         }

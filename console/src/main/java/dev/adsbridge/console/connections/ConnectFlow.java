@@ -71,9 +71,12 @@ public class ConnectFlow {
         }
         OAuthStates.Started started = states.issue(member.tenantId(), member.id(), reconnect, clock.instant());
         String redirectUri = urls.connectCallback();
-        return meta.configId() != null
+        URI dialog = meta.configId() != null
                 ? oauth.businessLoginDialogUrl(redirectUri, started.state(), meta.configId(), started.codeChallenge())
                 : oauth.dialogUrl(redirectUri, started.state(), meta.scopes(), started.codeChallenge());
+        // Facebook's dialog does not ask again for a permission the person declined before unless the app says
+        // auth_type=rerequest: without it, a reconnect after a declined permission could never succeed.
+        return URI.create(dialog + "&auth_type=rerequest");
     }
 
     /**

@@ -43,7 +43,9 @@ public final class BatchEndpoint {
     }
 
     public static void register(GraphApi api) {
+        // Meta takes a batch posted to the root or to an endpoint such as /me (Graph API "Batch Requests").
         api.route("POST", "", Auth.NONE, call -> run(api, call));
+        api.route("POST", "me", Auth.NONE, call -> run(api, call));
     }
 
     /** One item of the batch as sent. */
@@ -57,6 +59,7 @@ public final class BatchEndpoint {
 
     static Object run(GraphApi api, GraphCall call) {
         List<Item> items = parse(call.required("batch"));
+        refuseSeveralAdSetsPerCampaign(items);
         boolean includeHeaders = !"false".equalsIgnoreCase(call.param("include_headers").orElse("true"));
         Set<String> dependedOn = new HashSet<>();
         for (Item item : items) {
@@ -117,6 +120,34 @@ public final class BatchEndpoint {
                     omitOnSuccess));
         }
         return items;
+    }
+
+    /**
+     * Graph API "Batch Requests", limitations: a batch cannot include several ad sets under the same campaign. The
+     * whole batch is refused before any item runs, so nothing is created.
+     */
+    private static void refuseSeveralAdSetsPerCampaign(List<Item> items) {
+        Set<String> campaigns = new HashSet<>();
+        for (Item item : items) {
+            if (!"POST".equals(item.method()) || item.body() == null) {
+                continue;
+            }
+            String url = item.relativeUrl().split("\\?", 2)[0].replaceAll("^/+|/+$", "");
+            List<String> path = new ArrayList<>(List.of(url.split("/")));
+            if (!path.isEmpty() && VERSION.matcher(path.get(0)).matches()) {
+                path.remove(0);
+            }
+            if (path.size() != 2 || !path.get(1).equals("adsets")) {
+                continue;
+            }
+            Map<String, String> body = new LinkedHashMap<>();
+            GraphServlet.parseForm(item.body(), body);
+            String campaign = body.get("campaign_id");
+            if (campaign != null && !campaigns.add(campaign.trim())) {
+                throw GraphErrors.invalidParameter("Batch requests cannot include multiple ad sets under the same "
+                        + "campaign (" + campaign.trim() + "). Send them in separate requests.").blame("batch");
+            }
+        }
     }
 
     private static Outcome runItem(GraphApi api, GraphCall outer, Item item, Map<String, Outcome> byName,

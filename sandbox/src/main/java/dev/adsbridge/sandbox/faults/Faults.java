@@ -95,9 +95,7 @@ public final class Faults {
                     "An unknown error occurred", null, null, true);
             case TRANSIENT -> throw new GraphException(500, 2, fault.subcode(), GraphErrors.OAUTH,
                     "An unexpected error has occurred. Please retry your request later.", null, null, true);
-            case TOO_MUCH_DATA -> throw new GraphException(500, 1, fault.subcode(), GraphErrors.OAUTH,
-                    "Please reduce the amount of data you're asking for, then retry your request", null, null,
-                    false);
+            case TOO_MUCH_DATA -> throw GraphErrors.tooMuchData(fault.subcode(), null, null);
             case TIMEOUT_USE_ASYNC -> throw timeout(fault);
             case RATE_LIMIT -> throw rateLimit(fault, call);
             case EXPIRE_TOKEN -> {

@@ -41,10 +41,20 @@ public record FieldSpec(String name, Map<String, String> modifiers, List<FieldSp
         return out.toString();
     }
 
-    /** Parses a {@code fields=} value; blank → empty list. Throws (#100) on unbalanced brackets. */
+    /**
+     * Parses a {@code fields=} value; blank → empty list. Throws (#100) on unbalanced brackets. A JSON array of
+     * names ({@code ["spend","impressions"]}, what the official SDKs send for a list put in the parameters) means the
+     * same as the comma list of its elements.
+     */
     public static List<FieldSpec> parse(String fields) {
         if (fields == null || fields.isBlank()) {
             return List.of();
+        }
+        if (fields.trim().startsWith("[")) {
+            fields = String.join(",", ListParams.parse("fields", fields));
+            if (fields.isBlank()) {
+                return List.of();
+            }
         }
         Parser parser = new Parser(fields);
         List<FieldSpec> specs = parser.list();

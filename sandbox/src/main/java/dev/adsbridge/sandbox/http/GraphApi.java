@@ -75,10 +75,13 @@ public final class GraphApi {
         call.api(this);
         if (!call.isNested()) {
             context.faults().beforeCall(call);
-            context.limits().admit(call);
+            context.limits().count(call);
         }
         String path = call.pathString();
         StaticRoute route = staticRoutes.get(call.method() + " " + path);
+        if (route != null || call.path().isEmpty()) {
+            admitPlatformCall(call);
+        }
         if (route != null) {
             if (route.auth() != Auth.NONE) {
                 authenticate(call, route.auth() == Auth.USER_TOKEN);
@@ -92,9 +95,19 @@ public final class GraphApi {
             }
             throw GraphErrors.unknownPath("");
         }
-        checkVersion(call);
+        int major = versionNumber(call);
         authenticate(call, true);
-        return executeNodeRoute(call);
+        return executeNodeRoute(call, major);
+    }
+
+    /**
+     * Graph API calls count toward the app's platform rate limit (code 4 when used up); Marketing API calls are
+     * subject to Business Use Case limits instead (Graph API "Rate Limits"), so they are not admitted here.
+     */
+    private void admitPlatformCall(GraphCall call) {
+        if (!call.isNested()) {
+            context.limits().admit(call);
+        }
     }
 
     /** Field expansion: {@code adsets.limit(5){name}} on a node → the GET edge's answer with those parameters. */
@@ -108,10 +121,18 @@ public final class GraphApi {
     }
 
     private Object executeNodeRoute(GraphCall call) {
+        return executeNodeRoute(call, context.config().minApiVersion());
+    }
+
+    private Object executeNodeRoute(GraphCall call, int major) {
         List<String> path = call.path();
         String id = path.get(0);
         Node node = resolveNode(call, id);
         String edge = path.size() > 1 ? path.get(1) : null;
+        AdsVersions.check(context.config(), call, node.type(), edge, major);
+        if (!AdsVersions.isAdsCall(node.type(), edge)) {
+            admitPlatformCall(call);
+        }
         Handler handler = nodeRoutes.get(key(call.method(), node.type(), edge));
         if (handler == null) {
             if (edge != null && nodeRoutes.containsKey(key("GET", node.type(), edge))) {
@@ -134,8 +155,7 @@ public final class GraphApi {
     private Node resolveNode(GraphCall call, String id) {
         if ("me".equals(id)) {
             if (call.user() == null) {
-                throw GraphErrors.invalidParameter("An active access token must be used to query information about "
-                        + "the current user.");
+                throw GraphErrors.activeTokenRequired();
             }
             return context.store().node(call.user().id()).orElseThrow(() -> unsupported(call.method(), id));
         }
@@ -196,11 +216,7 @@ public final class GraphApi {
 
     private Object multiIdRead(GraphCall call) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String id : call.required("ids").split(",")) {
-            String trimmed = id.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
+        for (String trimmed : ListParams.parse("ids", call.required("ids"))) {
             Map<String, String> params = new LinkedHashMap<>(call.params());
             params.remove("ids");
             out.put(trimmed, executeNodeRoute(call.child("GET", List.of(trimmed), params)));
@@ -208,7 +224,8 @@ public final class GraphApi {
         return out;
     }
 
-    private void checkVersion(GraphCall call) {
+    /** The major version the call names; one Meta never released (above the newest) is an unknown path. */
+    private int versionNumber(GraphCall call) {
         String version = call.version();
         int major;
         try {
@@ -216,12 +233,10 @@ public final class GraphApi {
         } catch (RuntimeException e) {
             throw GraphErrors.unknownPath(version);
         }
-        if (major < context.config().minApiVersion()) {
-            throw GraphErrors.deprecatedVersion(version, context.config().defaultVersion());
-        }
         if (major > context.config().maxApiVersion()) {
             throw GraphErrors.unknownPath(version);
         }
+        return major;
     }
 
     /** Resolves the token into a grant (and user), with Meta's 190 family of errors and the appsecret_proof rules. */
@@ -247,9 +262,10 @@ public final class GraphApi {
             throw GraphErrors.expiredToken(EXPIRY_FORMAT.format(Instant.ofEpochSecond(grant.expiresAt())),
                     Long.toString(now));
         }
-        checkAppsecretProof(call, value);
+        checkAppsecretProof(call, value, grant);
         if (userTokenRequired && grant.isApp()) {
-            throw GraphErrors.invalidParameter("An active access token must be used to query information about "
+            throw "me".equals(call.path().isEmpty() ? null : call.path().get(0)) ? GraphErrors.activeTokenRequired()
+                    : GraphErrors.invalidParameter("An active access token must be used to query information about "
                     + "the current user.");
         }
         call.grant(grant);
@@ -268,10 +284,12 @@ public final class GraphApi {
         return null;
     }
 
-    private void checkAppsecretProof(GraphCall call, String token) {
+    private void checkAppsecretProof(GraphCall call, String token, AccessGrant grant) {
         String proof = call.params().get("appsecret_proof");
         if (proof == null || proof.isEmpty()) {
-            if (context.config().requireAppsecretProof()) {
+            // An app token already proves the secret (it is made of it, or issued for it): "Require App Secret"
+            // asks a proof of user tokens only.
+            if (context.config().requireAppsecretProof() && !grant.isApp()) {
                 throw GraphErrors.appsecretProofRequired();
             }
             return;

@@ -92,7 +92,8 @@ public final class GraphCall {
         if (!path.isEmpty() && "dialog".equals(path.get(0))) {
             return false;
         }
-        return !(path.isEmpty() && params.containsKey("batch"));
+        boolean batchTarget = path.isEmpty() || (path.size() == 1 && "me".equals(path.get(0)));
+        return !(batchTarget && params.containsKey("batch"));
     }
 
     /** Headers a handler wants sent with its answer (ETag, …). */

@@ -53,6 +53,12 @@ public final class GraphErrors {
         return new GraphException(400, 2500, null, OAUTH, "Unknown path components: /" + segment, null, null, false);
     }
 
+    /** 2500: {@code /me} asked with a token that has no user (an app token). */
+    public static GraphException activeTokenRequired() {
+        return new GraphException(400, 2500, null, OAUTH, "An active access token must be used to query "
+                + "information about the current user.", null, null, false);
+    }
+
     /** 190 without subcode: a token that does not parse. */
     public static GraphException malformedToken() {
         return new GraphException(400, 190, null, OAUTH, "Invalid OAuth access token - Cannot parse access token",
@@ -98,6 +104,15 @@ public final class GraphErrors {
     /** 1: unknown error (Meta answers it with HTTP 500). */
     public static GraphException unknown(String message) {
         return new GraphException(500, 1, null, OAUTH, message, null, null, true);
+    }
+
+    /** Meta's words when an answer would carry too much data (code 1, HTTP 500). */
+    public static final String TOO_MUCH_DATA =
+            "Please reduce the amount of data you're asking for, then retry your request";
+
+    /** 1 / HTTP 500: too much data for one answer; not transient (the same request fails again). */
+    public static GraphException tooMuchData(Integer subcode, String userTitle, String userMsg) {
+        return new GraphException(500, 1, subcode, OAUTH, TOO_MUCH_DATA, userTitle, userMsg, false);
     }
 
     /** 2: temporary service problem; clients should retry. */

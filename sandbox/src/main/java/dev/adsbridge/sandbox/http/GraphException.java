@@ -18,6 +18,7 @@ public final class GraphException extends RuntimeException {
     private final boolean transientError;
     private final String errorData;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final java.util.List<String> blamed = new java.util.ArrayList<>();
 
     public GraphException(int httpStatus, int code, Integer subcode, String type, String message,
                           String userTitle, String userMsg, boolean transientError) {
@@ -42,6 +43,21 @@ public final class GraphException extends RuntimeException {
         headers.put(name, value);
         return this;
     }
+
+    /**
+     * Names the parameters the error is about: sent as {@code error_data.blame_field_specs}, as Meta does on Ads
+     * validation errors ({@code {"blame_field_specs":[["daily_budget"]]}}).
+     */
+    public GraphException blame(String... fields) {
+        for (String field : fields) {
+            if (field != null && !blamed.contains(field)) {
+                blamed.add(field);
+            }
+        }
+        return this;
+    }
+
+    public java.util.List<String> blamed() { return java.util.List.copyOf(blamed); }
 
     public int httpStatus() { return httpStatus; }
     public int code() { return code; }
@@ -71,6 +87,8 @@ public final class GraphException extends RuntimeException {
         }
         if (errorData != null) {
             error.put("error_data", errorData);
+        } else if (!blamed.isEmpty()) {
+            error.put("error_data", Map.of("blame_field_specs", blamed.stream().map(java.util.List::of).toList()));
         }
         return error;
     }

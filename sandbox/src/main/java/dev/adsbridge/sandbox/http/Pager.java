@@ -71,13 +71,29 @@ public final class Pager {
             }
             body.put("paging", paging);
         }
-        if ("true".equalsIgnoreCase(call.params().get("summary"))) {
+        if (wantsSummary(call.params().get("summary"))) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("total_count", items.size());
             summary.putAll(extraSummary);
             body.put("summary", summary);
         }
         return body;
+    }
+
+    /**
+     * {@code summary=true}, {@code summary=total_count} or a list holding total_count
+     * ({@code summary=["total_count"]}): Graph edges take all three.
+     */
+    static boolean wantsSummary(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        for (String item : ListParams.parse("summary", raw)) {
+            if ("true".equalsIgnoreCase(item) || "total_count".equals(item)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opaque cursor for a position (base64 of a tagged index, like Meta's base64 cursors). */

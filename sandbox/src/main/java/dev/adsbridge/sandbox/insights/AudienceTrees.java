@@ -139,6 +139,7 @@ final class AudienceTrees {
             case DEMOGRAPHIC -> demographic(spec, salt);
             case GEO -> geo(spec, currency, salt);
             case PLACEMENT -> placement(spec, salt);
+            case HOURLY -> hourly(salt);
         };
         cache.put(key, new Cached(targeting, currency, tree));
         return tree;
@@ -150,6 +151,30 @@ final class AudienceTrees {
 
     private static double[] rates(double ctr, double cpm, double engage, double convert, double value) {
         return new double[]{1.0, ctr, cpm, engage, convert, value};
+    }
+
+    /** Meta's hour labels, in order. */
+    static final String[] HOURS = new String[24];
+
+    static {
+        for (int h = 0; h < 24; h++) {
+            HOURS[h] = String.format(java.util.Locale.ROOT, "%02d:00:00 - %02d:59:59", h, h);
+        }
+    }
+
+    /**
+     * Delivery by hour: a day curve low at night, rising through the morning, highest in the evening; clicks a little
+     * more likely in the evening, impressions a little cheaper at night.
+     */
+    private static AudienceTree hourly(long salt) {
+        AudienceTree.Builder builder = new AudienceTree.Builder(Breakdown.Group.HOURLY);
+        for (int h = 0; h < 24; h++) {
+            double curve = 0.25 + 0.75 * Math.pow(Math.sin(Math.PI * Math.max(0, h - 5) / 19.0), 2);
+            double evening = h >= 18 && h <= 22 ? 1.15 : 1.0;
+            double night = h < 6 ? 0.8 : 1.0;
+            builder.add(0, -1, HOURS[h], curve * skew(salt, HOURS[h]), rates(evening, night, 1, evening, 1));
+        }
+        return builder.build();
     }
 
     private static AudienceTree demographic(Map<?, ?> targeting, long salt) {

@@ -19,9 +19,18 @@ enum Breakdown {
     PLATFORM_POSITION("platform_position", Group.PLACEMENT, 1),
     IMPRESSION_DEVICE("impression_device", Group.PLACEMENT, 2),
     /** Derived from the impression device: desktop, mobile_app or mobile_web. */
-    DEVICE_PLATFORM("device_platform", Group.PLACEMENT, 2);
+    DEVICE_PLATFORM("device_platform", Group.PLACEMENT, 2),
+    /** The hour of delivery in the ad account's time zone: "00:00:00 - 00:59:59" … "23:00:00 - 23:59:59". */
+    HOURLY_ADVERTISER("hourly_stats_aggregated_by_advertiser_time_zone", Group.HOURLY, 0),
+    /** The hour in the audience's time zone (the sandbox's audiences live in the account's time zone). */
+    HOURLY_AUDIENCE("hourly_stats_aggregated_by_audience_time_zone", Group.HOURLY, 0);
 
-    enum Group { DEMOGRAPHIC, GEO, PLACEMENT }
+    enum Group { DEMOGRAPHIC, GEO, PLACEMENT, HOURLY }
+
+    /** Meta reports no reach (nor frequency, cpp) by hour. */
+    boolean hourly() {
+        return group == Group.HOURLY;
+    }
 
     /** Every breakdown name Meta accepts (AdsInsights.Breakdowns), for the "must be one of" error. */
     static final List<String> META_NAMES = List.of("ad_format_asset", "age", "app_id", "body_asset",

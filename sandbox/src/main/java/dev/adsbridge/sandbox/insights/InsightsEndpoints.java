@@ -27,10 +27,14 @@ public final class InsightsEndpoints {
         SandboxContext context = api.context();
         SandboxStore store = context.store();
         long seed = context.config().seed();
-        long seededUpTo = store.allNodes().stream().mapToLong(Node::sequence).max().orElse(0);
+        long seededUpTo = store.seededUpTo() >= 0 ? store.seededUpTo()
+                : store.allNodes().stream().mapToLong(Node::sequence).max().orElse(0);
         // The seeder's histories end at the start of the clock's UTC day; stopped seeded objects stop before it.
-        long seededAt = LocalDate.now(context.config().clock().withZone(ZoneOffset.UTC))
-                .atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        // A world restored from a file keeps the mark it was seeded with.
+        long seededAt = store.seededAt() >= 0 ? store.seededAt()
+                : LocalDate.now(context.config().clock().withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC)
+                .toEpochSecond();
+        store.seedMark(seededUpTo, seededAt);
         InsightsEngine engine = new InsightsEngine(context, new DeliveryModel(seed),
                 new DeliveryWindows(seed, seededUpTo, seededAt), new AudienceTrees(seed));
         ReportRuns reports = new ReportRuns(engine, store, context.config().clock());

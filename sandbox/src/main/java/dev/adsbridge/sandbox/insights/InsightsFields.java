@@ -1,5 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
+import dev.adsbridge.sandbox.store.MetaFieldList;
 import dev.adsbridge.sandbox.store.Node;
 import dev.adsbridge.sandbox.store.SandboxStore;
 
@@ -22,58 +23,25 @@ import java.util.function.ToLongFunction;
  */
 final class InsightsFields {
 
-    /** Every field Meta's AdsInsights node has (an unknown name is "(#100) Tried accessing nonexisting field"). */
-    static final Set<String> KNOWN = Set.of("account_currency", "account_id", "account_name", "action_values",
-            "actions", "ad_click_actions", "ad_id", "ad_impression_actions", "ad_name", "adset_end", "adset_id",
-            "adset_name", "adset_start", "age_targeting", "attribution_setting", "auction_bid",
-            "auction_competitiveness", "auction_max_competitor_bid", "average_purchases_conversion_value",
-            "buying_type", "campaign_id", "campaign_name", "canvas_avg_view_percent", "canvas_avg_view_time",
-            "catalog_segment_actions", "catalog_segment_value", "catalog_segment_value_mobile_purchase_roas",
-            "catalog_segment_value_omni_purchase_roas", "catalog_segment_value_website_purchase_roas", "clicks",
-            "conversion_lead_rate", "conversion_leads", "conversion_rate_ranking", "conversion_values", "conversions",
-            "converted_product_quantity", "converted_product_value", "cost_per_15_sec_video_view",
-            "cost_per_2_sec_continuous_video_view", "cost_per_action_type", "cost_per_ad_click",
-            "cost_per_conversion", "cost_per_conversion_lead", "cost_per_dda_countby_convs",
-            "cost_per_estimated_ad_recallers", "cost_per_inline_link_click", "cost_per_inline_post_engagement",
-            "cost_per_one_thousand_ad_impression", "cost_per_outbound_click", "cost_per_thruplay",
-            "cost_per_unique_action_type", "cost_per_unique_click", "cost_per_unique_conversion",
-            "cost_per_unique_inline_link_click", "cost_per_unique_outbound_click", "cpc", "cpm", "cpp",
-            "created_time", "creative_media_type", "ctr", "date_start", "date_stop", "dda_countby_convs",
-            "dda_results", "engagement_rate_ranking", "estimated_ad_recall_rate",
-            "estimated_ad_recall_rate_lower_bound", "estimated_ad_recall_rate_upper_bound", "estimated_ad_recallers",
-            "estimated_ad_recallers_lower_bound", "estimated_ad_recallers_upper_bound", "frequency",
-            "full_view_impressions", "full_view_reach", "gender_targeting", "impressions", "inline_link_click_ctr",
-            "inline_link_clicks", "inline_post_engagement", "instagram_upcoming_event_reminders_set",
-            "instant_experience_clicks_to_open", "instant_experience_clicks_to_start",
-            "instant_experience_outbound_clicks", "interactive_component_tap", "labels",
-            "landing_page_view_actions_per_link_click", "landing_page_view_per_purchase_rate", "location",
-            "marketing_messages_cost_per_delivered", "marketing_messages_cost_per_link_btn_click",
-            "marketing_messages_delivery_rate", "marketing_messages_link_btn_click_rate",
-            "marketing_messages_media_view_rate", "marketing_messages_phone_call_btn_click_rate",
-            "marketing_messages_quick_reply_btn_click_rate", "marketing_messages_read_rate",
-            "marketing_messages_spend", "marketing_messages_website_purchase_values", "mobile_app_purchase_roas",
-            "objective", "onsite_conversion_messaging_detected_purchase_deduped", "optimization_goal",
-            "outbound_clicks", "outbound_clicks_ctr", "place_page_name", "purchase_roas", "purchases_per_link_click",
-            "qualifying_question_qualify_answer_rate", "quality_ranking", "reach",
-            "result_values_performance_indicator", "results", "cost_per_result", "shops_assisted_purchases", "social_spend", "spend",
-            "total_postbacks", "total_postbacks_detailed", "total_postbacks_detailed_v4", "unique_actions",
-            "unique_clicks", "unique_conversions", "unique_ctr", "unique_inline_link_click_ctr",
-            "unique_inline_link_clicks", "unique_link_clicks_ctr", "unique_outbound_clicks",
-            "unique_outbound_clicks_ctr", "unique_video_continuous_2_sec_watched_actions",
-            "unique_video_view_15_sec", "updated_time", "video_15_sec_watched_actions",
-            "video_30_sec_watched_actions", "video_avg_time_watched_actions",
-            "video_continuous_2_sec_watched_actions", "video_p100_watched_actions", "video_p25_watched_actions",
-            "video_p50_watched_actions", "video_p75_watched_actions", "video_p95_watched_actions",
-            "video_play_actions", "video_play_curve_actions", "video_play_retention_0_to_15s_actions",
-            "video_play_retention_20_to_60s_actions", "video_play_retention_graph_actions",
-            "video_thruplay_watched_actions", "video_time_watched_actions", "video_view_per_impression",
-            "website_ctr", "website_purchase_roas", "wish_bid");
+    /**
+     * Every field Meta's AdsInsights rows have (an unknown name is "(#100) Tried accessing nonexisting field"): the
+     * official SDKs' list. Fields the sandbox does not compute are accepted and left out of rows, as Meta leaves out
+     * a field without a value.
+     */
+    static final Set<String> KNOWN = Set.copyOf(
+            MetaFieldList.read("/dev/adsbridge/sandbox/insights/ads-insights-fields.txt"));
 
     /** Scalar numeric fields the sandbox computes: sortable and filterable. */
     static final Set<String> NUMERIC = Set.of("impressions", "reach", "frequency", "clicks", "unique_clicks",
             "inline_link_clicks", "inline_post_engagement", "spend", "ctr", "unique_ctr", "inline_link_click_ctr",
             "cpc", "cpm", "cpp", "cost_per_inline_link_click", "cost_per_unique_click",
             "cost_per_inline_post_engagement");
+
+    /**
+     * Fields that need reach: left out of breakdown rows starting more than 13 months back (Meta stopped returning
+     * reach for breakdowns of data older than 13 months in June 2025).
+     */
+    private static final Set<String> REACH_FIELDS = Set.of("reach", "frequency", "cpp");
 
     private static final Set<String> OBJECT_FIELDS = Set.of("campaign_id", "campaign_name", "adset_id", "adset_name",
             "ad_id", "ad_name", "objective", "optimization_goal", "buying_type");
@@ -209,8 +177,12 @@ final class InsightsFields {
 
         Map<String, Object> row(InsightsRow row) {
             Map<String, Object> out = new LinkedHashMap<>();
+            boolean reach = query.showsReach(row.range().since());
             for (String field : query.fields()) {
                 if ("date_start".equals(field) || "date_stop".equals(field)) {
+                    continue;
+                }
+                if (!reach && REACH_FIELDS.contains(field)) {
                     continue;
                 }
                 Object value = value(row, field);

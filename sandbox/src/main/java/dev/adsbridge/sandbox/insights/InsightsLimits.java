@@ -18,9 +18,7 @@ record InsightsLimits(long maxRows, long maxWork) {
     static final InsightsLimits ASYNC = new InsightsLimits(1_000_000, 2_000_000_000L);
 
     static GraphException tooMuchData() {
-        return new GraphException(500, 1, null, GraphErrors.OAUTH,
-                "Please reduce the amount of data you're asking for, then retry your request", "Too Much Data",
-                "Ask for a shorter date range, a coarser level, fewer breakdowns or a larger time_increment, or run "
-                        + "the report asynchronously (POST …/insights, then poll the report run).", false);
+        return GraphErrors.tooMuchData(null, "Too Much Data", "Ask for a shorter date range, a coarser level, fewer breakdowns or a larger time_increment, or run "
+                        + "the report asynchronously (POST …/insights, then poll the report run).");
     }
 }

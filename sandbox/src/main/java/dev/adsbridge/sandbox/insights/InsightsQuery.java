@@ -4,6 +4,7 @@ import dev.adsbridge.sandbox.http.FieldSpec;
 import dev.adsbridge.sandbox.http.GraphErrors;
 import dev.adsbridge.sandbox.http.GraphException;
 import dev.adsbridge.sandbox.http.Json;
+import dev.adsbridge.sandbox.http.ListParams;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +28,18 @@ import java.util.Set;
 record InsightsQuery(List<String> fields, Level level, String datePreset, List<DayRange> ranges,
                      boolean explicitRanges, TimeIncrement increment, List<Breakdown> breakdowns,
                      List<String> actionBreakdowns, List<String> attributionWindows, List<InsightsFilter> filters,
-                     List<SortKey> sort, List<String> summaryFields) {
+                     List<SortKey> sort, List<String> summaryFields, LocalDate reachCutoff) {
+
+    /** Breakdown rows that start more than 13 months back carry no reach (nor frequency, cpp), as on Meta. */
+    static final int REACH_WITH_BREAKDOWNS_MONTHS = 13;
+
+    /** Whether a row starting on {@code since} may show reach and the fields computed from it. */
+    boolean showsReach(LocalDate since) {
+        if (breakdowns.stream().anyMatch(Breakdown::hourly)) {
+            return false;
+        }
+        return breakdowns.isEmpty() || !since.isBefore(reachCutoff);
+    }
 
     /** The fields rows carry when {@code fields} is absent (plus date_start and date_stop, always present). */
     static final List<String> DEFAULT_FIELDS = List.of("impressions", "spend");
@@ -43,6 +55,9 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
     /** View-through windows Meta stopped reporting on 2026-01-12. */
     static final Set<String> REMOVED_WINDOWS = Set.of("7d_view", "28d_view", "7d_view_all_conversions",
             "28d_view_all_conversions", "7d_view_first_conversion", "28d_view_first_conversion");
+
+    /** The breakdowns the sandbox computes. */
+    static final List<String> MODELLED = java.util.Arrays.stream(Breakdown.values()).map(b -> b.graphName).toList();
 
     record SortKey(String field, boolean descending) {
     }
@@ -173,7 +188,8 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
             summaryFields = fields;
         }
         return new InsightsQuery(fields, level, preset, List.copyOf(ranges), explicit, increment, breakdowns,
-                actionBreakdowns, windows, filters, List.copyOf(sort), summaryFields);
+                actionBreakdowns, windows, filters, List.copyOf(sort), summaryFields,
+                today.minusMonths(REACH_WITH_BREAKDOWNS_MONTHS));
     }
 
     private static List<String> parseFields(String raw) {
@@ -193,6 +209,7 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
 
     private static List<Breakdown> parseBreakdowns(List<String> names, List<String> actionBreakdowns) {
         List<Breakdown> breakdowns = new ArrayList<>();
+        List<String> unmodelled = new ArrayList<>();
         boolean invalid = false;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -202,7 +219,7 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
             }
             Breakdown breakdown = Breakdown.byName(name).orElse(null);
             if (breakdown == null) {
-                invalid = true;
+                unmodelled.add(name);
             } else if (!breakdowns.contains(breakdown)) {
                 breakdowns.add(breakdown);
             }
@@ -214,13 +231,23 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
             }
             invalid |= breakdowns.contains(Breakdown.PLATFORM_POSITION)
                     && !breakdowns.contains(Breakdown.PUBLISHER_PLATFORM);
+            invalid |= breakdowns.contains(Breakdown.HOURLY_ADVERTISER)
+                    && breakdowns.contains(Breakdown.HOURLY_AUDIENCE);
         }
-        invalid |= actionBreakdowns.size() != 1 || !"action_type".equals(actionBreakdowns.get(0));
         if (invalid) {
             List<String> columns = new ArrayList<>(actionBreakdowns);
             columns.addAll(names);
             throw GraphErrors.invalidParameter("Current combination of data breakdown columns ("
                     + String.join(",", columns) + ") is invalid ");
+        }
+        // Names Meta accepts that the sandbox does not compute: say so, rather than claim Meta would refuse them.
+        List<String> unmodelledActions = actionBreakdowns.stream().filter(a -> !"action_type".equals(a)).toList();
+        if (!unmodelled.isEmpty() || !unmodelledActions.isEmpty()) {
+            List<String> all = new ArrayList<>(unmodelled);
+            all.addAll(unmodelledActions);
+            throw GraphErrors.invalidParameter("The sandbox does not model the breakdown" + (all.size() == 1 ? " "
+                    : "s ") + String.join(", ", all) + " (it computes " + String.join(", ", MODELLED)
+                    + " and action_type)").blame(unmodelled.isEmpty() ? "action_breakdowns" : "breakdowns");
         }
         return List.copyOf(breakdowns);
     }
@@ -271,22 +298,7 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
 
     /** A list parameter as Meta takes them: a JSON array or comma-separated names. */
     private static List<String> list(String name, String raw) {
-        String value = trimmed(raw);
-        if (value == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        if (value.startsWith("[")) {
-            JsonNode node = json(name, value);
-            node.forEach(item -> out.add(item.asString().trim()));
-        } else {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return out;
+        return ListParams.parse(name, raw);
     }
 
     private static JsonNode json(String name, String raw) {

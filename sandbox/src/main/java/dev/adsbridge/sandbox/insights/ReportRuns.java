@@ -116,7 +116,8 @@ final class ReportRuns {
             Map<String, Object> values = node.snapshot();
             Map<String, Object> out = new LinkedHashMap<>();
             for (String field : List.of("id", "account_id", "time_ref", "time_completed", "async_status",
-                    "async_percent_completion", "date_start", "date_stop")) {
+                    "async_percent_completion", "date_start", "date_stop", "error_code", "error_message",
+                    "error_subcode", "error_user_title", "error_user_msg")) {
                 if (values.get(field) != null) {
                     out.put(field, values.get(field));
                 }
@@ -145,7 +146,7 @@ final class ReportRuns {
         InsightsEngine.Result result = outcome(run);
         if (result == null) {
             throw GraphErrors.invalidParameter("Report run " + node.id() + " failed (async_status: Job Failed). "
-                    + "Please reduce the amount of data you're asking for, then retry your request");
+                    + GraphErrors.TOO_MUCH_DATA);
         }
         return InsightsEndpoints.page(call, run.query, result, store);
     }
@@ -169,6 +170,12 @@ final class ReportRuns {
                 f.put("async_percent_completion", 0);
                 f.put("is_running", false);
                 f.put("time_completed", clock.instant().getEpochSecond());
+                // Since v25.0 a failed run says why, with the fields of the error a synchronous call would get.
+                f.put("error_code", 1);
+                f.put("error_message", GraphErrors.TOO_MUCH_DATA);
+                f.put("error_user_title", "Report Too Large");
+                f.put("error_user_msg", "This report asks for more rows than one run can compute. Narrow the date "
+                        + "range, the level or the breakdowns and run it again.");
             });
             return;
         }

@@ -40,7 +40,7 @@ final class ResultCache {
     Key key(Node scope, InsightsQuery query, InsightsLimits limits, long epochSecond) {
         InsightsQuery shape = new InsightsQuery(List.of(), query.level(), query.datePreset(), query.ranges(),
                 query.explicitRanges(), query.increment(), query.breakdowns(), query.actionBreakdowns(), List.of(),
-                query.filters(), query.sort(), query.summaryFields() == null ? null : List.of());
+                query.filters(), query.sort(), query.summaryFields() == null ? null : List.of(), query.reachCutoff());
         return new Key(scope.id(), shape, limits, epochSecond, fingerprint(scope));
     }
 

@@ -38,7 +38,10 @@ public final class UsageLimits {
     private final Clock clock;
     private final Quotas quotas;
     private final Map<String, AccountUsage> accounts = new ConcurrentHashMap<>();
+    /** Calls counted toward the app's platform rate limit (Graph API calls, not Marketing API ones). */
     private final HourlyCounter appCalls = new HourlyCounter();
+    /** Every Graph call the app made, Ads calls included: what harnesses count calls with. */
+    private final HourlyCounter allCalls = new HourlyCounter();
     private final Map<String, Deque<Long>> budgetChanges = new ConcurrentHashMap<>();
     private volatile boolean enforced = true;
 
@@ -68,7 +71,14 @@ public final class UsageLimits {
 
     // ---- the pipeline's hooks ----
 
-    /** Counts a Graph call toward the app budget; throws #4 when the budget is used up. Called before routing. */
+    /** Counts any Graph call the app makes (Ads calls included), for the call statistics. */
+    public void count(GraphCall call) {
+        if (call.countsAsGraphCall()) {
+            allCalls.tryCount(clock.millis(), Long.MAX_VALUE, false);
+        }
+    }
+
+    /** Counts a Graph call toward the app's platform budget; throws #4 when the budget is used up. */
     public void admit(GraphCall call) {
         if (!call.countsAsGraphCall()) {
             return;
@@ -171,6 +181,7 @@ public final class UsageLimits {
     /** Sets the number of calls the app has made this hour. */
     public void presetAppCalls(long calls) {
         appCalls.preset(clock.millis(), calls);
+        allCalls.preset(clock.millis(), calls);
     }
 
     /** Forgets all usage: every score, counter, block and budget change. */
@@ -178,6 +189,25 @@ public final class UsageLimits {
         accounts.clear();
         budgetChanges.clear();
         appCalls.preset(clock.millis(), 0);
+        allCalls.preset(clock.millis(), 0);
+    }
+
+    /**
+     * Restores usage from a {@link #snapshot()}: the app's calls this hour, each account's score and Business Use
+     * Case calls this hour (their windows restart now).
+     */
+    public void restore(tools.jackson.databind.JsonNode snapshot) {
+        if (snapshot == null || !snapshot.isObject()) {
+            return;
+        }
+        presetAppCalls(snapshot.path("app").path("calls_this_hour").asLong(0));
+        snapshot.path("accounts").properties().forEach(entry -> {
+            tools.jackson.databind.JsonNode account = entry.getValue();
+            presetScore(entry.getKey(), account.path("score").asDouble(0));
+            for (String type : List.of(ADS_MANAGEMENT, ADS_INSIGHTS)) {
+                presetBusinessUseCase(entry.getKey(), type, account.path(type).path("calls_this_hour").asLong(0));
+            }
+        });
     }
 
     /** The current state, for the status page and {@code GET /_sandbox/state}. */
@@ -187,7 +217,8 @@ public final class UsageLimits {
         out.put("ads_api_access_tier", quotas.tier());
         out.put("enforced", enforced);
         Map<String, Object> app = new LinkedHashMap<>();
-        app.put("calls_this_hour", appCalls.count(now));
+        app.put("calls_this_hour", allCalls.count(now));
+        app.put("platform_calls_this_hour", appCalls.count(now));
         app.put("calls_per_hour", quotas.appCallsPerHour());
         app.put("call_count_pct", appCalls.percent(now, quotas.appCallsPerHour()));
         out.put("app", app);

@@ -72,6 +72,22 @@ public final class AppRegistry {
         declinedByUser.computeIfAbsent(userId, k -> ConcurrentHashMap.newKeySet()).add(permission);
     }
 
+    /** Every user's declined permissions (for keeping the world across restarts). */
+    public Map<String, Set<String>> declinedByUser() {
+        Map<String, Set<String>> copy = new java.util.TreeMap<>();
+        declinedByUser.forEach((user, set) -> copy.put(user, Set.copyOf(set)));
+        return copy;
+    }
+
+    /** A number that changes when redirect URIs or declined permissions change. */
+    public long changeCount() {
+        long sum = redirectUris.size();
+        for (Set<String> set : declinedByUser.values()) {
+            sum = sum * 31 + set.hashCode();
+        }
+        return sum + declinedByUser.hashCode();
+    }
+
     /** The user removed the app: nothing is remembered any more. */
     public void forget(String userId) {
         declinedByUser.remove(userId);

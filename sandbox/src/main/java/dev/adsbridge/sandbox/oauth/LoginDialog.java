@@ -46,7 +46,7 @@ final class LoginDialog {
 
     /** What the dialog was asked for, once validated. */
     private record Request(String clientId, String redirectUri, String state, List<String> scopes, FbUser user,
-            String codeChallenge) {
+            String codeChallenge, boolean rerequest) {
     }
 
     /** A dialog error shown as an HTML page (never a redirect: the redirect URI may be the problem). */
@@ -85,8 +85,10 @@ final class LoginDialog {
             } else {
                 Set<String> granted = new LinkedHashSet<>();
                 Set<String> declined = new LinkedHashSet<>();
+                Set<String> before = request.rerequest() ? Set.of() : context.app().declined(request.user().id());
                 for (String scope : request.scopes()) {
-                    if (Permissions.PUBLIC_PROFILE.equals(scope) || call.has("perm_" + scope)) {
+                    if (Permissions.PUBLIC_PROFILE.equals(scope)
+                            || (call.has("perm_" + scope) && !before.contains(scope))) {
                         granted.add(scope);
                     } else {
                         declined.add(scope);
@@ -138,7 +140,11 @@ final class LoginDialog {
         String userId = call.param("sandbox_user").orElse(Seeder.DEMO_USER);
         FbUser user = context.store().user(userId).orElseThrow(() -> new DialogError("Unknown sandbox user",
                 "There is no seeded user with id <code>" + Html.escape(userId) + "</code>."));
-        return new Request(clientId, redirectUri, call.param("state").orElse(null), scopes, user, codeChallenge);
+        // Facebook Login: a permission the person declined is not asked again unless the app sends
+        // auth_type=rerequest.
+        boolean rerequest = "rerequest".equals(call.param("auth_type").orElse(""));
+        return new Request(clientId, redirectUri, call.param("state").orElse(null), scopes, user, codeChallenge,
+                rerequest);
     }
 
     /**
@@ -206,6 +212,10 @@ final class LoginDialog {
             body.append(Html.hidden("code_challenge", request.codeChallenge()))
                     .append(Html.hidden("code_challenge_method", Pkce.S256));
         }
+        if (request.rerequest()) {
+            body.append(Html.hidden("auth_type", "rerequest"));
+        }
+        Set<String> notAsked = request.rerequest() ? Set.of() : context.app().declined(request.user().id());
         body.append(Html.hidden("scope", scopeList))
                 .append(Html.hidden("sandbox_user", request.user().id()))
                 .append(Html.hidden("nonce", nonce(request, context.nowEpochSeconds())))
@@ -215,6 +225,10 @@ final class LoginDialog {
             if (Permissions.PUBLIC_PROFILE.equals(scope)) {
                 body.append("<li>").append(words).append(" <span class=\"muted\">(").append(scope)
                         .append(", required)</span></li>\n");
+            } else if (notAsked.contains(scope)) {
+                body.append("<li class=\"declined\">").append(words).append(" <span class=\"muted\">(")
+                        .append(Html.escape(scope)).append(", declined before: not asked again without "
+                                + "auth_type=rerequest)</span></li>\n");
             } else {
                 body.append("<li><label><input type=\"checkbox\" name=\"perm_").append(Html.escape(scope))
                         .append("\" value=\"on\" checked> ").append(words).append(" <span class=\"muted\">(")
@@ -245,6 +259,9 @@ final class LoginDialog {
                 if (request.codeChallenge() != null) {
                     params.put("code_challenge", request.codeChallenge());
                     params.put("code_challenge_method", Pkce.S256);
+                }
+                if (request.rerequest()) {
+                    params.put("auth_type", "rerequest");
                 }
                 params.put("scope", String.join(",", request.scopes().subList(1, request.scopes().size())));
                 params.put("sandbox_user", other.id());
@@ -290,7 +307,7 @@ final class LoginDialog {
         String message = String.join("\n", request.clientId(), request.redirectUri(),
                 request.state() == null ? "" : request.state(), String.join(",", request.scopes()),
                 request.user().id(), request.codeChallenge() == null ? "" : request.codeChallenge(),
-                Long.toString(issuedAt));
+                Boolean.toString(request.rerequest()), Long.toString(issuedAt));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(nonceKey, "HmacSHA256"));

@@ -40,20 +40,21 @@ final class AdErrors {
     /** "(#100) The parameter X is required", with a user title and message for UIs. */
     static GraphException required(String param) {
         return new GraphException(400, 100, null, GraphErrors.OAUTH, "(#100) The parameter " + param
-                + " is required", "Missing Required Field", "The field " + param + " is required.", false);
+                + " is required", "Missing Required Field", "The field " + param + " is required.", false)
+                .blame(param);
     }
 
     /** "(#100) Param X must be one of {A, B}". */
     static GraphException mustBeOneOf(String param, List<String> values) {
         return new GraphException(400, 100, null, GraphErrors.OAUTH, "(#100) Param " + param + " must be one of {"
                 + String.join(", ", values) + "}", "Invalid Value", "The value of " + param
-                + " isn't valid. Use one of: " + String.join(", ", values) + ".", false);
+                + " isn't valid. Use one of: " + String.join(", ", values) + ".", false).blame(blameOf(param));
     }
 
     /** "(#100) Param X must be …" for a value of the wrong type. */
     static GraphException wrongType(String param, String what) {
         return new GraphException(400, 100, null, GraphErrors.OAUTH, "(#100) Param " + param + " must be " + what,
-                "Invalid Value", "The value of " + param + " must be " + what + ".", false);
+                "Invalid Value", "The value of " + param + " must be " + what + ".", false).blame(blameOf(param));
     }
 
     /** A "(#100) …" message with a user title and message. */
@@ -64,5 +65,22 @@ final class AdErrors {
     /** Meta's advertiser-facing validation failure: "Invalid parameter" + title + message (+ subcode). */
     static GraphException invalid(Integer subcode, String userTitle, String userMsg) {
         return GraphErrors.invalidParameter("Invalid parameter", subcode, userTitle, userMsg);
+    }
+
+    /** As {@link #invalid(Integer, String, String)}, blaming the parameter at fault (error_data.blame_field_specs). */
+    static GraphException invalid(String blamed, Integer subcode, String userTitle, String userMsg) {
+        return invalid(subcode, userTitle, userMsg).blame(blamed);
+    }
+
+    /** A parameter the endpoint does not take (Meta refuses unknown parameters on Ads writes). */
+    static GraphException unknownParameter(String param, String endpoint) {
+        return invalid(param, null, "Unknown Parameter", "The parameter " + param + " isn't supported by " + endpoint
+                + ". Remove it and try again.");
+    }
+
+    /** "execution_options[0]" → "execution_options": blame the parameter, not the element. */
+    private static String blameOf(String param) {
+        int bracket = param.indexOf('[');
+        return bracket < 0 ? param : param.substring(0, bracket);
     }
 }

@@ -73,14 +73,14 @@ public final class AdImages {
             }
         }
         if (uploads.isEmpty()) {
-            throw AdErrors.invalid(null, "No Image Provided",
+            throw AdErrors.invalid("bytes", null, "No Image Provided",
                     "Upload an image file (multipart filename=@image.png) or send its base64 in the bytes field.");
         }
         Map<String, ImageBytes.Info> infos = new LinkedHashMap<>();
         uploads.forEach((name, bytes) -> {
             ImageBytes.Info info = bytes.length == 0 ? null : ImageBytes.inspect(bytes);
             if (info == null) {
-                throw AdErrors.invalid(null, "Image Format Not Supported", "The file " + name + " isn't an image "
+                throw AdErrors.invalid("bytes", null, "Image Format Not Supported", "The file " + name + " isn't an image "
                         + "Meta can use. Upload a JPG, PNG, GIF, BMP or WebP file.");
             }
             infos.put(name, info);
@@ -134,7 +134,7 @@ public final class AdImages {
         AccountGuard.requireWritable(account);
         SandboxStore store = call.api().context().store();
         String hash = new Params(call).required("hash");
-        Node image = find(store, account.id(), hash).orElseThrow(() -> AdErrors.invalid(null, "Image Not Found",
+        Node image = find(store, account.id(), hash).orElseThrow(() -> AdErrors.invalid("hash", null, "Image Not Found",
                 "There's no image with hash " + hash + " in this ad account."));
         for (Node creative : store.nodesOf(account.id(), NodeType.AD_CREATIVE)) {
             if (hash.equals(creative.getString("image_hash")) && !"DELETED".equals(creative.getString("status"))) {

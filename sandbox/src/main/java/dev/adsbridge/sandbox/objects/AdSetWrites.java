@@ -46,11 +46,11 @@ final class AdSetWrites {
         OptionalLong end = p.time("end_time", zone);
         checkBudgets(account, campaign, daily, lifetime, end.isPresent() || campaign.get("stop_time") != null);
         if (daily.isEmpty() && lifetime.isEmpty() && !Budgets.hasBudget(campaign)) {
-            throw AdErrors.invalid(null, "Budget Required", "This ad set needs a budget: set daily_budget or "
+            throw AdErrors.invalid("daily_budget", null, "Budget Required", "This ad set needs a budget: set daily_budget or "
                     + "lifetime_budget, or give its campaign a campaign budget.");
         }
         if (end.isPresent() && end.getAsLong() <= start.orElse(now)) {
-            throw AdErrors.invalid(null, "Invalid End Date", "The ad set's end_time must be after its start time.");
+            throw AdErrors.invalid("end_time", null, "Invalid End Date", "The ad set's end_time must be after its start time.");
         }
         Optional<String> ownStrategy = p.oneOf("bid_strategy", AdVocabulary.BID_STRATEGIES);
         String strategy = ownStrategy.orElse(Optional.ofNullable(campaign.getString("bid_strategy"))
@@ -60,7 +60,7 @@ final class AdSetWrites {
         checkBid(strategy, bidAmount.isPresent(), bidConstraints);
         Optional<Map<String, Object>> promoted = p.object("promoted_object");
         if (AdVocabulary.GOALS_NEEDING_PROMOTED_OBJECT.contains(goal) && promoted.isEmpty()) {
-            throw AdErrors.invalid(null, "Promoted Object Required", "Ad sets optimizing for " + goal + " need a "
+            throw AdErrors.invalid("promoted_object", null, "Promoted Object Required", "Ad sets optimizing for " + goal + " need a "
                     + "promoted_object: a pixel_id with a custom_event_type, or an application_id with an "
                     + "object_store_url for app goals.");
         }
@@ -110,7 +110,7 @@ final class AdSetWrites {
         String status = campaign.getString("status");
         if ("DELETED".equals(status) || "ARCHIVED".equals(status)) {
             String word = status.equals("DELETED") ? "deleted" : "archived";
-            throw AdErrors.invalid(null, "Campaign Is " + (status.equals("DELETED") ? "Deleted" : "Archived"),
+            throw AdErrors.invalid("campaign_id", null, "Campaign Is " + (status.equals("DELETED") ? "Deleted" : "Archived"),
                     "The campaign \"" + campaign.getString("name") + "\" is " + word + ", so you can't add ad sets "
                             + "or ads to it.");
         }
@@ -122,7 +122,7 @@ final class AdSetWrites {
     static void legacyObjectiveCheck(Node campaign) {
         String objective = campaign.getString("objective");
         if (AdVocabulary.LEGACY_OBJECTIVES.contains(objective)) {
-            throw AdErrors.invalid(null, "Legacy Objective Not Supported", "The campaign \""
+            throw AdErrors.invalid("campaign_id", null, "Legacy Objective Not Supported", "The campaign \""
                     + campaign.getString("name") + "\" uses the legacy objective " + objective + ", which can't get "
                     + "new ad sets or ads any more. Create a new campaign with an outcome-based objective ("
                     + String.join(", ", AdVocabulary.OBJECTIVES) + ").");
@@ -132,12 +132,12 @@ final class AdSetWrites {
     static void checkGoal(String objective, String goal, String billingEvent) {
         List<String> goals = AdVocabulary.GOALS_BY_OBJECTIVE.getOrDefault(objective, List.of());
         if (!goals.contains(goal)) {
-            throw AdErrors.invalid(null, "Performance Goal Not Available", "The performance goal " + goal
+            throw AdErrors.invalid("optimization_goal", null, "Performance Goal Not Available", "The performance goal " + goal
                     + " isn't available for campaigns with the objective " + objective + ". Use one of: "
                     + String.join(", ", goals) + ".");
         }
         if (billingEvent != null && !AdVocabulary.billingFits(billingEvent, goal)) {
-            throw AdErrors.invalid(null, "Billing Event Not Available", "You can't be charged for " + billingEvent
+            throw AdErrors.invalid("billing_event", null, "Billing Event Not Available", "You can't be charged for " + billingEvent
                     + " when optimizing for " + goal + ". Use one of: "
                     + String.join(", ", AdVocabulary.billingEventsFor(goal)) + ".");
         }
@@ -146,22 +146,22 @@ final class AdSetWrites {
     /** Ad set budgets: not with a campaign budget (1885621), one kind only, above the minimum, lifetime needs an end. */
     static void checkBudgets(Node account, Node campaign, OptionalLong daily, OptionalLong lifetime, boolean hasEnd) {
         if ((daily.isPresent() || lifetime.isPresent()) && Budgets.hasBudget(campaign)) {
-            throw AdErrors.invalid(AdErrors.BUDGET_ON_BOTH_LEVELS, "Campaign Already Has a Budget",
+            throw AdErrors.invalid("daily_budget", AdErrors.BUDGET_ON_BOTH_LEVELS, "Campaign Already Has a Budget",
                     "The campaign \"" + campaign.getString("name") + "\" uses a campaign budget (Advantage+ campaign "
                             + "budget), so its ad sets can't have their own. Remove daily_budget and lifetime_budget "
                             + "from the ad set, or change the budget on the campaign.");
         }
         if (daily.isPresent() && lifetime.isPresent()) {
-            throw AdErrors.invalid(null, "Only One Budget Allowed", "An ad set can have a daily budget or a lifetime "
+            throw AdErrors.invalid("daily_budget", null, "Only One Budget Allowed", "An ad set can have a daily budget or a lifetime "
                     + "budget, not both.");
         }
         if (daily.isPresent()) {
-            Budgets.checkMinimum(account, daily.getAsLong(), "ad set");
+            Budgets.checkMinimum(account, "daily_budget", daily.getAsLong(), "ad set");
         }
         if (lifetime.isPresent()) {
-            Budgets.checkMinimum(account, lifetime.getAsLong(), "ad set");
+            Budgets.checkMinimum(account, "lifetime_budget", lifetime.getAsLong(), "ad set");
             if (!hasEnd) {
-                throw AdErrors.invalid(null, "End Date Required", "An ad set with a lifetime budget needs an end "
+                throw AdErrors.invalid("end_time", null, "End Date Required", "An ad set with a lifetime budget needs an end "
                         + "date: set end_time.");
             }
         }
@@ -226,13 +226,13 @@ final class AdSetWrites {
     /** Capped strategies need bid_amount; minimum ROAS needs bid_constraints.roas_average_floor. */
     static void checkBid(String strategy, boolean hasBidAmount, Optional<Map<String, Object>> constraints) {
         if (("LOWEST_COST_WITH_BID_CAP".equals(strategy) || "COST_CAP".equals(strategy)) && !hasBidAmount) {
-            throw AdErrors.invalid(AdErrors.BID_AMOUNT_REQUIRED, "Bid Amount Required", "The bid strategy "
+            throw AdErrors.invalid("bid_amount", AdErrors.BID_AMOUNT_REQUIRED, "Bid Amount Required", "The bid strategy "
                     + strategy + " needs a bid: set bid_amount (in the account currency's minor units) on the ad "
                     + "set, or use LOWEST_COST_WITHOUT_CAP.");
         }
         if ("LOWEST_COST_WITH_MIN_ROAS".equals(strategy)
                 && (constraints.isEmpty() || constraints.get().get("roas_average_floor") == null)) {
-            throw AdErrors.invalid(null, "Minimum ROAS Required", "The bid strategy LOWEST_COST_WITH_MIN_ROAS needs "
+            throw AdErrors.invalid("bid_constraints", null, "Minimum ROAS Required", "The bid strategy LOWEST_COST_WITH_MIN_ROAS needs "
                     + "bid_constraints with a roas_average_floor (e.g. {\"roas_average_floor\":15000} for 1.5x).");
         }
     }

@@ -7,7 +7,9 @@ import dev.adsbridge.sandbox.store.NodeType;
 import dev.adsbridge.sandbox.store.SandboxStore;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code POST /act_{id}/ads}: an ad in an ad set, pointing at a creative of the same account. */
@@ -43,12 +45,45 @@ final class AdWrites {
         fields.put("name", name);
         fields.put("status", status);
         fields.put("creative", Map.of("id", creativeId));
-        tracking.ifPresent(v -> fields.put("tracking_specs", Json.MAPPER.convertValue(v, Object.class)));
+        fields.put("tracking_specs", tracking.isPresent() ? Json.MAPPER.convertValue(tracking.get(), Object.class)
+                : defaultTrackingSpecs(store, adSet, creativeId));
         conversionDomain.ifPresent(v -> fields.put("conversion_domain", v));
         Node ad = MarketingObjects.create(store, NodeType.AD, account.id(), fields, now);
         ad.update(f -> f.put("preview_shareable_link", "https://fb.me/sbx" + ad.id().substring(10)));
         Activities.record(call, account.id(), "create_ad", ad, Map.of("adset_id", adSet.id()));
         return NodeViews.created(call, ad);
+    }
+
+    /**
+     * The tracking specs Meta gives an ad created without any (Ad reference, tracking_specs: "defaults are added"):
+     * engagement with its post and Page, link clicks on the post, and conversions of the ad set's pixel.
+     */
+    static List<Map<String, Object>> defaultTrackingSpecs(SandboxStore store, Node adSet, String creativeId) {
+        List<Map<String, Object>> specs = new ArrayList<>();
+        Node creative = store.node(creativeId).orElse(null);
+        String story = creative == null ? null : creative.getString("effective_object_story_id");
+        if (story != null && story.contains("_")) {
+            String page = story.substring(0, story.indexOf('_'));
+            String post = story.substring(story.indexOf('_') + 1);
+            specs.add(spec("post_engagement", "page", page, "post", post));
+            specs.add(spec("link_click", "post", post, "post.wall", page));
+            specs.add(spec("page_engagement", "page", page, null, null));
+        }
+        if (adSet.get("promoted_object") instanceof Map<?, ?> promoted && promoted.get("pixel_id") != null) {
+            specs.add(spec("offsite_conversion", "fb_pixel", promoted.get("pixel_id").toString(), null, null));
+        }
+        return specs;
+    }
+
+    private static Map<String, Object> spec(String actionType, String key, String value, String key2,
+                                            String value2) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("action.type", List.of(actionType));
+        spec.put(key, List.of(value));
+        if (key2 != null) {
+            spec.put(key2, List.of(value2));
+        }
+        return spec;
     }
 
     /** The ad set an ad goes into: in this account, not deleted or archived. */
@@ -59,7 +94,7 @@ final class AdWrites {
                         "Ad Set Not Found", "The ad set " + adSetId + " doesn't exist in this ad account."));
         String status = adSet.getString("status");
         if ("DELETED".equals(status) || "ARCHIVED".equals(status)) {
-            throw AdErrors.invalid(null, "Ad Set Is " + (status.equals("DELETED") ? "Deleted" : "Archived"),
+            throw AdErrors.invalid("adset_id", null, "Ad Set Is " + (status.equals("DELETED") ? "Deleted" : "Archived"),
                     "The ad set \"" + adSet.getString("name") + "\" is " + status.toLowerCase()
                             + ", so you can't add ads to it.");
         }
@@ -70,7 +105,7 @@ final class AdWrites {
     static void checkCreativeFits(SandboxStore store, Node adSet, String creativeId) {
         boolean dynamicCreative = store.node(creativeId).map(c -> c.get("asset_feed_spec") != null).orElse(false);
         if (dynamicCreative && !Boolean.TRUE.equals(adSet.get("is_dynamic_creative"))) {
-            throw AdErrors.invalid(AdErrors.DYNAMIC_CREATIVE_IN_STATIC_AD_SET,
+            throw AdErrors.invalid("creative", AdErrors.DYNAMIC_CREATIVE_IN_STATIC_AD_SET,
                     "Cannot create dynamic creative ad in non-dynamic creative ad set",
                     "Dynamic creative ads can only be created under dynamic creative ad sets.");
         }

@@ -95,7 +95,7 @@ final class AudienceEstimates {
         }
         JsonNode geo = spec.path("geo_locations");
         if (!geo.isObject() || geo.size() == 0) {
-            throw AdErrors.invalid(null, "Location Required", "The targeting spec needs geo_locations (countries, "
+            throw AdErrors.invalid("targeting_spec", null, "Location Required", "The targeting spec needs geo_locations (countries, "
                     + "regions, cities or zips) to estimate an audience.");
         }
         return spec;

@@ -63,14 +63,14 @@ public final class AudienceWrites {
                 String originId = p.required("origin_audience_id");
                 Node origin = store.node(originId).filter(n -> n.type() == NodeType.CUSTOM_AUDIENCE)
                         .filter(n -> account.id().equals(n.accountId()))
-                        .orElseThrow(() -> AdErrors.invalid(null, "Source Audience Not Found", "The source audience "
+                        .orElseThrow(() -> AdErrors.invalid("origin_audience_id", null, "Source Audience Not Found", "The source audience "
                                 + originId + " doesn't exist in this ad account."));
                 Map<String, Object> spec = p.object("lookalike_spec")
                         .orElseThrow(() -> AdErrors.required("lookalike_spec"));
                 double ratio = ratio(spec);
                 Object country = spec.get("country");
                 if (country == null && spec.get("location_spec") == null) {
-                    throw AdErrors.invalid(null, "Location Required", "lookalike_spec needs a country (e.g. "
+                    throw AdErrors.invalid("lookalike_spec", null, "Location Required", "lookalike_spec needs a country (e.g. "
                             + "\"US\") or a location_spec.");
                 }
                 Map<String, Object> lookalike = new LinkedHashMap<>();
@@ -115,7 +115,7 @@ public final class AudienceWrites {
     private static double ratio(Map<String, Object> spec) {
         Object raw = spec.get("ratio");
         if (raw == null) {
-            throw AdErrors.invalid(null, "Audience Size Required", "lookalike_spec needs a ratio between 0.01 and "
+            throw AdErrors.invalid("lookalike_spec", null, "Audience Size Required", "lookalike_spec needs a ratio between 0.01 and "
                     + "0.20 (1% to 20% of the country).");
         }
         double ratio;
@@ -125,7 +125,7 @@ public final class AudienceWrites {
             throw AdErrors.wrongType("lookalike_spec[ratio]", "a number between 0.01 and 0.20");
         }
         if (ratio < 0.01 || ratio > 0.20) {
-            throw AdErrors.invalid(null, "Invalid Audience Size", "The lookalike ratio must be between 0.01 and "
+            throw AdErrors.invalid("lookalike_spec", null, "Invalid Audience Size", "The lookalike ratio must be between 0.01 and "
                     + "0.20 (1% to 20%); it is " + raw + ".");
         }
         return ratio;

@@ -34,7 +34,7 @@ final class BudgetSchedules {
         Params p = new Params(call);
         ZoneId zone = Times.zoneOf(store, account.id());
         if (parent.get("daily_budget") == null) {
-            throw AdErrors.invalid(null, "Budget Scheduling Not Available", "Budget scheduling needs a daily budget "
+            throw AdErrors.invalid("budget_value", null, "Budget Scheduling Not Available", "Budget scheduling needs a daily budget "
                     + "on this " + (parent.type() == NodeType.CAMPAIGN ? "campaign" : "ad set") + ".");
         }
         long value = p.money("budget_value").orElseThrow(() -> AdErrors.required("budget_value"));
@@ -87,7 +87,7 @@ final class BudgetSchedules {
 
     private static void checkPeriod(long start, long end, long value) {
         if (end <= start) {
-            throw AdErrors.invalid(null, "Invalid Time Period", "The high demand period must end (time_end) after it "
+            throw AdErrors.invalid("time_end", null, "Invalid Time Period", "The high demand period must end (time_end) after it "
                     + "starts (time_start).");
         }
         if (value <= 0) {

@@ -10,10 +10,10 @@ final class Budgets {
     }
 
     /** Daily (or lifetime) budget under the account's min_daily_budget → 100/1885272 "Budget Is Too Low". */
-    static void checkMinimum(Node account, long amount, String level) {
+    static void checkMinimum(Node account, String field, long amount, String level) {
         long minimum = minimum(account);
         if (amount < minimum) {
-            throw AdErrors.invalid(AdErrors.BUDGET_TOO_LOW, "Budget Is Too Low", "The budget for this " + level
+            throw AdErrors.invalid(field, AdErrors.BUDGET_TOO_LOW, "Budget Is Too Low", "The budget for this " + level
                     + " must be at least " + Currencies.format(minimum, currency(account)) + ". Please edit your budget in your "
                     + level + " to enable delivery of your ads.");
         }

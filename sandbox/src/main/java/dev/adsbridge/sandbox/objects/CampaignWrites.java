@@ -43,27 +43,27 @@ final class CampaignWrites {
         Optional<Map<String, Object>> promoted = p.object("promoted_object");
 
         if (daily.isPresent() && lifetime.isPresent()) {
-            throw AdErrors.invalid(null, "Only One Budget Allowed", "A campaign can have a daily budget or a "
+            throw AdErrors.invalid("daily_budget", null, "Only One Budget Allowed", "A campaign can have a daily budget or a "
                     + "lifetime budget, not both.");
         }
         if (daily.isPresent()) {
-            Budgets.checkMinimum(account, daily.getAsLong(), "campaign");
+            Budgets.checkMinimum(account, "daily_budget", daily.getAsLong(), "campaign");
         }
         if (lifetime.isPresent()) {
-            Budgets.checkMinimum(account, lifetime.getAsLong(), "campaign");
+            Budgets.checkMinimum(account, "lifetime_budget", lifetime.getAsLong(), "campaign");
             if (stop.isEmpty()) {
-                throw AdErrors.invalid(null, "End Date Required", "A campaign with a lifetime budget needs an end "
+                throw AdErrors.invalid("stop_time", null, "End Date Required", "A campaign with a lifetime budget needs an end "
                         + "date: set stop_time.");
             }
         }
         if (daily.isEmpty() && lifetime.isEmpty() && sharing.isEmpty()) {
-            throw AdErrors.invalid(AdErrors.BUDGET_SHARING_FLAG_REQUIRED,
+            throw AdErrors.invalid("is_adset_budget_sharing_enabled", AdErrors.BUDGET_SHARING_FLAG_REQUIRED,
                     "Must specify True or False in is_adset_budget_sharing_enabled field",
                     "Must specify True or False in is_adset_budget_sharing_enabled field. This is required field "
                             + "starting v24 if you are not setting budget at the campaign level.");
         }
         if (stop.isPresent() && stop.getAsLong() <= start.orElse(now)) {
-            throw AdErrors.invalid(null, "Invalid End Date", "The campaign's stop_time must be after its start "
+            throw AdErrors.invalid("stop_time", null, "Invalid End Date", "The campaign's stop_time must be after its start "
                     + "time.");
         }
         if (p.validateOnly()) {
@@ -102,7 +102,7 @@ final class CampaignWrites {
     /** OUTCOME_* only; legacy objectives get their own message, unknown ones the list. */
     static String objective(String objective) {
         if (AdVocabulary.LEGACY_OBJECTIVES.contains(objective)) {
-            throw AdErrors.invalid(null, "Objective Not Available", "The objective " + objective + " is no longer "
+            throw AdErrors.invalid("objective", null, "Objective Not Available", "The objective " + objective + " is no longer "
                     + "available for new campaigns. Use one of the outcome-based objectives: "
                     + String.join(", ", AdVocabulary.OBJECTIVES) + ".");
         }

@@ -34,14 +34,15 @@ public final class CreativeWrites {
         Optional<String> storyId = p.string("object_story_id");
         Optional<Map<String, Object>> feed = p.object("asset_feed_spec");
         if (spec.isEmpty() && storyId.isEmpty() && feed.isEmpty()) {
-            throw AdErrors.invalid(null, "Creative Content Required", "A creative needs content: send "
+            throw AdErrors.invalid("object_story_spec", null, "Creative Content Required", "A creative needs content: send "
                     + "object_story_spec (a page and link_data, video_data or photo_data), object_story_id "
                     + "({page_id}_{post_id}) or asset_feed_spec.");
         }
-        spec.ifPresent(s -> checkStorySpec(store, account, pages, s));
+        // A dynamic creative (asset_feed_spec) takes a page-only object_story_spec: the content is in the feed.
+        spec.ifPresent(s -> checkStorySpec(store, account, pages, s, feed.isPresent()));
         storyId.ifPresent(id -> {
             if (!id.matches("\\d+_\\d+") || !pages.contains(id.substring(0, id.indexOf('_')))) {
-                throw AdErrors.invalid(null, "Post Not Available", "object_story_id must be {page_id}_{post_id} of "
+                throw AdErrors.invalid("object_story_id", null, "Post Not Available", "object_story_id must be {page_id}_{post_id} of "
                         + "a post on a page this ad account can promote.");
             }
         });
@@ -65,7 +66,12 @@ public final class CreativeWrites {
                 fields.put("object_type", "SHARE");
             });
         }
-        feed.ifPresent(f -> fields.put("asset_feed_spec", f));
+        feed.ifPresent(f -> {
+            fields.put("asset_feed_spec", f);
+            if (spec.isPresent() && fields.get("title") == null && fields.get("body") == null) {
+                fields.put("object_type", "SHARE");
+            }
+        });
         p.string("url_tags").ifPresent(v -> fields.put("url_tags", v));
         p.object("degrees_of_freedom_spec").ifPresent(v -> fields.put("degrees_of_freedom_spec", v));
         p.object("facebook_branded_content").ifPresent(v -> fields.put("facebook_branded_content", v));
@@ -138,20 +144,21 @@ public final class CreativeWrites {
     }
 
     @SuppressWarnings("unchecked")
-    private static void checkStorySpec(SandboxStore store, Node account, Set<String> pages, Map<String, Object> spec) {
+    private static void checkStorySpec(SandboxStore store, Node account, Set<String> pages, Map<String, Object> spec,
+                                       boolean contentInFeed) {
         Object pageId = spec.get("page_id");
         if (pageId == null) {
             throw AdErrors.required("object_story_spec[page_id]");
         }
         if (!pages.contains(pageId.toString())) {
-            throw AdErrors.invalid(null, "Page Not Available", "This ad account can't run ads for the page "
+            throw AdErrors.invalid("object_story_spec", null, "Page Not Available", "This ad account can't run ads for the page "
                     + pageId + ". Use one of its promote_pages.");
         }
         Object link = spec.get("link_data");
         Object video = spec.get("video_data");
         Object photo = spec.get("photo_data");
-        if (link == null && video == null && photo == null && spec.get("template_data") == null) {
-            throw AdErrors.invalid(null, "Creative Content Required", "object_story_spec needs link_data, "
+        if (link == null && video == null && photo == null && spec.get("template_data") == null && !contentInFeed) {
+            throw AdErrors.invalid("object_story_spec", null, "Creative Content Required", "object_story_spec needs link_data, "
                     + "video_data, photo_data or template_data.");
         }
         if (link instanceof Map<?, ?> linkData) {
@@ -167,7 +174,7 @@ public final class CreativeWrites {
                 throw AdErrors.required("object_story_spec[video_data][video_id]");
             }
             if (isBlank(videoData.get("image_hash")) && isBlank(videoData.get("image_url"))) {
-                throw AdErrors.invalid(AdErrors.VIDEO_THUMBNAIL_REQUIRED, "Your ad needs a video thumbnail",
+                throw AdErrors.invalid("object_story_spec", AdErrors.VIDEO_THUMBNAIL_REQUIRED, "Your ad needs a video thumbnail",
                         "Add a thumbnail to your video ad: set image_hash (an image of this ad account) or "
                                 + "image_url in video_data.");
             }
@@ -196,7 +203,7 @@ public final class CreativeWrites {
 
     private static void checkImage(SandboxStore store, Node account, Object hash) {
         if (hash != null && AdImages.find(store, account.id(), hash.toString()).isEmpty()) {
-            throw AdErrors.invalid(null, "Image Not Found", "There's no image with hash " + hash + " in this ad "
+            throw AdErrors.invalid("object_story_spec", null, "Image Not Found", "There's no image with hash " + hash + " in this ad "
                     + "account. Upload it first with POST /" + account.id() + "/adimages.");
         }
     }

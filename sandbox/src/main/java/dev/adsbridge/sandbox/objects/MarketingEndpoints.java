@@ -107,21 +107,26 @@ public final class MarketingEndpoints {
     }
 
     private static void registerWrites(GraphApi api) {
-        api.node("POST", NodeType.AD_ACCOUNT, "campaigns", CampaignWrites::create);
-        api.node("POST", NodeType.AD_ACCOUNT, "adsets", AdSetWrites::create);
-        api.node("POST", NodeType.AD_ACCOUNT, "ads", AdWrites::create);
-        api.node("POST", NodeType.AD_ACCOUNT, "adcreatives", CreativeWrites::create);
+        api.node("POST", NodeType.AD_ACCOUNT, "campaigns", WriteParams.CREATE_CAMPAIGN.guard(CampaignWrites::create));
+        api.node("POST", NodeType.AD_ACCOUNT, "adsets", WriteParams.CREATE_AD_SET.guard(AdSetWrites::create));
+        api.node("POST", NodeType.AD_ACCOUNT, "ads", WriteParams.CREATE_AD.guard(AdWrites::create));
+        api.node("POST", NodeType.AD_ACCOUNT, "adcreatives",
+                WriteParams.CREATE_AD_CREATIVE.guard(CreativeWrites::create));
         api.node("POST", NodeType.AD_ACCOUNT, "adimages", AdImages::upload);
         api.node("POST", NodeType.AD_ACCOUNT, "advideos", AdVideos::upload);
         api.node("DELETE", NodeType.AD_ACCOUNT, "adimages", AdImages::delete);
         api.node("POST", NodeType.AD_ACCOUNT, "customaudiences", AudienceWrites::create);
+        Map<NodeType, WriteParams> updates = Map.of(NodeType.CAMPAIGN, WriteParams.UPDATE_CAMPAIGN,
+                NodeType.AD_SET, WriteParams.UPDATE_AD_SET, NodeType.AD, WriteParams.UPDATE_AD,
+                NodeType.AD_CREATIVE, WriteParams.UPDATE_AD_CREATIVE);
         for (NodeType type : OBJECT_TYPES) {
-            api.node("POST", type, null, ObjectUpdates::update);
+            WriteParams params = updates.get(type);
+            api.node("POST", type, null, params == null ? ObjectUpdates::update : params.guard(ObjectUpdates::update));
             api.node("DELETE", type, null, ObjectUpdates::delete);
         }
-        for (NodeType type : List.of(NodeType.CAMPAIGN, NodeType.AD_SET, NodeType.AD)) {
-            api.node("POST", type, "copies", Copies::copy);
-        }
+        api.node("POST", NodeType.CAMPAIGN, "copies", WriteParams.COPY_CAMPAIGN.guard(Copies::copy));
+        api.node("POST", NodeType.AD_SET, "copies", WriteParams.COPY_AD_SET.guard(Copies::copy));
+        api.node("POST", NodeType.AD, "copies", WriteParams.COPY_AD.guard(Copies::copy));
         api.node("POST", NodeType.CAMPAIGN, "budget_schedules", BudgetSchedules::create);
         api.node("POST", NodeType.AD_SET, "budget_schedules", BudgetSchedules::create);
     }
@@ -148,6 +153,7 @@ public final class MarketingEndpoints {
 
     private static Object page(GraphCall call, List<Node> items) {
         List<FieldSpec> fields = call.fields();
+        PageSize.check(call, items.size(), fields);
         return Pager.page(call, items, node -> NodeViews.render(call, node, fields));
     }
 
@@ -175,6 +181,10 @@ public final class MarketingEndpoints {
      */
     static Map<String, Object> render(GraphCall call, Node node, List<FieldSpec> fields) {
         Map<String, Object> values = node.snapshot();
+        if (node.type() == NodeType.USER && !call.hasScope("email")) {
+            // A user's email is readable only with the email permission; without it Meta leaves the field out.
+            values.remove("email");
+        }
         if (node.type() == NodeType.PAGE) {
             for (FieldSpec spec : fields) {
                 if (spec.name().equals("instagram_business_account") && !spec.children().isEmpty()

@@ -88,6 +88,7 @@ public final class NodeViews {
             default -> {
             }
         }
+        DerivedFields.add(call, node, values);
         return values;
     }
 

@@ -50,7 +50,7 @@ final class ObjectUpdates {
         AccountGuard.requireWritable(account);
         Params p = new Params(call);
         if ("DELETED".equals(node.getString("status"))) {
-            throw AdErrors.invalid(null, "Object Deleted", "This " + node.type().graphName() + " has been deleted "
+            throw AdErrors.invalid("status", null, "Object Deleted", "This " + node.type().graphName() + " has been deleted "
                     + "and can't be edited.");
         }
         Change change = new Change();
@@ -144,7 +144,7 @@ final class ObjectUpdates {
                 "update_campaign_run_status"));
         p.string("objective").ifPresent(objective -> {
             if (!objective.equals(campaign.getString("objective"))) {
-                throw AdErrors.invalid(null, "Objective Can't Be Changed", "A campaign's objective can't be changed "
+                throw AdErrors.invalid("objective", null, "Objective Can't Be Changed", "A campaign's objective can't be changed "
                         + "after it is created. Create a new campaign with the objective " + objective + ".");
             }
         });
@@ -156,7 +156,7 @@ final class ObjectUpdates {
         OptionalLong daily = p.money("daily_budget");
         OptionalLong lifetime = p.money("lifetime_budget");
         if (daily.isPresent() && lifetime.isPresent()) {
-            throw AdErrors.invalid(null, "Only One Budget Allowed", "A campaign can have a daily budget or a "
+            throw AdErrors.invalid("daily_budget", null, "Only One Budget Allowed", "A campaign can have a daily budget or a "
                     + "lifetime budget, not both.");
         }
         budgetChange(account, campaign, "campaign", daily, lifetime, change, "update_campaign_budget");
@@ -268,7 +268,7 @@ final class ObjectUpdates {
             if (node.get("lifetime_budget") != null) {
                 throw budgetTypeFixed(level);
             }
-            Budgets.checkMinimum(account, daily.getAsLong(), level);
+            Budgets.checkMinimum(account, "daily_budget", daily.getAsLong(), level);
             change.set().put("daily_budget", Long.toString(daily.getAsLong()));
             change.activity(eventType, node.get("daily_budget"), Long.toString(daily.getAsLong()));
         }
@@ -276,14 +276,14 @@ final class ObjectUpdates {
             if (node.get("daily_budget") != null) {
                 throw budgetTypeFixed(level);
             }
-            Budgets.checkMinimum(account, lifetime.getAsLong(), level);
+            Budgets.checkMinimum(account, "lifetime_budget", lifetime.getAsLong(), level);
             change.set().put("lifetime_budget", Long.toString(lifetime.getAsLong()));
             change.activity(eventType, node.get("lifetime_budget"), Long.toString(lifetime.getAsLong()));
         }
     }
 
     private static RuntimeException budgetTypeFixed(String level) {
-        return AdErrors.invalid(null, "Budget Type Can't Be Changed", "You can't switch this " + level + " between "
+        return AdErrors.invalid("daily_budget", null, "Budget Type Can't Be Changed", "You can't switch this " + level + " between "
                 + "a daily and a lifetime budget. Create a new " + level + " to use the other budget type.");
     }
 
@@ -295,7 +295,7 @@ final class ObjectUpdates {
         }
         long startAt = start.orElse(Times.epochOf(node.get("start_time")));
         if (end.isPresent() && end.getAsLong() <= startAt) {
-            throw AdErrors.invalid(null, "Invalid End Date", "The " + endField + " must be after the start time.");
+            throw AdErrors.invalid("start_time", null, "Invalid End Date", "The " + endField + " must be after the start time.");
         }
         start.ifPresent(v -> change.set().put("start_time", Times.format(v, zone)));
         end.ifPresent(v -> change.set().put(endField, Times.format(v, zone)));

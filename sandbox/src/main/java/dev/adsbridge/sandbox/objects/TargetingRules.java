@@ -22,18 +22,18 @@ final class TargetingRules {
         JsonNode geo = targeting.path("geo_locations");
         boolean hasLocation = geo.isObject() && GEO_KEYS.stream().anyMatch(key -> geo.path(key).size() > 0);
         if (!hasLocation) {
-            throw AdErrors.invalid(null, "Location Required", "Your audience doesn't have a location. Add at least "
+            throw AdErrors.invalid("targeting", null, "Location Required", "Your audience doesn't have a location. Add at least "
                     + "one country, region, city or ZIP code in targeting.geo_locations.");
         }
         for (JsonNode country : geo.path("countries")) {
             if (!country.asString().matches("[A-Z]{2}")) {
-                throw AdErrors.invalid(null, "Invalid Location", "\"" + country.asString() + "\" isn't a valid "
+                throw AdErrors.invalid("targeting", null, "Invalid Location", "\"" + country.asString() + "\" isn't a valid "
                         + "country code. Use two-letter ISO codes such as US or DE.");
             }
         }
         JsonNode advantage = targeting.path("targeting_automation").path("advantage_audience");
         if (advantage.isMissingNode() || advantage.isNull()) {
-            throw AdErrors.invalid(AdErrors.ADVANTAGE_AUDIENCE_REQUIRED, "Advantage Audience Flag Required",
+            throw AdErrors.invalid("targeting", AdErrors.ADVANTAGE_AUDIENCE_REQUIRED, "Advantage Audience Flag Required",
                     "To create your ad set, you need to enable or disable the Advantage audience feature. Set "
                             + "targeting_automation.advantage_audience to 1 or 0 in the targeting spec.");
         }
@@ -44,11 +44,11 @@ final class TargetingRules {
         int ageMin = age(targeting, "age_min", 18);
         int ageMax = age(targeting, "age_max", 65);
         if (ageMin > ageMax) {
-            throw AdErrors.invalid(null, "Invalid Age Range", "The minimum age (" + ageMin + ") can't be higher than "
+            throw AdErrors.invalid("targeting", null, "Invalid Age Range", "The minimum age (" + ageMin + ") can't be higher than "
                     + "the maximum age (" + ageMax + ").");
         }
         if (flag.equals("1") && targeting.has("age_max") && ageMax < 65) {
-            throw AdErrors.invalid(AdErrors.ADVANTAGE_AUDIENCE_AGE_MAX, "Age Maximum Not Available",
+            throw AdErrors.invalid("targeting", AdErrors.ADVANTAGE_AUDIENCE_AGE_MAX, "Age Maximum Not Available",
                     "With Advantage+ audience on, the age maximum can only be a suggestion: remove age_max or set it "
                             + "to 65, or turn Advantage+ audience off (advantage_audience: 0).");
         }
@@ -76,7 +76,7 @@ final class TargetingRules {
             throw AdErrors.wrongType("targeting[" + field + "]", "an integer between 13 and 65");
         }
         if (age < 13 || age > 65) {
-            throw AdErrors.invalid(null, "Invalid Age Range", "Ages in targeting must be between 13 and 65; "
+            throw AdErrors.invalid("targeting", null, "Invalid Age Range", "Ages in targeting must be between 13 and 65; "
                     + field + " is " + age + ".");
         }
         return age;
@@ -85,7 +85,7 @@ final class TargetingRules {
     private static void checkInterests(JsonNode interests) {
         for (JsonNode interest : interests) {
             if (!interest.has("id")) {
-                throw AdErrors.invalid(null, "Invalid Interest", "Each interest in targeting needs its id (find ids "
+                throw AdErrors.invalid("targeting", null, "Invalid Interest", "Each interest in targeting needs its id (find ids "
                         + "with GET /search?type=adinterest&q=…).");
             }
         }

@@ -130,6 +130,22 @@ public final class Seeder {
         fields.put("business_name", "Whitfield Holdings");
         fields.put("business_country_code", "US");
         fields.put("is_prepay_account", false);
+        // The business address and payment method Meta shows on the account (AdAccount business_* and funding_*).
+        fields.put("business_street", "1200 Harbor Way");
+        fields.put("business_city", "Portland");
+        fields.put("business_state", "OR");
+        fields.put("business_zip", "97209");
+        fields.put("owner_business", Map.of("id", "300000000000001", "name", "Whitfield Holdings"));
+        String fundingId = "6" + id.substring(5);
+        fields.put("funding_source", fundingId);
+        fields.put("funding_source_details", Map.of("id", fundingId, "display_string", "Visa *4242", "type", 1));
+        fields.put("is_personal", 0);
+        fields.put("is_notifications_enabled", true);
+        fields.put("has_migrated_permissions", true);
+        fields.put("is_attribution_spec_system_default", true);
+        fields.put("tax_id_status", 0);
+        fields.put("tos_accepted", Map.of("web_custom_audience_tos", 1));
+        fields.put("user_tos_accepted", Map.of("web_custom_audience_tos", 1));
         fields.put("created_time", "2024-03-04T10:00:00-0800");
         fields.put("age", 900.5);
         store.create(id, NodeType.AD_ACCOUNT, id, fields);

@@ -8,6 +8,8 @@ import java.util.Set;
  * The Graph node types the sandbox serves, with Meta's type name (used in error messages), the fields returned when a
  * request names none, and every readable field (anything else is "(#100) Tried accessing nonexisting field").
  * Edges (campaigns, insights, …) are not fields: {@code fields=} may still name them for field expansion.
+ * Beyond the fields the sandbox names here, every field of Meta's own list for the type
+ * ({@code store/fields/<Type>.txt}) is known: read, it has a value where the world has one and is absent otherwise.
  */
 public enum NodeType {
     USER("User", List.of("id", "name"),
@@ -88,6 +90,7 @@ public enum NodeType {
         this.graphName = graphName;
         this.defaultFields = defaultFields;
         this.knownFields = new LinkedHashSet<>(knownFields);
+        this.knownFields.addAll(MetaFieldList.of(graphName));
     }
 
     public String graphName() {

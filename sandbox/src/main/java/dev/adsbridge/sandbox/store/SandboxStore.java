@@ -28,10 +28,15 @@ public final class SandboxStore {
     private final AtomicLong objectIds = new AtomicLong(120210000000000000L);
     private final AtomicLong sequence = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
+    /** Bumped by every change the store itself sees (node changes are counted by each node's version). */
+    private final AtomicLong mutations = new AtomicLong();
+    private volatile long seededUpTo = -1;
+    private volatile long seededAt = -1;
 
     // ---- users ----
 
     public void addUser(FbUser user) {
+        mutations.incrementAndGet();
         if (users.putIfAbsent(user.id(), user) == null) {
             userOrder.add(user.id());
         } else {
@@ -72,6 +77,7 @@ public final class SandboxStore {
     }
 
     public void put(Node node) {
+        mutations.incrementAndGet();
         nodes.put(node.id(), node);
         if (node.accountId() != null && node.type() != NodeType.AD_ACCOUNT) {
             byAccount.computeIfAbsent(node.accountId(), k -> new ConcurrentHashMap<>())
@@ -86,6 +92,7 @@ public final class SandboxStore {
 
     /** Removes a node from the id lookup and its account index (Meta keeps deleted objects; the sandbox uses status). */
     public void remove(Node node) {
+        mutations.incrementAndGet();
         nodes.remove(node.id());
         if (node.accountId() != null) {
             Map<NodeType, List<Node>> index = byAccount.get(node.accountId());
@@ -128,6 +135,7 @@ public final class SandboxStore {
     }
 
     public void putToken(AccessGrant grant) {
+        mutations.incrementAndGet();
         tokens.put(grant.token(), grant);
     }
 
@@ -141,7 +149,54 @@ public final class SandboxStore {
 
     /** Revokes every token of a user for an app (DELETE /me/permissions, data deletion). */
     public void revokeUserTokens(String userId, String appId, int subcode) {
+        mutations.incrementAndGet();
         tokens.replaceAll((value, grant) -> userId.equals(grant.userId()) && appId.equals(grant.appId())
                 && grant.revokedSubcode() == null ? grant.revoked(subcode) : grant);
+    }
+
+    // ---- keeping the world (dev mode) ----
+
+    /**
+     * A number that changes whenever anything in the store changed: store-level changes plus every node's own
+     * version. Cheap enough to poll every few seconds.
+     */
+    public long changeCount() {
+        long sum = mutations.get();
+        for (Node node : nodes.values()) {
+            sum += node.version();
+        }
+        return sum;
+    }
+
+    /** The id and sequence counters, so that a restored world goes on issuing fresh ids. */
+    public long lastObjectId() {
+        return objectIds.get();
+    }
+
+    public long lastSequence() {
+        return sequence.get();
+    }
+
+    public void restoreCounters(long lastObjectId, long lastSequence) {
+        objectIds.accumulateAndGet(lastObjectId, Math::max);
+        sequence.accumulateAndGet(lastSequence, Math::max);
+    }
+
+    /**
+     * Where the seeded world ends: the last sequence the seeder used and the epoch second its histories end at.
+     * Insights tell seeded objects (with generated histories) from ones created since; a restored world keeps the
+     * mark it was seeded with. -1 when not set.
+     */
+    public void seedMark(long upToSequence, long atEpochSecond) {
+        this.seededUpTo = upToSequence;
+        this.seededAt = atEpochSecond;
+    }
+
+    public long seededUpTo() {
+        return seededUpTo;
+    }
+
+    public long seededAt() {
+        return seededAt;
     }
 }

@@ -120,6 +120,14 @@ class AsyncReportsContractTest {
                 "date_preset", "maximum", "breakdowns", "publisher_platform,platform_position,impression_device"))
                 .json().get("report_run_id").asString();
         assertThat(pollUntilDone(run)).isEqualTo("Job Failed");
+        // Since v25.0 a failed AdReportRun carries the error: error_code, error_message, error_user_title and
+        // error_user_msg (AdReportRun reference, v25.0 changelog), in the default read and by name.
+        JsonNode failed = sandbox.get(token, run).json();
+        assertThat(failed.path("error_code").asInt()).isEqualTo(1);
+        assertThat(failed.path("error_message").asString()).contains("reduce the amount of data");
+        assertThat(failed.path("error_user_title").asString()).isNotBlank();
+        JsonNode named = sandbox.get(token, run, Map.of("fields", "async_status,error_code,error_user_msg")).json();
+        assertThat(named.path("error_user_msg").asString()).isNotBlank();
         SandboxHttp.Answer rows = sandbox.get(token, run + "/insights");
         assertThat(rows.status()).isEqualTo(400);
         assertThat(rows.error().get("message").asString()).contains("failed");

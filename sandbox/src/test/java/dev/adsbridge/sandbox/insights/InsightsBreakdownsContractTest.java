@@ -177,7 +177,8 @@ class InsightsBreakdownsContractTest {
     @Test
     void combinations_meta_does_not_offer_are_refused() {
         for (String invalid : List.of("age,country", "platform_position", "gender,publisher_platform",
-                "product_id")) {
+                "hourly_stats_aggregated_by_advertiser_time_zone,age",
+                "hourly_stats_aggregated_by_advertiser_time_zone,hourly_stats_aggregated_by_audience_time_zone")) {
             SandboxHttp.Answer answer = sandbox.get(token, ACCOUNT + "/insights", Map.of("breakdowns", invalid));
             assertThat(answer.status()).as(invalid).isEqualTo(400);
             assertThat(answer.error().get("code").asInt()).isEqualTo(100);
@@ -185,6 +186,39 @@ class InsightsBreakdownsContractTest {
                     .isEqualTo("(#100) Current combination of data breakdown columns (action_type," + invalid
                             + ") is invalid ");
         }
+    }
+
+    @Test
+    void breakdowns_meta_offers_that_the_sandbox_does_not_compute_say_so() {
+        for (Map<String, String> params : List.of(Map.of("breakdowns", "product_id"),
+                Map.of("breakdowns", "frequency_value"), Map.of("action_breakdowns", "action_device"))) {
+            SandboxHttp.Answer answer = sandbox.get(token, ACCOUNT + "/insights", params);
+            assertThat(answer.status()).as(params.toString()).isEqualTo(400);
+            assertThat(answer.error().get("message").asString()).as(params.toString())
+                    .startsWith("(#100) The sandbox does not model the breakdown");
+        }
+    }
+
+    @Test
+    void hourly_breakdowns_split_delivery_over_24_hours_without_reach() {
+        // Ads Insights breakdowns: hourly_stats_aggregated_by_advertiser_time_zone rows are labelled
+        // "HH:00:00 - HH:59:59"; Meta reports no reach (nor frequency) by hour.
+        Map<String, String> params = Map.of("fields", "impressions,clicks,spend,reach", "date_preset", "last_7d",
+                "breakdowns", "hourly_stats_aggregated_by_advertiser_time_zone", "limit", "100");
+        List<JsonNode> hours = rows(sandbox, token, ACCOUNT + "/insights", params);
+        assertThat(hours).hasSize(24);
+        assertThat(hours.get(0).get("hourly_stats_aggregated_by_advertiser_time_zone").asString())
+                .isEqualTo("00:00:00 - 00:59:59");
+        assertThat(hours.get(23).get("hourly_stats_aggregated_by_advertiser_time_zone").asString())
+                .isEqualTo("23:00:00 - 23:59:59");
+        long total = rows(sandbox, token, ACCOUNT + "/insights", Map.of("fields", "impressions", "date_preset",
+                "last_7d")).get(0).get("impressions").asLong();
+        long summed = hours.stream().mapToLong(r -> r.get("impressions").asLong()).sum();
+        assertThat(summed).isEqualTo(total);
+        assertThat(hours).noneMatch(r -> r.has("reach"));
+        long night = hours.get(3).get("impressions").asLong();
+        long evening = hours.get(20).get("impressions").asLong();
+        assertThat(evening).isGreaterThan(night);
     }
 
     private List<String> values(String breakdowns, String field) {

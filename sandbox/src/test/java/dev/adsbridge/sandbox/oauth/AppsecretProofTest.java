@@ -54,6 +54,17 @@ class AppsecretProofTest {
     }
 
     @Test
+    void an_app_token_needs_no_proof_even_when_required() {
+        // An app token is made of (or issued for) the app secret: "Require App Secret" asks proofs of user tokens,
+        // and debug_token with the app token works without one (Facebook Login, "Securing requests").
+        String user = sandbox.token();
+        String appToken = SandboxConfig.DEFAULT_APP_ID + "|" + SandboxConfig.DEFAULT_APP_SECRET;
+        SandboxHttp.Answer answer = sandbox.get(appToken, "debug_token", Map.of("input_token", user));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("data").path("is_valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void a_missing_proof_is_refused_with_metas_message_when_required() {
         SandboxHttp.Answer answer = sandbox.get(sandbox.token(), "me");
         assertThat(answer.status()).isEqualTo(400);

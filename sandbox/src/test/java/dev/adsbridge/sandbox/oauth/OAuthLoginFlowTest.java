@@ -214,6 +214,39 @@ class OAuthLoginFlowTest {
         assertThat(account.status()).isEqualTo(403);
         assertThat(account.error().get("code").asInt()).isEqualTo(200);
         assertThat(account.error().get("message").asString()).contains("ads_read");
+
+        // Facebook Login, "Re-asking for declined permissions": the dialog does not ask again for a declined
+        // permission unless the app sends auth_type=rerequest.
+        SandboxHttp.Answer again = dialog.open(LoginDialogDriver.standardParams("ads_read,ads_management", "again"));
+        assertThat(LoginDialogDriver.parseForm(again.body()).checkboxes()).doesNotContain("perm_ads_read",
+                "perm_ads_management");
+        String stillDeclined = LoginDialogDriver.redirectQuery(dialog.submit(LoginDialogDriver.parseForm(
+                again.body()), "continue", name -> true)).get("code");
+        String withoutAds = dialog.exchange(stillDeclined, REDIRECT_URI, APP_SECRET).json().get("access_token")
+                .asString();
+        assertThat(sandbox.get(withoutAds, "act_1000000001").status()).isEqualTo(403);
+
+        Map<String, String> rerequest = LoginDialogDriver.standardParams("ads_read,ads_management", "rerequest");
+        rerequest.put("auth_type", "rerequest");
+        SandboxHttp.Answer asked = dialog.open(rerequest);
+        assertThat(LoginDialogDriver.parseForm(asked.body()).checkboxes()).contains("perm_ads_read",
+                "perm_ads_management");
+        String granted = LoginDialogDriver.redirectQuery(dialog.submit(LoginDialogDriver.parseForm(asked.body()),
+                "continue", name -> true)).get("code");
+        String withAds = dialog.exchange(granted, REDIRECT_URI, APP_SECRET).json().get("access_token").asString();
+        assertThat(sandbox.get(withAds, "act_1000000001").status()).isEqualTo(200);
+    }
+
+    @Test
+    void email_is_readable_only_with_the_email_permission() {
+        // Graph API User reference: email needs the email permission; without it the field is left out.
+        String noEmail = sandbox.token("100000000000001", List.of("ads_read", "public_profile"));
+        JsonNode me = sandbox.get(noEmail, "me", Map.of("fields", "id,name,email")).json();
+        assertThat(me.has("name")).isTrue();
+        assertThat(me.has("email")).isFalse();
+        String withEmail = sandbox.token("100000000000001", List.of("ads_read", "public_profile", "email"));
+        assertThat(sandbox.get(withEmail, "me", Map.of("fields", "email")).json().path("email").asString())
+                .isEqualTo("dana@example.com");
     }
 
     @Test
