@@ -218,8 +218,8 @@ public final class AdSetTools {
                         + "event_type CLICK_THROUGH, VIEW_THROUGH or ENGAGED_VIDEO_VIEW; window_days 1, 7 or 28.")
                 .objectProperty("bid_adjustments", "Bid multipliers per audience dimension, sent to Meta as given "
                         + "(Meta allows them only for some apps).")
-                .integer("multi_advertiser_ads", "1 to let the ads appear next to other advertisers' ads "
-                        + "(multi-advertiser ads), 0 to opt out.").min(0).max(1)
+                .integer("multi_advertiser_ads", "Refused: Meta sets multi-advertiser ads per creative "
+                        + "(contextual_multi_ads), not per ad set.").min(0).max(1)
                 .stringArray("regional_regulated_categories", "Regulated categories for regions with their own "
                         + "ad transparency rules, e.g. ['TAIWAN_UNIVERSAL'] (needs regional_regulation_identities).")
                 .objectProperty("regional_regulation_identities", "Verified beneficiary and payer ids for the "
@@ -395,7 +395,10 @@ public final class AdSetTools {
         args.json("bid_adjustments").map(value -> requireObject("bid_adjustments", value))
                 .ifPresent(value -> params.put("bid_adjustments", Json.write(value)));
         if (args.has("multi_advertiser_ads")) {
-            params.put("multi_advertiser_ads", Integer.toString(args.integer("multi_advertiser_ads", 0, 0, 1)));
+            // Not an ad set parameter of the Marketing API (Meta refuses it as unknown); refused, never dropped.
+            throw ToolException.invalid("multi_advertiser_ads is not an ad set setting at Meta, so nothing was sent: "
+                    + "Meta enrols ads in multi-advertiser placements per creative (contextual_multi_ads with "
+                    + "enroll_status OPT_IN or OPT_OUT). Leave it out here.");
         }
         Optional<List<String>> regulated = args.stringList("regional_regulated_categories")
                 .map(list -> list.stream().map(v -> upperWord("regional_regulated_categories", v)).toList());

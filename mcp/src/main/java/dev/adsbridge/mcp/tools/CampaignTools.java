@@ -165,12 +165,14 @@ public final class CampaignTools {
                                 + "need an end_time. Not together with daily_budget.").min(1)
                         .string("buying_type", "AUCTION (default at Meta) or RESERVED (reach and frequency).")
                         .oneOf(BUYING_TYPES)
-                        .string("bid_strategy", "How Meta bids with a campaign budget. LOWEST_COST_WITH_BID_CAP and "
-                                + "COST_CAP need bid_cap; LOWEST_COST_WITH_MIN_ROAS needs bid_constraints on the ad "
-                                + "sets. With ad set budgets, set bid_strategy on the ad sets instead.")
+                        .string("bid_strategy", "How Meta bids with a campaign budget. With LOWEST_COST_WITH_BID_CAP "
+                                + "or COST_CAP each ad set then carries its cap as bid_amount (create_adset); "
+                                + "LOWEST_COST_WITH_MIN_ROAS needs bid_constraints on the ad sets. With ad set "
+                                + "budgets, set bid_strategy on the ad sets instead.")
                         .oneOf(BidStrategies.ALL).defaultValue(BidStrategies.NO_CAP)
-                        .integer("bid_cap", "Bid cap or cost cap in minor units (cents), for "
-                                + "LOWEST_COST_WITH_BID_CAP or COST_CAP.").min(1)
+                        .integer("bid_cap", "Refused: Meta has no campaign bid cap. The cap of a "
+                                + "LOWEST_COST_WITH_BID_CAP or COST_CAP campaign is each ad set's bid_amount "
+                                + "(create_adset).").min(1)
                         .integer("spend_cap", "Most the campaign may ever spend, in minor units (cents).").min(1)
                         .string("stop_time", "When the campaign ends: ISO-8601 with offset (2026-12-31T23:59:00-0800) "
                                 + "or Unix seconds. Needed with a campaign lifetime_budget.")
@@ -223,7 +225,7 @@ public final class CampaignTools {
                     + "(daily_budget or lifetime_budget). With budgets on the ad sets, set bid_strategy and "
                     + "bid_amount on each ad set instead.");
         }
-        checkBidCap(strategy, bidCap, true);
+        refuseCampaignBidCap(bidCap, "create_adset");
         OptionalLong spendCap = args.minorUnits("spend_cap");
         Optional<String> buyingType = args.enumValue("buying_type", BUYING_TYPES);
         OptionalLong stopTime = args.epochSeconds("stop_time");
@@ -244,7 +246,6 @@ public final class CampaignTools {
             // Meta requires this flag on every campaign without a campaign budget.
             params.put("is_adset_budget_sharing_enabled", "false");
         }
-        bidCap.ifPresent(cap -> params.put("bid_cap", Long.toString(cap)));
         spendCap.ifPresent(cap -> params.put("spend_cap", Long.toString(cap)));
         buyingType.ifPresent(type -> params.put("buying_type", type));
         stopTime.ifPresent(time -> params.put("stop_time", Long.toString(time)));
@@ -283,16 +284,17 @@ public final class CampaignTools {
                 + Args.shorten(objective, 40) + "'");
     }
 
-    private static void checkBidCap(String strategy, OptionalLong bidCap, boolean requireForCapped) {
-        boolean capped = BidStrategies.isCapped(strategy);
-        if (capped && bidCap.isEmpty() && requireForCapped) {
-            throw ToolException.invalid("bid_strategy " + strategy + " needs bid_cap: the " + (strategy.equals(
-                    "COST_CAP") ? "target cost per result" : "highest bid") + " in minor units (e.g. 500 = 5.00 USD)."
-                    + " Or use LOWEST_COST_WITHOUT_CAP.");
-        }
-        if (!capped && bidCap.isPresent()) {
-            throw ToolException.invalid("bid_cap only applies with bid_strategy LOWEST_COST_WITH_BID_CAP or "
-                    + "COST_CAP; set one of those or drop bid_cap.");
+    /**
+     * Meta's campaigns have no bid cap parameter (the Marketing API refuses it as unknown): with a capped bid strategy
+     * on the campaign, each ad set carries the cap as {@code bid_amount}. The reference server's {@code bid_cap} is
+     * accepted as an argument and refused with that reason, before Meta is called, rather than dropped.
+     */
+    private static void refuseCampaignBidCap(OptionalLong bidCap, String adSetTool) {
+        if (bidCap.isPresent()) {
+            throw ToolException.invalid("bid_cap is not a campaign setting at Meta, so nothing was sent: with "
+                    + "bid_strategy LOWEST_COST_WITH_BID_CAP or COST_CAP on the campaign, each ad set carries the cap "
+                    + "as bid_amount. Leave bid_cap out here and pass bid_amount=" + bidCap.getAsLong() + " to "
+                    + adSetTool + ".");
         }
     }
 
@@ -325,7 +327,8 @@ public final class CampaignTools {
                         .integer("lifetime_budget", "New campaign lifetime budget in minor units (cents).").min(1)
                         .string("bid_strategy", "New bid strategy (campaign budget campaigns only).")
                         .oneOf(BidStrategies.ALL)
-                        .integer("bid_cap", "New bid cap or cost cap in minor units (cents).").min(1)
+                        .integer("bid_cap", "Refused: Meta has no campaign bid cap; change each ad set's "
+                                + "bid_amount (update_adset).").min(1)
                         .integer("spend_cap", "New spend cap in minor units (cents).").min(1)
                         .string("objective", "Objective, for a check only: Meta does not change a campaign's "
                                 + "objective after it is created, so a different one is refused by Meta.")
@@ -360,12 +363,8 @@ public final class CampaignTools {
         Budget budget = Budget.of(args);
         budget.putInto(params);
         Optional<String> strategy = args.enumValue("bid_strategy", BidStrategies.ALL);
-        OptionalLong bidCap = args.minorUnits("bid_cap");
-        strategy.ifPresent(value -> {
-            params.put("bid_strategy", value);
-            checkBidCap(value, bidCap, false);
-        });
-        bidCap.ifPresent(cap -> params.put("bid_cap", Long.toString(cap)));
+        refuseCampaignBidCap(args.minorUnits("bid_cap"), "update_adset");
+        strategy.ifPresent(value -> params.put("bid_strategy", value));
         args.minorUnits("spend_cap").ifPresent(cap -> params.put("spend_cap", Long.toString(cap)));
         Optional<JsonNode> adsetBudgets = args.json("adset_budgets").map(CampaignTools::checkedAdsetBudgets);
         if (adsetBudgets.isPresent() && budget.isSet()) {

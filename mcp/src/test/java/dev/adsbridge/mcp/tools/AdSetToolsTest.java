@@ -39,7 +39,7 @@ class AdSetToolsTest {
         adsetBudgetCampaign = campaign(Map.of("name", "Ad set budgets " + RUN, "use_adset_level_budgets", true));
         campaignBudgetCampaign = campaign(Map.of("name", "Campaign budget " + RUN, "daily_budget", 20000));
         costCapCampaign = campaign(Map.of("name", "Cost cap " + RUN, "daily_budget", 20000,
-                "bid_strategy", "COST_CAP", "bid_cap", 700));
+                "bid_strategy", "COST_CAP"));
     }
 
     // ------------------------------------------------------------------ reads

@@ -142,10 +142,10 @@ class CampaignToolsTest {
     }
 
     @Test
-    void createCampaignWithABidCapAndAZeroDecimalCurrency() {
+    void createCampaignWithACappedStrategyAndAZeroDecimalCurrency() {
         JsonNode created = ok(callTool(token, "create_campaign", Map.of("account_id", TestEnv.JPY_ACCOUNT,
                 "name", "Tokyo " + RUN, "objective", "OUTCOME_TRAFFIC", "daily_budget", "3000",
-                "bid_strategy", "LOWEST_COST_WITH_BID_CAP", "bid_cap", 150, "status", "active")));
+                "bid_strategy", "LOWEST_COST_WITH_BID_CAP", "status", "active")));
         JsonNode details = ok(callTool(token, "get_campaign_details", Map.of("campaign_id",
                 created.get("id").asString())));
         assertThat(details.get("daily_budget").asString()).isEqualTo("3000");
@@ -184,10 +184,8 @@ class CampaignToolsTest {
         cases.put("both budgets", List.of(base(name, "daily_budget", 5000, "lifetime_budget", 90000), "not both"));
         cases.put("adset budgets and campaign budget", List.of(base(name, "daily_budget", 5000,
                 "use_adset_level_budgets", true), "use_adset_level_budgets"));
-        cases.put("cost cap without cap", List.of(base(name, "daily_budget", 5000, "bid_strategy", "COST_CAP"),
-                "bid_cap"));
-        cases.put("cap without capped strategy", List.of(base(name, "daily_budget", 5000, "bid_cap", 300),
-                "bid_cap"));
+        cases.put("campaign bid cap", List.of(base(name, "daily_budget", 5000, "bid_strategy", "COST_CAP",
+                "bid_cap", 300), "bid_amount=300"));
         cases.put("bid strategy without campaign budget", List.of(base(name, "bid_strategy",
                 "LOWEST_COST_WITH_BID_CAP", "bid_cap", 300), "ad set"));
         cases.put("cbo without budget", List.of(base(name, "campaign_budget_optimization", true), "daily_budget"));
@@ -272,7 +270,7 @@ class CampaignToolsTest {
         cases.put("not both", Map.of("campaign_id", id, "daily_budget", 5000, "lifetime_budget", 50000));
         cases.put("must be one of", Map.of("campaign_id", id, "status", "RUNNING"));
         cases.put("minor currency units", Map.of("campaign_id", id, "daily_budget", "49.99"));
-        cases.put("bid_cap only applies", Map.of("campaign_id", id, "bid_strategy", "LOWEST_COST_WITHOUT_CAP",
+        cases.put("not a campaign setting", Map.of("campaign_id", id, "bid_strategy", "COST_CAP",
                 "bid_cap", 100));
         cases.put("adset_id", Map.of("campaign_id", id, "adset_budgets", List.of(Map.of("daily_budget", 100))));
         cases.put("cannot come with", Map.of("campaign_id", id, "daily_budget", 5000,

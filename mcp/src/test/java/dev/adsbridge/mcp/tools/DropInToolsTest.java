@@ -133,25 +133,26 @@ class DropInToolsTest {
         Map<String, Object> identities = Map.of("taiwan_universal_beneficiary", "1001",
                 "taiwan_universal_payer", "1002");
         String adsetId = ok(call("create_adset", AdSetToolsTest.adset(adsetBudgetCampaign, "Settings " + RUN,
-                "daily_budget", 5000, "attribution_spec", List.of(attribution), "multi_advertiser_ads", 0,
+                "daily_budget", 5000, "attribution_spec", List.of(attribution),
                 "regional_regulated_categories", List.of("TAIWAN_UNIVERSAL"),
                 "regional_regulation_identities", identities, "bid_adjustments", Map.of("user_groups", Map.of()))))
                 .get("id").asString();
-        JsonNode adset = stored(adsetId, "attribution_spec,multi_advertiser_ads,regional_regulated_categories,"
+        JsonNode adset = stored(adsetId, "attribution_spec,regional_regulated_categories,"
                 + "regional_regulation_identities");
         assertThat(adset.at("/attribution_spec/0/event_type").asString()).isEqualTo("CLICK_THROUGH");
         assertThat(adset.at("/attribution_spec/0/window_days").asInt()).isEqualTo(1);
-        assertThat(adset.get("multi_advertiser_ads").asInt()).isZero();
         assertThat(adset.at("/regional_regulated_categories/0").asString()).isEqualTo("TAIWAN_UNIVERSAL");
         assertThat(adset.at("/regional_regulation_identities/taiwan_universal_payer").asString()).isEqualTo("1002");
 
         ok(call("update_adset", Map.of("adset_id", adsetId, "attribution_spec", List.of(
                 Map.of("event_type", "CLICK_THROUGH", "window_days", 7),
-                Map.of("event_type", "VIEW_THROUGH", "window_days", 1)), "multi_advertiser_ads", 1)));
-        JsonNode updated = stored(adsetId, "attribution_spec,multi_advertiser_ads");
+                Map.of("event_type", "VIEW_THROUGH", "window_days", 1)))));
+        JsonNode updated = stored(adsetId, "attribution_spec");
         assertThat(updated.get("attribution_spec").size()).isEqualTo(2);
         assertThat(updated.at("/attribution_spec/1/event_type").asString()).isEqualTo("VIEW_THROUGH");
-        assertThat(updated.get("multi_advertiser_ads").asInt()).isEqualTo(1);
+        // Not an ad set parameter at Meta: refused with the reason, nothing sent.
+        refused("update_adset", Map.of("adset_id", adsetId, "multi_advertiser_ads", 1), "contextual_multi_ads",
+                "multi-advertiser ads");
 
         refused("update_adset", Map.of("adset_id", adsetId, "attribution_spec",
                 List.of(Map.of("event_type", "CLICK_THROUGH", "window_days", 3))), "window_days 1, 7 or 28",
