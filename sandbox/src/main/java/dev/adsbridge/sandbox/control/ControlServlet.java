@@ -107,6 +107,7 @@ public final class ControlServlet extends HttpServlet {
             case "POST /tokens" -> issueToken(readJson(req));
             case "POST /tokens/expire" -> expireToken(readJson(req));
             case "POST /tokens/revoke" -> revokeToken(readJson(req));
+            case "POST /system-users" -> SystemUsers.create(api.context(), readJson(req));
             case "POST /faults" -> armFault(readJson(req));
             case "GET /faults" -> Map.of("data", api.context().faults().armed().stream().map(Fault::describe).toList());
             case "DELETE /faults" -> {
@@ -409,7 +410,7 @@ public final class ControlServlet extends HttpServlet {
         return json;
     }
 
-    private static java.util.Optional<String> optionalString(JsonNode body, String field) {
+    static java.util.Optional<String> optionalString(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return java.util.Optional.empty();
@@ -420,7 +421,7 @@ public final class ControlServlet extends HttpServlet {
         return java.util.Optional.of(value.asString());
     }
 
-    private static java.util.Optional<Long> optionalLong(JsonNode body, String field) {
+    static java.util.Optional<Long> optionalLong(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return java.util.Optional.empty();
