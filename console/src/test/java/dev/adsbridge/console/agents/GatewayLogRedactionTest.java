@@ -6,20 +6,13 @@ import static dev.adsbridge.console.agents.AgentFixture.harness;
 import static dev.adsbridge.console.agents.AgentFixture.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.adsbridge.console.support.ConsoleHarness;
+import dev.adsbridge.console.support.LogCapture;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,24 +35,7 @@ class GatewayLogRedactionTest {
         List<String> secrets = new ArrayList<>(List.of(f.metaTokenA(), f.writeKey, f.readKey, mistyped, agentToken,
                 pasted, refused, credential, harness.sandbox.config().appSecret()));
 
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Map<Logger, Level> before = new LinkedHashMap<>();
-        for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.eclipse.jetty", "jdk.internal.httpclient",
-                "dev.adsbridge", "org.springframework", "io.modelcontextprotocol")) {
-            before.put(context.getLogger(name), context.getLogger(name).getLevel());
-        }
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-        root.setLevel(Level.DEBUG);
-        context.getLogger("dev.adsbridge").setLevel(Level.DEBUG);
-        context.getLogger("org.springframework").setLevel(Level.DEBUG);
-        context.getLogger("io.modelcontextprotocol").setLevel(Level.DEBUG);
-        // As the app's properties do: these two would print raw HTTP traffic at DEBUG.
-        context.getLogger("org.eclipse.jetty").setLevel(Level.INFO);
-        context.getLogger("jdk.internal.httpclient").setLevel(Level.INFO);
+        LogCapture capture = new LogCapture();
         try (HostedMcpServer hosted = new HostedMcpServer(harness.sandbox.baseUrl(), pasted, credential)) {
             rpc(f.writeKey, "initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
                     "clientInfo", Map.of("name", "log-test-agent", "version", "1")), Map.of());
@@ -89,29 +65,9 @@ class GatewayLogRedactionTest {
                     "credential", credential)).path()).contains("/ad-accounts");
             secrets.add(credential + "x");
         } finally {
-            root.detachAppender(captured);
-            captured.stop();
-            before.forEach(Logger::setLevel);
+            capture.close();
         }
 
-        List<ILoggingEvent> events = new ArrayList<>(captured.list);
-        assertThat(events).as("DEBUG logging was captured").hasSizeGreaterThan(50);
-        assertThat(events).anySatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.DEBUG));
-        List<String> leaks = new ArrayList<>();
-        for (ILoggingEvent event : events) {
-            StringBuilder text = new StringBuilder(event.getFormattedMessage() == null ? ""
-                    : event.getFormattedMessage());
-            event.getMDCPropertyMap().values().forEach(v -> text.append(' ').append(v));
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                text.append(' ').append(t.getClassName()).append(": ").append(t.getMessage());
-            }
-            for (String secret : secrets) {
-                if (text.indexOf(secret) >= 0) {
-                    leaks.add(event.getLoggerName() + " " + event.getLevel() + ": "
-                            + text.toString().replace(secret, "<SECRET>"));
-                }
-            }
-        }
-        assertThat(leaks).isEmpty();
+        capture.assertNoLeaks(secrets);
     }
 }

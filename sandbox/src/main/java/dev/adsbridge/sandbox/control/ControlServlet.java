@@ -138,15 +138,7 @@ public final class ControlServlet extends HttpServlet {
         if (context.store().user(userId).isEmpty()) {
             throw new IllegalArgumentException("unknown user " + userId);
         }
-        Set<String> scopes = new LinkedHashSet<>();
-        if (body.has("scopes")) {
-            if (!body.get("scopes").isArray()) {
-                throw new IllegalArgumentException("scopes must be an array of permission names");
-            }
-            body.get("scopes").forEach(s -> scopes.add(s.asString()));
-        } else {
-            scopes.addAll(DEFAULT_SCOPES);
-        }
+        Set<String> scopes = scopes(body, DEFAULT_SCOPES);
         long expiresIn = optionalLong(body, "expires_in").orElse(context.config().longTokenTtlSeconds());
         if (expiresIn < 0) {
             throw new IllegalArgumentException("expires_in must be >= 0 (0 = never expires)");
@@ -419,6 +411,20 @@ public final class ControlServlet extends HttpServlet {
             throw new IllegalArgumentException(field + " must be a string");
         }
         return java.util.Optional.of(value.asString());
+    }
+
+    /** {@code scopes} from the body (an array of permission names), or the defaults. */
+    static Set<String> scopes(JsonNode body, List<String> defaults) {
+        Set<String> scopes = new LinkedHashSet<>();
+        if (body.has("scopes")) {
+            if (!body.get("scopes").isArray()) {
+                throw new IllegalArgumentException("scopes must be an array of permission names");
+            }
+            body.get("scopes").forEach(s -> scopes.add(s.asString()));
+        } else {
+            scopes.addAll(defaults);
+        }
+        return scopes;
     }
 
     static java.util.Optional<Long> optionalLong(JsonNode body, String field) {

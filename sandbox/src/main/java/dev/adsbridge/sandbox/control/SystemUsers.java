@@ -8,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,15 +52,7 @@ final class SystemUsers {
         } else {
             accounts.addAll(context.store().users().get(0).adAccountIds());
         }
-        Set<String> scopes = new LinkedHashSet<>();
-        if (body.has("scopes")) {
-            if (!body.get("scopes").isArray()) {
-                throw new IllegalArgumentException("scopes must be an array of permission names");
-            }
-            body.get("scopes").forEach(s -> scopes.add(s.asString()));
-        } else {
-            scopes.addAll(DEFAULT_SCOPES);
-        }
+        Set<String> scopes = ControlServlet.scopes(body, DEFAULT_SCOPES);
         JsonNode sixtyDays = body.get("expires_in_60_days");
         if (sixtyDays != null && !sixtyDays.isBoolean()) {
             throw new IllegalArgumentException("expires_in_60_days must be true or false");
