@@ -26,15 +26,7 @@ class ConnectionLifecycle {
         this.clock = clock;
     }
 
-    @Transactional
-    public void established(TenantId tenant, UUID id, String appId, String facebookUserId,
-            @Nullable String facebookUserName, SealedToken token, List<String> scopes, @Nullable Instant expiresAt,
-            @Nullable Instant dataAccessExpiresAt, boolean reconnected, MemberId actor) {
-        established(tenant, id, appId, facebookUserId, facebookUserName, token, scopes, expiresAt, dataAccessExpiresAt,
-                reconnected, actor, ConnectionKind.FACEBOOK_LOGIN, null, null, java.util.Map.of());
-    }
-
-    /** As above, for every kind of connection; {@code details} go to the audit log (no secrets). */
+    /** A new or restored connection of any kind; {@code details} go to the audit log (no secrets). */
     @Transactional
     public void established(TenantId tenant, UUID id, String appId, String facebookUserId,
             @Nullable String facebookUserName, SealedToken token, List<String> scopes, @Nullable Instant expiresAt,
