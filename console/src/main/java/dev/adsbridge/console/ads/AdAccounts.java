@@ -53,8 +53,11 @@ public class AdAccounts {
     public AdAccountListing available(TenantId tenant, UUID connectionId) {
         McpToolClient.ToolResult result;
         try {
-            result = connections.withToken(tenant, connectionId,
-                    token -> mcp.call(token, LIST_TOOL, Map.of("limit", 200)));
+            result = connections.withMcp(tenant, connectionId,
+                    route -> mcp.call(route, LIST_TOOL, Map.of("limit", 200), false));
+        } catch (McpToolClient.McpCredentialRefusedException e) {
+            connections.markNeedsReconnect(tenant, connectionId, e.getMessage());
+            return AdAccountListing.failed(e.getMessage() + " Enter a new credential for it.", true);
         } catch (ConnectionUnavailableException e) {
             return AdAccountListing.failed(e.getMessage(), true);
         } catch (McpToolClient.McpUnavailableException e) {

@@ -295,7 +295,11 @@ public class AdsGateway {
         }
         McpToolClient.ToolResult result;
         try {
-            result = connections.withToken(caller.tenant(), connection, token -> mcp.call(token, tool, args, write));
+            result = connections.withMcp(caller.tenant(), connection, route -> mcp.call(route, tool, args, write));
+        } catch (McpToolClient.McpCredentialRefusedException e) {
+            // A hosted MCP server refused the tenant's credential for it: like Meta refusing a token.
+            connections.markNeedsReconnect(caller.tenant(), connection, e.getMessage());
+            throw needsReconnect();
         } catch (ConnectionUnavailableException e) {
             throw needsReconnect();
         } catch (NotFoundException e) {

@@ -1,6 +1,10 @@
 package dev.adsbridge.console.ads;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.adsbridge.console.ConsoleProperties;
+import dev.adsbridge.console.connections.McpRoute;
+import dev.adsbridge.meta.Hashes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls one tool of the Meta Ads MCP server: a JSON-RPC {@code tools/call} POST to the stateless streamable-HTTP
- * endpoint with the tenant's token as {@code Authorization: Bearer}. The token lives only in that header; it never
- * reaches a log line or an exception message.
+ * endpoint with the tenant's token as {@code Authorization: Bearer}; or, for a connection to a hosted MCP server
+ * ({@link McpRoute#remote()}), to that server with its credential. The token or credential lives only in that
+ * header; it never reaches a log line or an exception message.
  */
 @Component
 class McpToolClient {
@@ -41,7 +46,7 @@ class McpToolClient {
     }
 
     /** The server could not be reached or did not answer a tool result; the message is safe to show. */
-    static final class McpUnavailableException extends RuntimeException {
+    static class McpUnavailableException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         McpUnavailableException(String message) {
@@ -49,9 +54,27 @@ class McpToolClient {
         }
     }
 
+    /** A hosted server refused the credential (HTTP 401 or 403): the connection needs a new one. */
+    static final class McpCredentialRefusedException extends McpUnavailableException {
+        private static final long serialVersionUID = 1L;
+
+        McpCredentialRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /** An HTTP answer of an MCP server, its body read (up to the limit). */
+    private record Reply(int statusCode, java.net.http.HttpHeaders headers, String body) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The largest answer read from an MCP server (a hosted one is not ours to trust with our memory). */
+    private static final int MAX_ANSWER_BYTES = 32 << 20;
 
     private final ConsoleProperties.Mcp settings;
+    /** Hosted servers' sessions by server and credential hash ("" for a server that keeps none). */
+    private final Cache<String, String> remoteSessions = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(30)).maximumSize(10_000).build();
     private final HttpClient http;
     private final AtomicLong ids = new AtomicLong();
 
@@ -69,20 +92,21 @@ class McpToolClient {
      * the read tools ({@code X-MCP-Readonly}).
      */
     JsonNode listTools(boolean readOnly) {
+        return listTools(null, readOnly);
+    }
+
+    /** {@code tools/list} of the route's server ({@code route} null: our own MCP server, without a token). */
+    JsonNode listTools(@Nullable McpRoute route, boolean readOnly) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("jsonrpc", "2.0");
         message.put("id", ids.incrementAndGet());
         message.put("method", "tools/list");
         message.put("params", Map.of());
-        return send(null, message, !readOnly);
-    }
-
-    ToolResult call(String token, String tool, Map<String, ?> arguments) {
-        return call(token, tool, arguments, false);
+        return send(route, message, !readOnly);
     }
 
     /** {@code write}: the call may change things (no read-only narrowing header). */
-    ToolResult call(String token, String tool, Map<String, ?> arguments, boolean write) {
+    ToolResult call(McpRoute route, String tool, Map<String, ?> arguments, boolean write) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", tool);
         // The console reads Meta's rows as sent (money in minor units, paging): list tools answer agents compactly
@@ -96,7 +120,7 @@ class McpToolClient {
         message.put("method", "tools/call");
         message.put("params", params);
 
-        JsonNode result = send(token, message, write);
+        JsonNode result = send(route, message, write);
         JsonNode content = result.path("structuredContent");
         if (!content.isObject()) {
             content = textContent(result);
@@ -104,55 +128,117 @@ class McpToolClient {
         return new ToolResult(result.path("isError").asBoolean(false), content, result);
     }
 
-    /** Posts one JSON-RPC request and answers its {@code result}; {@code token} null for calls that need none. */
-    private JsonNode send(@Nullable String token, Map<String, Object> message, boolean write) {
-        String url = settings.url();
-        if (url == null) {
-            throw new McpUnavailableException("No MCP server is configured (adsbridge.console.mcp.url).");
+    /**
+     * Posts one JSON-RPC request and answers its {@code result}. Our own MCP server is stateless and takes a bare
+     * request; a hosted one ({@link McpRoute#remote()}) is first initialized as the MCP specification asks, and its
+     * session id (if it gives one) sent along, with a new session when it says the old one is gone (404).
+     */
+    private JsonNode send(@Nullable McpRoute route, Map<String, Object> message, boolean write) {
+        if (route == null || !route.remote()) {
+            String url = settings.url();
+            if (url == null) {
+                throw new McpUnavailableException("No MCP server is configured (adsbridge.console.mcp.url).");
+            }
+            return answer(post(URI.create(url), route == null ? null : route.bearer(), message, write, null, false),
+                    "The Meta Ads MCP server");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        String session = remoteSession(route, false);
+        Reply response = post(route.server(), route.bearer(), message, write, session, true);
+        if (response.statusCode() == 404 && session != null) {
+            response = post(route.server(), route.bearer(), message, write, remoteSession(route, true), true);
+        }
+        return answer(response, "The hosted MCP server");
+    }
+
+    /** The hosted server's session for this route (null: it keeps none), initializing one when needed. */
+    private @Nullable String remoteSession(McpRoute route, boolean renew) {
+        String key = route.server() + " " + Hashes.sha256Hex(route.bearer());
+        if (renew) {
+            remoteSessions.invalidate(key);
+        }
+        return remoteSessions.get(key, k -> {
+            Map<String, Object> initialize = new LinkedHashMap<>();
+            initialize.put("jsonrpc", "2.0");
+            initialize.put("id", ids.incrementAndGet());
+            initialize.put("method", "initialize");
+            initialize.put("params", Map.of("protocolVersion", PROTOCOL_VERSION, "capabilities", Map.of(),
+                    "clientInfo", Map.of("name", "adsbridge-console", "version", "1.0.0")));
+            Reply response = post(route.server(), route.bearer(), initialize, true, null, true);
+            answer(response, "The hosted MCP server");
+            String session = response.headers().firstValue("Mcp-Session-Id").orElse("");
+            Map<String, Object> initialized = Map.of("jsonrpc", "2.0", "method", "notifications/initialized");
+            post(route.server(), route.bearer(), initialized, true, session.isEmpty() ? null : session, true);
+            return session;
+        }).transform(session -> session.isEmpty() ? null : session);
+    }
+
+    private Reply post(URI url, @Nullable String bearer, Map<String, Object> message, boolean write,
+            @Nullable String session, boolean remote) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", PROTOCOL_VERSION)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message), StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         if (!write) {
             // Reads narrow the server to its read-only tools; a header can only narrow what it allows.
             request.header("X-MCP-Readonly", "true");
         }
-        if (settings.serverKey() != null) {
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        if (!remote && settings.serverKey() != null) {
+            // Our own server's key: never sent to a hosted server.
             request.header("X-MCP-Server-Key", settings.serverKey());
         }
-        HttpResponse<String> response;
+        String who = remote ? "The hosted MCP server" : "The Meta Ads MCP server";
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<java.io.InputStream> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (java.io.InputStream in = response.body()) {
+                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            }
+            if (body.length > MAX_ANSWER_BYTES) {
+                throw new McpUnavailableException(who + " answered more than " + (MAX_ANSWER_BYTES >> 20)
+                        + " MB.");
+            }
+            String text = new String(body, StandardCharsets.UTF_8);
+            return new Reply(response.statusCode(), response.headers(), text);
         } catch (IOException e) {
-            throw new McpUnavailableException("The Meta Ads MCP server could not be reached ("
-                    + e.getClass().getSimpleName() + ").");
+            throw new McpUnavailableException(who + " could not be reached (" + e.getClass().getSimpleName() + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new McpUnavailableException("Interrupted while calling the Meta Ads MCP server.");
+            throw new McpUnavailableException("Interrupted while calling " + who.substring(4) + ".");
         }
-        if (response.statusCode() != 200) {
-            throw new McpUnavailableException("The Meta Ads MCP server answered HTTP " + response.statusCode() + ".");
+    }
+
+    /** The JSON-RPC result of an answer (202 Accepted for a notification has none: an empty object). */
+    private static JsonNode answer(Reply response, String who) {
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new McpCredentialRefusedException(who + " refused the credential (HTTP " + status + ").");
+        }
+        if (status != 200) {
+            throw new McpUnavailableException(who + " answered HTTP " + status + ".");
         }
         JsonNode answer = parse(response);
         JsonNode error = answer.path("error");
         if (error.isObject()) {
-            throw new McpUnavailableException("The Meta Ads MCP server refused the call: "
+            throw new McpUnavailableException(who + " refused the call: "
                     + error.path("message").asString("unknown error"));
         }
         JsonNode result = answer.path("result");
         if (!result.isObject()) {
-            throw new McpUnavailableException("The Meta Ads MCP server answered without a result.");
+            throw new McpUnavailableException(who + " answered without a result.");
         }
         return result;
     }
 
-    private static JsonNode parse(HttpResponse<String> response) {
+    private static JsonNode parse(Reply response) {
         String body = response.body();
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (type.startsWith("text/event-stream")) {

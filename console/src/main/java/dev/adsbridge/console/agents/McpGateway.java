@@ -94,11 +94,13 @@ class McpGateway {
         if (!"ping".equals(method)) {
             Long wait = rateLimits.tryCharge(call.credential().tenant(), "agent:" + call.credential().handle());
             if (wait != null) {
-                if ("tools/call".equals(method)) {
-                    return new Answer(200, result(id, refusal("rate_limit", "RateLimited", "Too many requests from "
-                            + "this agent or workspace in a short time. Try again in " + wait + " s.", wait)), wait);
-                }
-                return new Answer(429, rpcError(id, -32000, "Rate limited: try again in " + wait + " s"), wait);
+                // HTTP's own answer (429 with Retry-After), which MCP clients and their HTTP stacks understand,
+                // with a JSON-RPC error for the request that says the same to the agent.
+                ObjectNode limited = rpcError(id, -32000, "Rate limited: too many requests from this agent or "
+                        + "workspace in a short time. Try again in " + wait + " s.");
+                ((ObjectNode) limited.path("error")).putObject("data").put("category", "rate_limit")
+                        .put("retry_after_seconds", wait);
+                return new Answer(429, limited, wait);
             }
         }
         ObjectNode params = message.path("params") instanceof ObjectNode p ? p : JSON.createObjectNode();

@@ -45,12 +45,14 @@ class RateLimiter {
 
     /** Takes one request from the tenant's and the caller's buckets; the answer says how long to wait when empty. */
     @Nullable Long tryConsume(String tenantId, String callerId) {
-        ConsumptionProbe tenant = consume("t:" + tenantId, tenantLimit);
-        if (!tenant.isConsumed()) {
-            return seconds(tenant);
-        }
+        // The caller's own bucket first: a caller past its limit must not go on draining its workspace's bucket,
+        // which its other keys, agents and members share.
         ConsumptionProbe caller = consume("c:" + callerId, callerLimit);
-        return caller.isConsumed() ? null : seconds(caller);
+        if (!caller.isConsumed()) {
+            return seconds(caller);
+        }
+        ConsumptionProbe tenant = consume("t:" + tenantId, tenantLimit);
+        return tenant.isConsumed() ? null : seconds(tenant);
     }
 
     private ConsumptionProbe consume(String key, BucketConfiguration configuration) {

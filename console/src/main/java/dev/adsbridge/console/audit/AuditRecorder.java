@@ -84,8 +84,11 @@ class AuditRecorder {
     void on(ConnectionEstablished event) {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", "active");
-        after.put("facebook_user_id", event.facebookUserId());
-        after.put("scopes", event.scopes());
+        if (event.kind() != dev.adsbridge.console.connections.ConnectionKind.REMOTE_MCP) {
+            after.put("facebook_user_id", event.facebookUserId());
+            after.put("scopes", event.scopes());
+        }
+        after.putAll(event.details());
         record(event.tenantId(), actor(event.tenantId(), event.actor()),
                 event.reconnected() ? "connection.reconnect" : "connection.connect", event.connectionId(),
                 null, after);

@@ -35,6 +35,8 @@ public class ConnectFlow {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectFlow.class);
     private static final String START_AGAIN = " Start again with “Connect Facebook Ads”.";
+    /** What a pasted Meta token may hold: Meta's tokens are letters and digits (a few other URL-safe characters). */
+    private static final java.util.regex.Pattern PASTED_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]+");
 
     private final OAuthStates states;
     private final ConnectionRepository repository;
@@ -196,8 +198,89 @@ public class ConnectFlow {
         SealedToken sealed = vault.seal(member.tenantId(), id, token);
         lifecycle.established(member.tenantId(), id, info.appId(), facebookUserId, facebookUserName(token),
                 sealed, info.scopes(), info.expiresAt().orElse(expiryOf(longLived)),
-                info.dataAccessExpiresAt().orElse(null), reconnected, member.id());
+                info.dataAccessExpiresAt().orElse(null), reconnected, member.id(), ConnectionKind.FACEBOOK_LOGIN,
+                info.type(), null, Map.of());
         return ConnectOutcome.connected(id, reconnected);
+    }
+
+    /**
+     * "Paste a token" (owners only): a Meta token made elsewhere, typically an agency's business system-user token
+     * (Business settings → System users → Generate new token), instead of the login dialog. Checked with
+     * {@code debug_token}: valid, issued to this app, a user or system-user token, with {@code ads_read} (and
+     * {@code ads_management} to change ads; without it the connection only reads, and the member is told so); a token
+     * that never expires ({@code expires_at: 0}) is stored without an expiry, so expiry warnings skip it. Then it
+     * lives in the vault like a token from the dialog; a token of a Facebook user or system user this workspace
+     * already connected replaces that connection's token in place. The token is never shown, logged or put in an
+     * error; a refusal stores nothing and is audited.
+     */
+    public ConnectOutcome connectWithToken(Member member, @Nullable String pasted) {
+        member.requireTeamManagement();
+        ConnectOutcome outcome;
+        try {
+            outcome = pasted(member, pasted == null ? "" : pasted.strip());
+        } catch (GraphException e) {
+            log.info("A pasted token for tenant {} could not be checked: code {} subcode {}", member.tenantId(),
+                    e.error().code(), e.error().subcode());
+            outcome = ConnectOutcome.failed("Facebook could not check the token just now (" + e.getMessage()
+                    + "). Nothing was connected; try again in a moment.");
+        }
+        if (!outcome.succeeded()) {
+            String token = pasted == null ? "" : pasted.strip();
+            if (token.length() >= 8 && String.valueOf(outcome.problem()).contains(token)) {
+                outcome = ConnectOutcome.failed(String.valueOf(outcome.problem()).replace(token, "[token]"));
+            }
+            lifecycle.refused(member.tenantId(), member.id(), String.valueOf(outcome.problem()));
+        }
+        return outcome;
+    }
+
+    private ConnectOutcome pasted(Member member, String token) {
+        if (token.isEmpty()) {
+            return ConnectOutcome.failed("Paste a Facebook access token: nothing was connected.");
+        }
+        if (token.length() < 20 || token.length() > 2048 || !PASTED_TOKEN.matcher(token).matches()) {
+            return ConnectOutcome.failed("That does not look like a Facebook access token (letters and digits, "
+                    + "usually starting with EAA). Nothing was connected.");
+        }
+        TokenDebugInfo info = oauth.debugToken(token);
+        if (!info.isValid()) {
+            return ConnectOutcome.failed("Facebook says this token is not valid"
+                    + info.error().map(e -> " (" + e.message() + ")").orElse("") + ", so nothing was connected. "
+                    + "Make a new token and paste it again.");
+        }
+        if (meta.appId() == null || !meta.appId().equals(info.appId())) {
+            return ConnectOutcome.failed("This token was made for another Facebook app, so AdsBridge cannot use it. "
+                    + "Make the token for the app " + (meta.appId() == null ? "AdsBridge uses" : meta.appId())
+                    + " (in Business settings → System users, choose that app). Nothing was connected.");
+        }
+        if (!"USER".equals(info.type()) && !"SYSTEM_USER".equals(info.type())) {
+            return ConnectOutcome.failed("This is " + (info.type() == null ? "not a user token"
+                    : "a " + info.type().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " token")
+                    + ": paste a user or system-user token. Nothing was connected.");
+        }
+        String facebookUserId = info.userId();
+        if (facebookUserId == null || facebookUserId.isBlank()) {
+            return ConnectOutcome.failed("Facebook did not say whose token this is, so nothing was connected.");
+        }
+        if (!info.scopes().contains("ads_read") && !info.scopes().contains("ads_management")) {
+            return ConnectOutcome.failed("This token lacks the ads_read permission, which AdsBridge needs to read "
+                    + "ads, so nothing was connected. Make a token with ads_read (and ads_management to change ads).");
+        }
+        String notice = info.scopes().contains("ads_management") ? null : "This token has ads_read but not "
+                + "ads_management: AdsBridge can read these ads, and Facebook will refuse changes.";
+        Optional<Connection> sameUser = repository.findByFacebookUser(member.tenantId(), info.appId(),
+                facebookUserId);
+        UUID id = sameUser.map(Connection::id).orElseGet(UUID::randomUUID);
+        Instant expiresAt = info.expiresAt().orElse(null);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("method", "manual_token");
+        details.put("token_type", info.type());
+        details.put("expires", expiresAt == null ? "never" : expiresAt.toString());
+        SealedToken sealed = vault.seal(member.tenantId(), id, token);
+        lifecycle.established(member.tenantId(), id, info.appId(), facebookUserId, facebookUserName(token), sealed,
+                info.scopes(), expiresAt, info.dataAccessExpiresAt().orElse(null), sameUser.isPresent(), member.id(),
+                ConnectionKind.MANUAL_TOKEN, info.type(), null, details);
+        return ConnectOutcome.connected(id, sameUser.isPresent(), notice);
     }
 
     private @Nullable Instant expiryOf(TokenGrant grant) {

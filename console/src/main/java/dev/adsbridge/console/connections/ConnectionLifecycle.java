@@ -26,13 +26,16 @@ class ConnectionLifecycle {
         this.clock = clock;
     }
 
+    /** A new or restored connection of any kind; {@code details} go to the audit log (no secrets). */
     @Transactional
     public void established(TenantId tenant, UUID id, String appId, String facebookUserId,
             @Nullable String facebookUserName, SealedToken token, List<String> scopes, @Nullable Instant expiresAt,
-            @Nullable Instant dataAccessExpiresAt, boolean reconnected, MemberId actor) {
+            @Nullable Instant dataAccessExpiresAt, boolean reconnected, MemberId actor, ConnectionKind kind,
+            @Nullable String tokenType, @Nullable String mcpUrl, java.util.Map<String, Object> details) {
         repository.upsert(tenant, id, appId, facebookUserId, facebookUserName, token, scopes, expiresAt,
-                dataAccessExpiresAt, clock.instant());
-        events.publishEvent(new ConnectionEstablished(tenant, id, facebookUserId, scopes, reconnected, actor));
+                dataAccessExpiresAt, clock.instant(), kind, tokenType, mcpUrl);
+        events.publishEvent(new ConnectionEstablished(tenant, id, facebookUserId, scopes, reconnected, actor, kind,
+                details));
     }
 
     @Transactional

@@ -23,7 +23,8 @@ class ConnectionRepository {
 
     private static final String COLUMNS = """
             select id, tenant_id, meta_app_id, facebook_user_id, facebook_user_name, scopes, status, created_at,
-                   expires_at, data_access_expires_at, last_successful_use, status_reason, status_cause
+                   expires_at, data_access_expires_at, last_successful_use, status_reason, status_cause, kind,
+                   token_type, mcp_url
             from connections
             """;
 
@@ -64,27 +65,29 @@ class ConnectionRepository {
     /** A new connection, or an existing one (same tenant, app and Facebook user) restored in place. */
     void upsert(TenantId tenant, UUID id, String appId, String facebookUserId, @Nullable String facebookUserName,
             SealedToken token, List<String> scopes, @Nullable Instant expiresAt, @Nullable Instant dataAccessExpiresAt,
-            Instant now) {
+            Instant now, ConnectionKind kind, @Nullable String tokenType, @Nullable String mcpUrl) {
         int updated = jdbc.sql("""
                 update connections set facebook_user_name = coalesce(?, facebook_user_name), sealed_token = ?,
                        kek_provider = ?, key_version = ?, scopes = ?, status = ?, status_reason = null, status_cause = null,
                        updated_at = ?,
-                       expires_at = ?, data_access_expires_at = ?, expiry_warned_for = null
+                       expires_at = ?, data_access_expires_at = ?, expiry_warned_for = null, kind = ?, token_type = ?,
+                       mcp_url = ?
                 where tenant_id = ? and id = ?""")
                 .params(facebookUserName, token.toBytes(), token.kekProvider(), token.keyVersion(),
                         String.join(",", scopes), ConnectionStatus.ACTIVE.name(), SqlTime.of(now),
-                        SqlTime.of(expiresAt), SqlTime.of(dataAccessExpiresAt), tenant.value(), id)
+                        SqlTime.of(expiresAt), SqlTime.of(dataAccessExpiresAt), kind.column(), tokenType, mcpUrl,
+                        tenant.value(), id)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into connections (id, tenant_id, meta_app_id, facebook_user_id, facebook_user_name,
                         sealed_token, kek_provider, key_version, scopes, status, created_at, updated_at, expires_at,
-                        data_access_expires_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        data_access_expires_at, kind, token_type, mcp_url)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, tenant.value(), appId, facebookUserId, facebookUserName, token.toBytes(),
                             token.kekProvider(), token.keyVersion(), String.join(",", scopes),
                             ConnectionStatus.ACTIVE.name(), SqlTime.of(now), SqlTime.of(now), SqlTime.of(expiresAt),
-                            SqlTime.of(dataAccessExpiresAt))
+                            SqlTime.of(dataAccessExpiresAt), kind.column(), tokenType, mcpUrl)
                     .update();
         }
     }
@@ -190,6 +193,9 @@ class ConnectionRepository {
                 SqlTime.instant(rs, "data_access_expires_at"),
                 SqlTime.instant(rs, "last_successful_use"),
                 rs.getString("status_reason"),
-                rs.getString("status_cause") == null ? null : StatusCause.fromColumn(rs.getString("status_cause")));
+                rs.getString("status_cause") == null ? null : StatusCause.fromColumn(rs.getString("status_cause")),
+                ConnectionKind.fromColumn(rs.getString("kind")),
+                rs.getString("token_type"),
+                rs.getString("mcp_url"));
     }
 }

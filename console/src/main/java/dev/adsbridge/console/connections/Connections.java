@@ -8,6 +8,7 @@ import dev.adsbridge.console.vault.TokenVault;
 import dev.adsbridge.graph.ErrorCategory;
 import dev.adsbridge.graph.GraphException;
 import dev.adsbridge.graph.MetaOAuth;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -55,15 +56,43 @@ public class Connections {
      * @throws ConnectionUnavailableException when the connection needs a reconnect or was revoked
      */
     public <T> T withToken(TenantId tenant, UUID id, Function<String, T> use) {
+        Connection connection = usable(tenant, id);
+        if (connection.remoteMcp()) {
+            throw new ConnectionUnavailableException("This connection goes through a hosted MCP server: AdsBridge "
+                    + "holds no Facebook token for it.");
+        }
+        return use.apply(secret(tenant, id));
+    }
+
+    /**
+     * Runs {@code use} with where the connection's MCP calls go: the console's own MCP server with the Meta token, or
+     * the hosted MCP server with its credential ({@link ConnectionKind#REMOTE_MCP}). The secret exists in plaintext
+     * only for that call.
+     *
+     * @throws NotFoundException              when the tenant has no such connection
+     * @throws ConnectionUnavailableException when the connection needs a reconnect or was revoked
+     */
+    public <T> T withMcp(TenantId tenant, UUID id, Function<McpRoute, T> use) {
+        Connection connection = usable(tenant, id);
+        String secret = secret(tenant, id);
+        return use.apply(new McpRoute(connection.remoteMcp() ? URI.create(String.valueOf(connection.mcpUrl()))
+                : null, secret));
+    }
+
+    private Connection usable(TenantId tenant, UUID id) {
         Connection connection = get(tenant, id);
         if (!connection.active()) {
             throw new ConnectionUnavailableException(connection.needsReconnect()
                     ? "This connection needs a reconnect: " + connection.statusReason()
                     : "This connection was disconnected.");
         }
+        return connection;
+    }
+
+    private String secret(TenantId tenant, UUID id) {
         SealedToken sealed = repository.sealedToken(tenant, id)
                 .orElseThrow(() -> new ConnectionUnavailableException("This connection has no token."));
-        return use.apply(vault.open(tenant, id, sealed));
+        return vault.open(tenant, id, sealed);
     }
 
     @Transactional
@@ -86,7 +115,7 @@ public class Connections {
     public boolean disconnectRevokesOnMeta(Member actor, UUID id) {
         actor.requireWrite();
         Connection connection = get(actor.tenantId(), id);
-        return !connection.revoked() && !repository.facebookUserUsedElsewhere(connection.metaAppId(),
+        return !connection.revoked() && !connection.remoteMcp() && !repository.facebookUserUsedElsewhere(connection.metaAppId(),
                 connection.facebookUserId(), id);
     }
 
@@ -109,12 +138,16 @@ public class Connections {
             return MetaRevocation.NOT_NEEDED;
         }
         MetaRevocation outcome;
-        if (repository.facebookUserUsedElsewhere(connection.metaAppId(), connection.facebookUserId(), id)) {
+        if (connection.remoteMcp()) {
+            outcome = MetaRevocation.NO_FACEBOOK_TOKEN;
+        } else if (repository.facebookUserUsedElsewhere(connection.metaAppId(), connection.facebookUserId(), id)) {
             outcome = MetaRevocation.KEPT_FOR_OTHER_CONNECTIONS;
         } else {
             outcome = revokeOnMeta(actor.tenantId(), id);
         }
-        String reason = "Disconnected by " + actor.name() + (outcome == MetaRevocation.KEPT_FOR_OTHER_CONNECTIONS
+        String reason = "Disconnected by " + actor.name() + (outcome == MetaRevocation.NO_FACEBOOK_TOKEN
+                ? "; the hosted MCP server's credential was erased."
+                : outcome == MetaRevocation.KEPT_FOR_OTHER_CONNECTIONS
                 ? "; Facebook access stays for other workspaces using this Facebook account."
                 : outcome.revokedOnMeta() ? "; Facebook access was revoked." : "; Facebook did not confirm the "
                         + "revocation.");

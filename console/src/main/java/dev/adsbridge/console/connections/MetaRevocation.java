@@ -17,7 +17,9 @@ public enum MetaRevocation {
     /** The Facebook user removed the app on Facebook (deauthorize callback): nothing left to revoke. */
     REMOVED_ON_FACEBOOK,
     /** The connection was already revoked: nothing to do. */
-    NOT_NEEDED;
+    NOT_NEEDED,
+    /** A hosted MCP server's connection: AdsBridge held its credential, never a Facebook token. */
+    NO_FACEBOOK_TOKEN;
 
     /** Whether the app's authorization is known to be gone on Meta. */
     public boolean revokedOnMeta() {

@@ -2,21 +2,14 @@ package dev.adsbridge.console.ads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.adsbridge.console.support.ConsoleHarness;
+import dev.adsbridge.console.support.LogCapture;
 import dev.adsbridge.console.support.Page;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Nothing secret reaches the logs, even at DEBUG: not the tenant's Meta token, not API keys (valid, revoked or
@@ -34,24 +27,7 @@ class AdsApiLogRedactionTest {
         String appSecret = harness.sandbox.config().appSecret();
         String mistypedKey = t.key().substring(0, t.key().length() - 4) + "zzzz";
 
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Map<Logger, Level> before = new LinkedHashMap<>();
-        for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.eclipse.jetty", "jdk.internal.httpclient",
-                "dev.adsbridge", "org.springframework", "org.springframework.security")) {
-            before.put(context.getLogger(name), context.getLogger(name).getLevel());
-        }
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.setContext(context);
-        captured.start();
-        root.addAppender(captured);
-        root.setLevel(Level.DEBUG);
-        context.getLogger("dev.adsbridge").setLevel(Level.DEBUG);
-        context.getLogger("org.springframework").setLevel(Level.DEBUG);
-        context.getLogger("org.springframework.security").setLevel(Level.DEBUG);
-        // As the app's properties do: these two would print raw HTTP traffic at DEBUG.
-        context.getLogger("org.eclipse.jetty").setLevel(Level.INFO);
-        context.getLogger("jdk.internal.httpclient").setLevel(Level.INFO);
+        LogCapture capture = new LogCapture();
         List<String> secrets = new ArrayList<>(List.of(metaToken, appSecret, t.key(), mistypedKey));
         try {
             assertThat(AdsApiTest.get(t.key(), "/api/v1/ad-accounts").status()).isEqualTo(200);
@@ -90,29 +66,9 @@ class AdsApiLogRedactionTest {
             assertThat(AdsApiTest.get(t.key(), "/api/v1/ad-accounts/" + account + "/campaigns").status())
                     .isEqualTo(409);
         } finally {
-            root.detachAppender(captured);
-            captured.stop();
-            before.forEach(Logger::setLevel);
+            capture.close();
         }
 
-        List<ILoggingEvent> events = new ArrayList<>(captured.list);
-        assertThat(events).as("DEBUG logging was captured").hasSizeGreaterThan(50);
-        assertThat(events).anySatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.DEBUG));
-        List<String> leaks = new ArrayList<>();
-        for (ILoggingEvent event : events) {
-            StringBuilder text = new StringBuilder(event.getFormattedMessage() == null ? ""
-                    : event.getFormattedMessage());
-            event.getMDCPropertyMap().values().forEach(v -> text.append(' ').append(v));
-            for (IThrowableProxy t2 = event.getThrowableProxy(); t2 != null; t2 = t2.getCause()) {
-                text.append(' ').append(t2.getClassName()).append(": ").append(t2.getMessage());
-            }
-            for (String secret : secrets) {
-                if (text.indexOf(secret) >= 0) {
-                    leaks.add(event.getLoggerName() + " " + event.getLevel() + ": "
-                            + text.toString().replace(secret, "<SECRET>"));
-                }
-            }
-        }
-        assertThat(leaks).isEmpty();
+        capture.assertNoLeaks(secrets);
     }
 }

@@ -105,16 +105,7 @@ final class AgentFixture {
     }
 
     Browser invite(String role) {
-        String email = ConsoleHarness.email(role.toLowerCase());
-        Page team = ownerA.browser().post("/team/invitations", Map.of("email", email, "role", role));
-        Matcher link = Pattern.compile("(http://[^<\\s\"]*/invite/[A-Za-z0-9_-]+)").matcher(team.body());
-        if (!link.find()) {
-            throw new AssertionError("no invitation link on " + team);
-        }
-        Browser browser = harness.browser();
-        browser.post(link.group(1).replace(harness.baseUrl, ""), Map.of("name", "A " + role, "password", PASSWORD));
-        browser.signIn(email, PASSWORD);
-        return browser;
+        return harness.invite(ownerA, role);
     }
 
     /** The Meta token of workspace A's connection, read from the vault: what must never reach an agent. */

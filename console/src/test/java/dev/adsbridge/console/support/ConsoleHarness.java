@@ -68,8 +68,10 @@ public final class ConsoleHarness {
                     // The shared console reads Meta fresh every time (tests change the sandbox behind its back);
                     // AdsCallsTest starts its own console with the read cache on.
                     // One browser origin may call the tenant MCP endpoint (McpGatewayTest checks CORS with it).
+                    // Hosted MCP servers in tests listen on http://127.0.0.1 (RemoteMcpDelegationTest).
                     shared = new ConsoleHarness(Map.of("adsbridge.console.read-cache.ttl", "0s",
-                            "adsbridge.console.agents.allowed-origins", AGENT_ORIGIN));
+                            "adsbridge.console.agents.allowed-origins", AGENT_ORIGIN,
+                            "adsbridge.console.remote-mcp.allow-local", true));
                     Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
                 }
             }
@@ -187,6 +189,21 @@ public final class ConsoleHarness {
             throw new AssertionError("sign-up did not sign in: " + signedUp + " " + signedUp.body());
         }
         return new Signed(browser, email, tenantOf(email));
+    }
+
+    /** A teammate with {@code role} (ADMIN, ANALYST) in the owner's workspace, invited and signed in. */
+    public Browser invite(Signed owner, String role) {
+        String email = email(role.toLowerCase(Locale.ROOT));
+        Page team = owner.browser().post("/team/invitations", Map.of("email", email, "role", role));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://[^<\\s\"]*/invite/[A-Za-z0-9_-]+)")
+                .matcher(team.body());
+        if (!link.find()) {
+            throw new AssertionError("no invitation link on " + team);
+        }
+        Browser browser = browser();
+        browser.post(link.group(1).replace(baseUrl, ""), Map.of("name", "A " + role, "password", PASSWORD));
+        browser.signIn(email, PASSWORD);
+        return browser;
     }
 
     // ---------------------------------------------------------------- the connect flow, as a user clicks it

@@ -107,6 +107,7 @@ public final class ControlServlet extends HttpServlet {
             case "POST /tokens" -> issueToken(readJson(req));
             case "POST /tokens/expire" -> expireToken(readJson(req));
             case "POST /tokens/revoke" -> revokeToken(readJson(req));
+            case "POST /system-users" -> SystemUsers.create(api.context(), readJson(req));
             case "POST /faults" -> armFault(readJson(req));
             case "GET /faults" -> Map.of("data", api.context().faults().armed().stream().map(Fault::describe).toList());
             case "DELETE /faults" -> {
@@ -137,15 +138,7 @@ public final class ControlServlet extends HttpServlet {
         if (context.store().user(userId).isEmpty()) {
             throw new IllegalArgumentException("unknown user " + userId);
         }
-        Set<String> scopes = new LinkedHashSet<>();
-        if (body.has("scopes")) {
-            if (!body.get("scopes").isArray()) {
-                throw new IllegalArgumentException("scopes must be an array of permission names");
-            }
-            body.get("scopes").forEach(s -> scopes.add(s.asString()));
-        } else {
-            scopes.addAll(DEFAULT_SCOPES);
-        }
+        Set<String> scopes = scopes(body, DEFAULT_SCOPES);
         long expiresIn = optionalLong(body, "expires_in").orElse(context.config().longTokenTtlSeconds());
         if (expiresIn < 0) {
             throw new IllegalArgumentException("expires_in must be >= 0 (0 = never expires)");
@@ -409,7 +402,7 @@ public final class ControlServlet extends HttpServlet {
         return json;
     }
 
-    private static java.util.Optional<String> optionalString(JsonNode body, String field) {
+    static java.util.Optional<String> optionalString(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return java.util.Optional.empty();
@@ -420,7 +413,21 @@ public final class ControlServlet extends HttpServlet {
         return java.util.Optional.of(value.asString());
     }
 
-    private static java.util.Optional<Long> optionalLong(JsonNode body, String field) {
+    /** {@code scopes} from the body (an array of permission names), or the defaults. */
+    static Set<String> scopes(JsonNode body, List<String> defaults) {
+        Set<String> scopes = new LinkedHashSet<>();
+        if (body.has("scopes")) {
+            if (!body.get("scopes").isArray()) {
+                throw new IllegalArgumentException("scopes must be an array of permission names");
+            }
+            body.get("scopes").forEach(s -> scopes.add(s.asString()));
+        } else {
+            scopes.addAll(defaults);
+        }
+        return scopes;
+    }
+
+    static java.util.Optional<Long> optionalLong(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return java.util.Optional.empty();

@@ -69,6 +69,8 @@ class SettingsController {
             case NOT_CONFIRMED -> "Disconnected and the token erased, but Facebook could not confirm the revocation. "
                     + "You can also remove the app in your Facebook settings.";
             case NOT_NEEDED -> "This connection was already disconnected.";
+            case NO_FACEBOOK_TOKEN -> "Disconnected: the hosted MCP server's credential was erased here. Revoke it on "
+                    + "that server too if nothing else uses it.";
         });
         return "redirect:/settings";
     }
