@@ -84,7 +84,12 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<ApiKeyPrincipal> principal = apiKeys.authenticate(presented.get());
         if (principal.isEmpty()) {
             ApiResponses.write(request, response, new ApiException(401, "invalid_api_key",
-                    "This API key is not valid (revoked, mistyped, or of a removed member)."));
+                    "This API key is not valid (revoked, expired, mistyped, or of a removed member)."));
+            return;
+        }
+        if (principal.get().purpose() == ApiKeyPurpose.AGENT) {
+            ApiResponses.write(request, response, new ApiException(401, "invalid_api_key",
+                    "This key is for AI agents: use it at the MCP endpoint /mcp, or create an API key in Settings."));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

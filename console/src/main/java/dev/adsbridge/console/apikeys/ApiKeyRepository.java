@@ -21,7 +21,7 @@ class ApiKeyRepository {
     }
 
     private static final String COLUMNS = "id, tenant_id, name, scope, prefix, created_by, created_at, last_used_at, "
-            + "revoked_at";
+            + "revoked_at, purpose, ad_accounts, expires_at";
 
     private final JdbcClient jdbc;
 
@@ -31,10 +31,13 @@ class ApiKeyRepository {
 
     void insert(TenantId tenant, ApiKey key, String hash, MemberId createdBy) {
         jdbc.sql("""
-                insert into api_keys (id, tenant_id, name, scope, prefix, key_hash, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into api_keys (id, tenant_id, name, scope, prefix, key_hash, created_by, created_at, purpose,
+                    ad_accounts, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(key.id(), tenant.value(), key.name(), key.scope().name(), key.prefix(), hash,
-                        createdBy.value(), SqlTime.of(key.createdAt()))
+                        createdBy.value(), SqlTime.of(key.createdAt()), key.purpose().name(),
+                        key.adAccounts().isEmpty() ? null : String.join(",", key.adAccounts()),
+                        key.expiresAt() == null ? null : SqlTime.of(key.expiresAt()))
                 .update();
     }
 
@@ -63,11 +66,16 @@ class ApiKeyRepository {
         jdbc.sql("update api_keys set last_used_at = ? where id = ?").params(SqlTime.of(at), id).update();
     }
 
+    private static List<String> accounts(String column) {
+        return column == null || column.isBlank() ? List.of() : List.of(column.split(","));
+    }
+
     private static Stored read(ResultSet rs) throws SQLException {
         ApiKey key = new ApiKey(rs.getObject("id", UUID.class), rs.getString("name"),
                 ApiKeyScope.valueOf(rs.getString("scope")), rs.getString("prefix"),
                 SqlTime.requiredInstant(rs, "created_at"), SqlTime.instant(rs, "last_used_at"),
-                SqlTime.instant(rs, "revoked_at"));
+                SqlTime.instant(rs, "revoked_at"), ApiKeyPurpose.valueOf(rs.getString("purpose")),
+                accounts(rs.getString("ad_accounts")), SqlTime.instant(rs, "expires_at"));
         return new Stored(key, new TenantId(rs.getObject("tenant_id", UUID.class)),
                 new MemberId(rs.getObject("created_by", UUID.class)));
     }

@@ -47,12 +47,29 @@ public class ApiKeys {
         return repository.all(tenant);
     }
 
+    /** The tenant's keys for one purpose, newest first. */
+    public List<ApiKey> all(TenantId tenant, ApiKeyPurpose purpose) {
+        return repository.all(tenant).stream().filter(k -> k.purpose() == purpose).toList();
+    }
+
     /**
      * Creates a key; the answer holds the secret, which is never shown again.
      *
      * @throws ApiException 400 for a blank or long name, 403 for analysts
      */
     public IssuedApiKey create(Member actor, String name, ApiKeyScope scope, @Nullable String requestId,
+            @Nullable String clientIp) {
+        return create(actor, name, scope, ApiKeyPurpose.API, List.of(), null, requestId, clientIp);
+    }
+
+    /**
+     * Creates a key for a purpose; an agent key may be limited to some ad accounts ({@code act_…}, already checked
+     * to be among the tenant's chosen ones by the caller) and expire.
+     *
+     * @throws ApiException 400 for a blank or long name or an expiry in the past, 403 for analysts
+     */
+    public IssuedApiKey create(Member actor, String name, ApiKeyScope scope, ApiKeyPurpose purpose,
+            List<String> adAccounts, @Nullable Instant expiresAt, @Nullable String requestId,
             @Nullable String clientIp) {
         if (!actor.canWrite()) {
             denied(actor.tenantId(), actor.email(), "api_key.create", "", name, Map.of("scope", scope.wire()),
@@ -68,9 +85,15 @@ public class ApiKeys {
             throw ApiException.validation("name", "The name holds a control character (such as a NUL byte), which is "
                     + "not allowed.");
         }
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw ApiException.validation("expires_at", "Choose an expiry in the future, or none.");
+        }
+        if (purpose == ApiKeyPurpose.API && !adAccounts.isEmpty()) {
+            throw ApiException.validation("ad_accounts", "Only agent keys are limited to ad accounts.");
+        }
         String secret = PREFIX + Secrets.random();
         ApiKey key = new ApiKey(UUID.randomUUID(), cleanName, scope, secret.substring(0, PREFIX_SHOWN),
-                clock.instant(), null, null);
+                clock.instant(), null, null, purpose, adAccounts, expiresAt);
         repository.insert(actor.tenantId(), key, Secrets.hash(secret), actor.id());
         events.publishEvent(new ApiKeyChanged(actor.tenantId(), ApiKeyChanged.Change.CREATED, actor.email(), null, key,
                 requestId, clientIp, clock.instant()));
@@ -107,6 +130,9 @@ public class ApiKeys {
             return Optional.empty();
         }
         ApiKeyRepository.Stored found = stored.get();
+        if (found.key().expired(clock.instant())) {
+            return Optional.empty();
+        }
         Optional<Member> creator = tenancy.member(found.tenant(), found.createdBy());
         if (creator.isEmpty()) {
             return Optional.empty();
@@ -123,7 +149,7 @@ public class ApiKeys {
             repository.touch(key.id(), now);
         }
         return Optional.of(new ApiKeyPrincipal(key.id(), found.tenant(), key.name(), key.prefix(), key.scope(),
-                actingAs, c.role()));
+                actingAs, c.role(), c.email(), key.purpose(), key.adAccounts(), key.expiresAt()));
     }
 
     /**
@@ -144,6 +170,15 @@ public class ApiKeys {
         map.put("scope", key.scope().wire());
         map.put("prefix", key.prefix());
         map.put("revoked", !key.active());
+        if (key.purpose() != ApiKeyPurpose.API) {
+            map.put("purpose", key.purpose().wire());
+        }
+        if (!key.adAccounts().isEmpty()) {
+            map.put("ad_accounts", key.adAccounts());
+        }
+        if (key.expiresAt() != null) {
+            map.put("expires_at", key.expiresAt().toString());
+        }
         return map;
     }
 }
