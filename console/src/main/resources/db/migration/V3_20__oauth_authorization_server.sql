@@ -58,12 +58,6 @@ create table oauth2_authorization (
 );
 create index oauth2_authorization_by_state on oauth2_authorization (state);
 
-create table oauth2_authorization_consent (
-    registered_client_id varchar(100)  not null,
-    principal_name       varchar(200)  not null,
-    authorities          varchar(1000) not null,
-    primary key (registered_client_id, principal_name)
-);
 
 -- What a member granted an agent on the consent screen: the tenant and member it acts for, the scopes and the ad
 -- accounts. One row per authorization (the same row across refreshes); revoking removes the authorization's tokens

@@ -1,6 +1,8 @@
 package dev.adsbridge.console.agents.oauth;
 
 import dev.adsbridge.console.NotFoundException;
+import dev.adsbridge.console.agents.AgentCredential;
+import dev.adsbridge.console.agents.AgentScope;
 import dev.adsbridge.console.audit.AuditEvent;
 import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.Tenancy;
@@ -49,11 +51,11 @@ public class AgentGrants {
     }
 
     /**
-     * The grant an access token stands for: a live, unexpired access token of this authorization server whose audience
-     * is this {@code /mcp} endpoint, of a grant not revoked, of a member still in the tenant. {@code ads:write} is
-     * dropped when the member's role no longer writes. Records the use (at most once a minute).
+     * The agent an access token stands for: a live, unexpired access token of this authorization server whose audience
+     * is this {@code /mcp} endpoint, of a grant not revoked, of a member still in the tenant (with their role now).
+     * Records the use (at most once a minute).
      */
-    public Optional<AgentGrant> authenticate(String accessToken) {
+    public Optional<AgentCredential> authenticate(String accessToken) {
         if (accessToken.isBlank() || accessToken.length() > 1000) {
             return Optional.empty();
         }
@@ -70,19 +72,19 @@ public class AgentGrants {
         if (grant.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Member> member = tenancy.member(grant.get().tenant(), grant.get().member());
+        AgentGrant found = grant.get();
+        Optional<Member> member = tenancy.member(found.tenant(), found.member());
         if (member.isEmpty()) {
             return Optional.empty();
         }
         repository.touch(authorization.getId(), clock.instant());
-        AgentGrant found = grant.get();
-        Set<String> scopes = token.getToken().getScopes().stream()
+        Set<AgentScope> scopes = token.getToken().getScopes().stream()
                 .filter(found.scopes()::contains)
-                .filter(scope -> member.get().canWrite() || !scope.equals(McpResource.WRITE))
+                .flatMap(scope -> AgentScope.parse(scope).stream())
                 .collect(Collectors.toSet());
-        return Optional.of(new AgentGrant(found.authorizationId(), found.tenant(), found.member(), found.clientId(),
-                found.clientName(), found.redirectHost(), scopes, found.adAccounts(), found.grantedAt(),
-                found.lastUsedAt()));
+        return Optional.of(new AgentCredential(found.authorizationId(), AgentCredential.Kind.OAUTH, found.tenant(),
+                found.member(), member.get().email(), member.get().role(), scopes, Set.copyOf(found.adAccounts()),
+                token.getToken().getExpiresAt(), found.clientName()));
     }
 
     private boolean audienceIsUs(@Nullable Map<String, Object> claims) {

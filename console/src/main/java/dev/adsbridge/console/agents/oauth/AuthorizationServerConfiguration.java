@@ -108,7 +108,7 @@ class AuthorizationServerConfiguration {
     SecurityFilterChain authorizationServer(HttpSecurity http, AgentClients clients,
             OAuth2AuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokens, ResourceIndicators resources, ConsentDecisions decisions,
-            OAuthProperties properties) throws Exception {
+            OAuthProperties properties, McpResource mcp) throws Exception {
         http.oauth2AuthorizationServer(server -> server
                 .registeredClientRepository(clients)
                 .authorizationService(authorizations)
@@ -189,6 +189,26 @@ class AuthorizationServerConfiguration {
                 .addFilterBefore(new RegistrationRateLimit(properties.registrationsPerHour(), REGISTRATION_ENDPOINT),
                         CsrfFilter.class)
                 .cors(cors -> cors.configurationSource(agentCors()))
+                // Protected resource metadata (RFC 9728), served by Spring Security's resource server support under
+                // /.well-known/oauth-protected-resource (and /mcp below it): the resource is the public /mcp URL.
+                .oauth2ResourceServer(resourceServer -> resourceServer.protectedResourceMetadata(metadata -> metadata
+                        .protectedResourceMetadataCustomizer(document -> document
+                                .resource(mcp.resource())
+                                .authorizationServers(servers -> {
+                                    servers.clear();
+                                    servers.add(mcp.issuer());
+                                })
+                                .scopes(scopes -> {
+                                    scopes.clear();
+                                    scopes.add(McpResource.READ);
+                                    scopes.add(McpResource.WRITE);
+                                })
+                                .bearerMethods(methods -> {
+                                    methods.clear();
+                                    methods.add("header");
+                                })
+                                .resourceName("AdsBridge Meta Ads (MCP)")
+                                .tlsClientCertificateBoundAccessTokens(false))))
                 // Not signed in at the authorization endpoint: the console's sign-in page, then back here.
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")));

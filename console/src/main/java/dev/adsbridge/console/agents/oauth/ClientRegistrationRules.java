@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2ClientRegistration;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientRegistrationAuthenticationToken;
 
 /**
  * What an agent may register (RFC 7591, open registration): at least one redirect URI, each one {@link RedirectUris}
@@ -24,7 +25,8 @@ final class ClientRegistrationRules implements Consumer<OAuth2ClientRegistration
 
     @Override
     public void accept(OAuth2ClientRegistrationAuthenticationContext context) {
-        OAuth2ClientRegistration registration = context.getAuthentication().getClientRegistration();
+        OAuth2ClientRegistrationAuthenticationToken request = context.getAuthentication();
+        OAuth2ClientRegistration registration = request.getClientRegistration();
         List<String> redirectUris = registration.getRedirectUris();
         if (redirectUris == null || redirectUris.isEmpty()) {
             throw refused(OAuth2ErrorCodes.INVALID_REDIRECT_URI, "redirect_uris is required.");

@@ -1,6 +1,6 @@
 package dev.adsbridge.console.agents.oauth;
 
-import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -39,10 +40,10 @@ class ResourceIndicators {
     /** Checks the {@code resource} of an authorization request. */
     Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> authorizationRequests() {
         return context -> {
-            Object requested = context.getAuthentication().getAdditionalParameters().get(RESOURCE);
-            if (!acceptable(requested)) {
+            OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
+            if (!acceptable(request.getAdditionalParameters().get(RESOURCE))) {
                 throw new OAuth2AuthorizationCodeRequestAuthenticationException(
-                        new OAuth2Error(INVALID_TARGET, notOurs(), null), context.getAuthentication());
+                        new OAuth2Error(INVALID_TARGET, notOurs(), null), request);
             }
         };
     }
@@ -63,7 +64,8 @@ class ResourceIndicators {
                 throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
                         "This authorization was not consented to, or was revoked.", null));
             }
-            context.getClaims().audience(List.of(resource.resource()));
+            // A list type the authorization's JSON column can read back.
+            context.getClaims().audience(Collections.singletonList(resource.resource()));
         };
     }
 

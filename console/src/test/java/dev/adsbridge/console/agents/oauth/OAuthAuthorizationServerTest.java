@@ -1,0 +1,282 @@
+package dev.adsbridge.console.agents.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adsbridge.console.agents.AgentCredential;
+import dev.adsbridge.console.agents.AgentScope;
+import dev.adsbridge.console.support.ConsoleHarness;
+import dev.adsbridge.console.support.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console's OAuth 2.1 authorization server for {@code /mcp}, over real HTTP against PostgreSQL, the sandbox and the
+ * MCP server: metadata documents, dynamic registration, PKCE, resource indicators, consent (with the member's session
+ * cookie and CSRF token), tokens, refresh rotation, revocation.
+ */
+class OAuthAuthorizationServerTest {
+
+    static final ConsoleHarness harness = ConsoleHarness.start(Map.of(
+            "adsbridge.console.read-cache.ttl", "0s",
+            "adsbridge.console.oauth.registrations-per-hour", 30));
+    static final String BASE = harness.baseUrl;
+    static final String REDIRECT = "http://127.0.0.1:9/callback";
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    /** A tenant whose owner connected Facebook Ads and picked two accounts; signed in. */
+    static ConsoleHarness.Signed tenantWithAccounts(String company) {
+        ConsoleHarness.Signed owner = harness.owner(company + " " + UUID.randomUUID().toString().substring(0, 5));
+        ConsoleHarness.connect(owner.browser());
+        UUID connection = harness.connectionIds(owner.tenant()).get(0);
+        owner.browser().postFieldsOnce(BASE + "/connections/" + connection + "/ad-accounts", List.of(
+                Map.entry("account", "act_1000000001"), Map.entry("account", "act_1000000002"),
+                Map.entry("_csrf", owner.browser().get("/signin").input("_csrf").orElseThrow())));
+        return owner;
+    }
+
+    @Test
+    void metadataDocumentsNameTheResourceAndTheAuthorizationServer() {
+        for (String path : List.of("/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource")) {
+            AgentSignIn.Answer prm = AgentSignIn.get(BASE + path);
+            assertThat(prm.status()).as(path + " " + prm.body()).isEqualTo(200);
+            assertThat(prm.body()).as(path).contains("\"authorization_servers\":[\"" + BASE + "\"]");
+            JsonNode document = prm.json();
+            assertThat(document.path("resource").asString()).isEqualTo(BASE + "/mcp");
+            assertThat(document.path("authorization_servers").get(0).asString()).isEqualTo(BASE);
+            assertThat(document.path("scopes_supported").toString()).contains("ads:read", "ads:write");
+            assertThat(prm.header("Access-Control-Allow-Origin")).isNull(); // no Origin sent
+        }
+        assertThat(harness.bean(McpResource.class).challenge())
+                .isEqualTo("Bearer resource_metadata=\"" + BASE + "/.well-known/oauth-protected-resource/mcp\"");
+
+        AgentSignIn.Answer as = AgentSignIn.get(BASE + "/.well-known/oauth-authorization-server");
+        assertThat(as.status()).isEqualTo(200);
+        JsonNode metadata = as.json();
+        assertThat(metadata.path("issuer").asString()).isEqualTo(BASE);
+        assertThat(metadata.path("authorization_endpoint").asString()).isEqualTo(BASE + "/oauth2/authorize");
+        assertThat(metadata.path("token_endpoint").asString()).isEqualTo(BASE + "/oauth2/token");
+        assertThat(metadata.path("registration_endpoint").asString()).isEqualTo(BASE + "/oauth2/register");
+        assertThat(strings(metadata.path("code_challenge_methods_supported"))).containsExactly("S256");
+        assertThat(strings(metadata.path("grant_types_supported")))
+                .containsExactlyInAnyOrder("authorization_code", "refresh_token");
+        assertThat(strings(metadata.path("response_types_supported"))).containsExactly("code");
+        assertThat(strings(metadata.path("token_endpoint_auth_methods_supported"))).contains("none");
+        assertThat(metadata.path("client_id_metadata_document_supported").asBoolean()).isTrue();
+    }
+
+    @Test
+    void browserClientsMayReadTheMetadataFromAnotherOrigin() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(BASE + "/.well-known/oauth-protected-resource/mcp"))
+                .header("Origin", "https://agent.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    }
+
+    @Test
+    void dynamicRegistrationAcceptsPublicClientsWithSafeRedirectUrisOnly() {
+        long before = harness.count("oauth2_registered_client");
+        AgentSignIn.Answer registered = AgentSignIn.register(BASE, "{\"client_name\":\"Claude Code\","
+                + "\"redirect_uris\":[\"http://127.0.0.1:33418/callback\",\"https://claude.ai/api/mcp/auth_callback\"],"
+                + "\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\",\"refresh_token\"],"
+                + "\"response_types\":[\"code\"],\"scope\":\"ads:read ads:write\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        JsonNode client = registered.json();
+        assertThat(client.path("client_id").asString()).isNotBlank();
+        assertThat(client.path("client_secret").isMissingNode()).isTrue();
+        assertThat(client.path("token_endpoint_auth_method").asString()).isEqualTo("none");
+        assertThat(strings(client.path("grant_types"))).containsExactlyInAnyOrder("authorization_code", "refresh_token");
+        assertThat(harness.count("oauth2_registered_client")).isEqualTo(before + 1);
+
+        for (String bad : List.of(
+                "{\"client_name\":\"x\",\"redirect_uris\":[\"http://evil.example/callback\"]}",
+                "{\"client_name\":\"x\",\"redirect_uris\":[\"javascript:alert(1)\"]}",
+                "{\"client_name\":\"x\",\"redirect_uris\":[\"https://ok.example/cb#frag\"]}",
+                "{\"client_name\":\"x\",\"redirect_uris\":[]}",
+                "{\"client_name\":\"x\",\"redirect_uris\":[\"https://ok.example/cb\"],\"grant_types\":[\"client_credentials\"]}",
+                "{\"client_name\":\"x\",\"redirect_uris\":[\"https://ok.example/cb\"],\"scope\":\"admin\"}")) {
+            AgentSignIn.Answer refused = AgentSignIn.register(BASE, bad);
+            assertThat(refused.status()).as(bad + " → " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("error").asString()).as(bad).isIn("invalid_redirect_uri", "invalid_client_metadata", "invalid_request",
+                    "invalid_scope");
+        }
+        assertThat(harness.count("oauth2_registered_client")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void registrationIsRateLimitedPerClientAddress() {
+        int created = 0;
+        AgentSignIn.Answer last = null;
+        for (int i = 0; i < 35; i++) {
+            last = AgentSignIn.send(HttpRequest.newBuilder(URI.create(BASE + "/oauth2/register"))
+                    .header("Content-Type", "application/json")
+                    // Loopback is a trusted proxy in tests: this is the client's address.
+                    .header("X-Forwarded-For", "203.0.113.77")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"burst\",\"redirect_uris\":"
+                            + "[\"https://burst.example/cb\"],\"token_endpoint_auth_method\":\"none\"}")));
+            if (last.status() == 201) {
+                created++;
+            } else {
+                break;
+            }
+        }
+        assertThat(created).isEqualTo(30);
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.header("Retry-After")).isNotBlank();
+        assertThat(last.json().path("error").asString()).isEqualTo("too_many_requests");
+    }
+
+    @Test
+    void codeFlowWithPkceConsentTokensRefreshAndRevoke() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Flow");
+        String clientId = AgentSignIn.registerPublic(BASE, "Test Agent", REDIRECT);
+        AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
+        String state = UUID.randomUUID().toString();
+        String url = AgentSignIn.authorizeUrl(BASE, AgentSignIn.request(clientId, REDIRECT, pkce, state, BASE + "/mcp"));
+
+        // Not signed in: the console's sign-in page first.
+        Page anonymous = new dev.adsbridge.console.support.Browser(BASE).getOnce(url);
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.headers().get("location")).endsWith("/signin");
+
+        Page consent = AgentSignIn.openConsent(owner.browser(), url);
+        assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+        assertThat(consent.path()).startsWith("/oauth2/consent");
+        assertThat(consent.body()).contains("Test Agent", "127.0.0.1", "ads:read", "ads:write", "act_1000000001",
+                "act_1000000002");
+        assertThat(consent.headers().get("content-security-policy")).contains("form-action 'self' http://127.0.0.1:*");
+        Map<String, List<String>> offered = AgentSignIn.offered(consent);
+        assertThat(offered.get("scope")).containsExactly("ads:read", "ads:write");
+        assertThat(offered.get("account")).containsExactlyInAnyOrder("act_1000000001", "act_1000000002");
+
+        // Without the CSRF token the consent is refused and no code is issued.
+        Page forged = AgentSignIn.allow(owner.browser(), BASE, consent, List.of("ads:read"), List.of("act_1000000001"),
+                false);
+        assertThat(forged.status()).isEqualTo(403);
+
+        Page allowed = AgentSignIn.allow(owner.browser(), BASE, consent, List.of("ads:read", "ads:write"),
+                List.of("act_1000000002"), true);
+        assertThat(allowed.headers().get("location")).startsWith(REDIRECT + "?");
+        Map<String, String> callback = AgentSignIn.redirectParameters(allowed);
+        assertThat(callback.get("state")).isEqualTo(state);
+        String code = callback.get("code");
+        assertThat(code).isNotBlank();
+        assertThat(callback).doesNotContainKeys("access_token", "refresh_token");
+
+        // A wrong verifier is refused, and the code cannot be used twice after success.
+        AgentSignIn.Answer wrongVerifier = AgentSignIn.token(BASE, codeExchange(clientId, code,
+                AgentSignIn.Pkce.create().verifier(), null));
+        assertThat(wrongVerifier.status()).isEqualTo(400);
+        assertThat(wrongVerifier.json().path("error").asString()).isEqualTo("invalid_grant");
+
+        AgentSignIn.Answer tokens = AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(),
+                BASE + "/mcp"));
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        JsonNode issued = tokens.json();
+        String access = issued.path("access_token").asString();
+        String refresh = issued.path("refresh_token").asString();
+        assertThat(access).isNotBlank();
+        assertThat(refresh).isNotBlank();
+        assertThat(issued.path("token_type").asString()).isEqualTo("Bearer");
+        assertThat(issued.path("expires_in").asLong()).isBetween(590L, 600L);
+        assertThat(tokens.header("Cache-Control")).contains("no-store");
+
+        AgentGrants grants = harness.bean(AgentGrants.class);
+        AgentCredential agent = grants.authenticate(access).orElseThrow();
+        assertThat(agent.kind()).isEqualTo(AgentCredential.Kind.OAUTH);
+        assertThat(agent.tenant()).isEqualTo(owner.tenant());
+        assertThat(agent.memberEmail()).isEqualTo(owner.email());
+        assertThat(agent.scopes()).containsExactlyInAnyOrder(AgentScope.ADS_READ, AgentScope.ADS_WRITE);
+        assertThat(agent.adAccounts()).containsExactly("act_1000000002");
+        assertThat(agent.name()).isEqualTo("Test Agent");
+        assertThat(agent.canWrite()).isTrue();
+        assertThat(agent.expiresAt()).isNotNull();
+
+        // Refresh: a new access and refresh token; the old refresh token is spent, the old access token replaced.
+        AgentSignIn.Answer refreshed = AgentSignIn.token(BASE, refreshGrant(clientId, refresh));
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        String access2 = refreshed.json().path("access_token").asString();
+        String refresh2 = refreshed.json().path("refresh_token").asString();
+        assertThat(access2).isNotEqualTo(access);
+        assertThat(refresh2).isNotBlank().isNotEqualTo(refresh);
+        assertThat(AgentSignIn.token(BASE, refreshGrant(clientId, refresh)).json().path("error").asString())
+                .isEqualTo("invalid_grant");
+        assertThat(grants.authenticate(access)).isEmpty();
+        assertThat(grants.authenticate(access2).orElseThrow().adAccounts()).containsExactly("act_1000000002");
+        // Another client cannot use this client's refresh token.
+        String otherClient = AgentSignIn.registerPublic(BASE, "Other", REDIRECT);
+        assertThat(AgentSignIn.token(BASE, refreshGrant(otherClient, refresh2)).status()).isEqualTo(400);
+
+        // Settings → AI agents lists it; revoking refuses its next use (access and refresh).
+        Page list = owner.browser().get("/settings/ai-agents/signed-in");
+        assertThat(list.body()).contains("Test Agent", "ads:read ads:write", "act_1000000002");
+        Page revoked = owner.browser().post("/settings/ai-agents/signed-in/" + agent.credentialId() + "/revoke",
+                Map.of());
+        assertThat(revoked.body()).contains("Test Agent is revoked");
+        assertThat(grants.authenticate(access2)).isEmpty();
+        assertThat(AgentSignIn.token(BASE, refreshGrant(clientId, refresh2)).status()).isEqualTo(400);
+        assertThat(owner.browser().get("/settings/ai-agents/signed-in").body()).doesNotContain("Test Agent");
+        List<String> actions = harness.db().sql("select action from audit_log where tenant_id = ? and target_type = "
+                + "'agent' order by seq").param(owner.tenant().value()).query(String.class).list();
+        assertThat(actions).containsExactly("agent.grant", "agent.revoke");
+    }
+
+    @Test
+    void aCodeUsedTwiceRevokesWhatItGave() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Replay");
+        String clientId = AgentSignIn.registerPublic(BASE, "Replay Agent", REDIRECT);
+        AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
+        Page consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE,
+                AgentSignIn.request(clientId, REDIRECT, pkce, "s1", BASE + "/mcp")));
+        String code = AgentSignIn.redirectParameters(AgentSignIn.allow(owner.browser(), BASE, consent,
+                List.of("ads:read"), List.of("act_1000000001"), true)).get("code");
+        String access = AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), null)).json()
+                .path("access_token").asString();
+        AgentGrants grants = harness.bean(AgentGrants.class);
+        assertThat(grants.authenticate(access).orElseThrow().scopes()).containsExactly(AgentScope.ADS_READ);
+        assertThat(AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), null)).status())
+                .isEqualTo(400);
+        assertThat(grants.authenticate(access)).isEmpty();
+    }
+
+    static Map<String, String> refreshGrant(String clientId, String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", clientId);
+        form.put("refresh_token", refreshToken);
+        return form;
+    }
+
+    static Map<String, String> codeExchange(String clientId, String code, String verifier, String resource) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", clientId);
+        form.put("code", code);
+        form.put("redirect_uri", REDIRECT);
+        form.put("code_verifier", verifier);
+        if (resource != null) {
+            form.put("resource", resource);
+        }
+        return form;
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+}
