@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -63,16 +64,25 @@ class McpToolClient {
                 .build();
     }
 
+    /**
+     * The server's {@code tools/list} answer (the JSON-RPC {@code result}); no token needed. {@code readOnly}: only
+     * the read tools ({@code X-MCP-Readonly}).
+     */
+    JsonNode listTools(boolean readOnly) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("jsonrpc", "2.0");
+        message.put("id", ids.incrementAndGet());
+        message.put("method", "tools/list");
+        message.put("params", Map.of());
+        return send(null, message, !readOnly);
+    }
+
     ToolResult call(String token, String tool, Map<String, ?> arguments) {
         return call(token, tool, arguments, false);
     }
 
     /** {@code write}: the call may change things (no read-only narrowing header). */
     ToolResult call(String token, String tool, Map<String, ?> arguments, boolean write) {
-        String url = settings.url();
-        if (url == null) {
-            throw new McpUnavailableException("No MCP server is configured (adsbridge.console.mcp.url).");
-        }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", tool);
         params.put("arguments", arguments);
@@ -82,13 +92,29 @@ class McpToolClient {
         message.put("method", "tools/call");
         message.put("params", params);
 
+        JsonNode result = send(token, message, write);
+        JsonNode content = result.path("structuredContent");
+        if (!content.isObject()) {
+            content = textContent(result);
+        }
+        return new ToolResult(result.path("isError").asBoolean(false), content, result);
+    }
+
+    /** Posts one JSON-RPC request and answers its {@code result}; {@code token} null for calls that need none. */
+    private JsonNode send(@Nullable String token, Map<String, Object> message, boolean write) {
+        String url = settings.url();
+        if (url == null) {
+            throw new McpUnavailableException("No MCP server is configured (adsbridge.console.mcp.url).");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", PROTOCOL_VERSION)
-                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message), StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (!write) {
             // Reads narrow the server to its read-only tools; a header can only narrow what it allows.
             request.header("X-MCP-Readonly", "true");
@@ -119,11 +145,7 @@ class McpToolClient {
         if (!result.isObject()) {
             throw new McpUnavailableException("The Meta Ads MCP server answered without a result.");
         }
-        JsonNode content = result.path("structuredContent");
-        if (!content.isObject()) {
-            content = textContent(result);
-        }
-        return new ToolResult(result.path("isError").asBoolean(false), content, result);
+        return result;
     }
 
     private static JsonNode parse(HttpResponse<String> response) {

@@ -26,6 +26,15 @@ public class ApiRateLimits {
         this.limiter = limiter;
     }
 
+    /**
+     * Takes one request from the tenant's bucket and the bucket {@code callerId} (e.g. an agent's credential) for
+     * callers outside the REST API (the tenant MCP endpoint); the answer is the seconds to wait when one is empty.
+     */
+    public @org.jspecify.annotations.Nullable Long tryCharge(dev.adsbridge.console.tenancy.TenantId tenant,
+            String callerId) {
+        return limiter.tryConsume(tenant.toString(), callerId);
+    }
+
     /** @throws ApiException 429 {@code rate_limited} (with Retry-After) when the caller's or tenant's bucket is empty */
     public void charge(ApiCaller caller) {
         Long wait = limiter.tryConsume(caller.tenant().toString(), caller.bucketId());

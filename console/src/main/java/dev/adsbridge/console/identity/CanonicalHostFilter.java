@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Dev mode only: a page opened on another host name than the console's base URL (http://localhost:8080 instead of
  * http://127.0.0.1:8080) is redirected to the same path on the base URL before any session exists, so the session
  * cookie lives on the host Meta's OAuth redirect comes back to. In production the reverse proxy decides the host.
- * Only GET/HEAD page requests move; the REST API, actuator and non-GET requests pass unchanged.
+ * Only GET/HEAD page requests move; the REST API, the MCP endpoint, actuator and non-GET requests pass unchanged.
  */
 final class CanonicalHostFilter extends OncePerRequestFilter {
 
@@ -31,7 +31,8 @@ final class CanonicalHostFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.startsWith("/actuator/");
+        return path.startsWith("/api/") || path.startsWith("/actuator/") || path.equals("/mcp")
+                || path.startsWith("/mcp/");
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class ConsoleHarness {
     public static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     public static final String DEMO_USER = "100000000000001";
     public static final String SECOND_USER = "100000000000002";
+    /** The browser origin the shared console lets call {@code /mcp} (CORS). */
+    public static final String AGENT_ORIGIN = "https://agent.example.test";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger EMAILS = new AtomicInteger();
     private static volatile ConsoleHarness shared;
@@ -65,7 +67,9 @@ public final class ConsoleHarness {
                 if (shared == null) {
                     // The shared console reads Meta fresh every time (tests change the sandbox behind its back);
                     // AdsCallsTest starts its own console with the read cache on.
-                    shared = new ConsoleHarness(Map.of("adsbridge.console.read-cache.ttl", "0s"));
+                    // One browser origin may call the tenant MCP endpoint (McpGatewayTest checks CORS with it).
+                    shared = new ConsoleHarness(Map.of("adsbridge.console.read-cache.ttl", "0s",
+                            "adsbridge.console.agents.allowed-origins", AGENT_ORIGIN));
                     Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
                 }
             }
