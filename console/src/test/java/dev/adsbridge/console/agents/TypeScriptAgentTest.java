@@ -59,7 +59,7 @@ class TypeScriptAgentTest {
                 .query(String.class).list().isEmpty());
     }
 
-    private static Path nodeTools() {
+    static Path nodeTools() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve(".tools/node");
@@ -77,7 +77,7 @@ class TypeScriptAgentTest {
         return null;
     }
 
-    private static Path locate(String relative) throws IOException {
+    static Path locate(String relative) throws IOException {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.exists(dir.resolve(relative))) {

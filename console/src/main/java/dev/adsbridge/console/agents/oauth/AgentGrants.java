@@ -6,6 +6,7 @@ import dev.adsbridge.console.agents.AgentScope;
 import dev.adsbridge.console.audit.AuditEvent;
 import dev.adsbridge.console.tenancy.Member;
 import dev.adsbridge.console.tenancy.Tenancy;
+import dev.adsbridge.console.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -95,9 +96,9 @@ public class AgentGrants {
         return audience instanceof String single && resource.isThisResource(single);
     }
 
-    /** The agents of the member's tenant that hold tokens, newest first. */
-    public List<AgentGrant> list(Member viewer) {
-        return repository.active(viewer.tenantId());
+    /** The tenant's agents that hold tokens, newest first. */
+    public List<AgentGrant> list(TenantId tenant) {
+        return repository.active(tenant);
     }
 
     /**

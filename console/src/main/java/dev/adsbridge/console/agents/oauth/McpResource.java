@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * The protected resource: the console's public {@code /mcp} URL (from the configured base URL), the issuer of its
  * tokens, and where its metadata lives. Tokens are bound to {@link #resource()} (their audience); the gateway's 401
- * names {@link #metadataUrl()} in its {@code WWW-Authenticate} challenge ({@link #challenge()}).
+ * names {@link #metadataUrl()} in its {@code WWW-Authenticate} challenge.
  */
 @Component
 public class McpResource {
@@ -34,16 +34,6 @@ public class McpResource {
 
     public String metadataUrl() {
         return urls.url(METADATA_PATH);
-    }
-
-    /** The {@code WWW-Authenticate} value of a 401 from {@code /mcp}. */
-    public String challenge() {
-        return "Bearer resource_metadata=\"" + metadataUrl() + "\"";
-    }
-
-    /** The same, for a token that is not (or no longer) valid. */
-    public String invalidTokenChallenge() {
-        return "Bearer error=\"invalid_token\", resource_metadata=\"" + metadataUrl() + "\"";
     }
 
     /** True when {@code resource} (an RFC 8707 resource indicator) names this endpoint ({@code /mcp} or {@code /mcp/}). */

@@ -26,38 +26,38 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What an MCP agent does against the console's authorization server, over HTTP, step by step (for tests). */
-final class AgentSignIn {
+public final class AgentSignIn {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private AgentSignIn() {
     }
 
-    record Answer(int status, String body, Map<String, List<String>> headers) {
-        JsonNode json() {
+    public record Answer(int status, String body, Map<String, List<String>> headers) {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
         }
     }
 
-    static Answer get(String url) {
+    public static Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    static Answer register(String base, String metadataJson) {
+    public static Answer register(String base, String metadataJson) {
         return send(HttpRequest.newBuilder(URI.create(base + "/oauth2/register"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(metadataJson)));
     }
 
     /** A public client with one redirect URI; its client_id. */
-    static String registerPublic(String base, String name, String redirectUri) {
+    public static String registerPublic(String base, String name, String redirectUri) {
         Answer registered = register(base, "{\"client_name\":\"" + name + "\",\"redirect_uris\":[\"" + redirectUri
                 + "\"],\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
                 + "\"refresh_token\"],\"response_types\":[\"code\"]}");
@@ -67,15 +67,15 @@ final class AgentSignIn {
         return registered.json().path("client_id").asString();
     }
 
-    static Answer token(String base, Map<String, String> form) {
+    public static Answer token(String base, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
     }
 
     /** PKCE: a verifier and its S256 challenge. */
-    record Pkce(String verifier, String challenge) {
-        static Pkce create() {
+    public record Pkce(String verifier, String challenge) {
+        public static Pkce create() {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -88,11 +88,11 @@ final class AgentSignIn {
         }
     }
 
-    static String authorizeUrl(String base, Map<String, String> parameters) {
+    public static String authorizeUrl(String base, Map<String, String> parameters) {
         return base + "/oauth2/authorize?" + form(parameters);
     }
 
-    static Map<String, String> request(String clientId, String redirectUri, Pkce pkce, String state, String resource) {
+    public static Map<String, String> request(String clientId, String redirectUri, Pkce pkce, String state, String resource) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("response_type", "code");
         parameters.put("client_id", clientId);
@@ -106,7 +106,7 @@ final class AgentSignIn {
     }
 
     /** Opens the authorization URL as the signed-in member: the consent page (or where the server sent instead). */
-    static Page openConsent(Browser browser, String authorizeUrl) {
+    public static Page openConsent(Browser browser, String authorizeUrl) {
         Page first = browser.getOnce(authorizeUrl);
         String location = first.headers().get("location");
         if (first.status() != 302 || location == null || !location.contains("/oauth2/consent")) {
@@ -119,7 +119,7 @@ final class AgentSignIn {
             "<input type=\"checkbox\" name=\"(scope|account)\" value=\"([^\"]+)\"");
 
     /** The checkboxes of the consent page: scope and account values offered. */
-    static Map<String, List<String>> offered(Page consent) {
+    public static Map<String, List<String>> offered(Page consent) {
         Map<String, List<String>> offered = new LinkedHashMap<>();
         offered.put("scope", new ArrayList<>());
         offered.put("account", new ArrayList<>());
@@ -131,7 +131,7 @@ final class AgentSignIn {
     }
 
     /** Presses Allow with these scopes and accounts (and the page's CSRF token unless {@code csrf} is false). */
-    static Page allow(Browser browser, String base, Page consent, List<String> scopes, List<String> accounts,
+    public static Page allow(Browser browser, String base, Page consent, List<String> scopes, List<String> accounts,
             boolean csrf) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry("client_id", consent.input("client_id").orElseThrow()));
@@ -145,7 +145,7 @@ final class AgentSignIn {
     }
 
     /** Presses Deny. */
-    static Page deny(Browser browser, String base, Page consent) {
+    public static Page deny(Browser browser, String base, Page consent) {
         return browser.postFieldsOnce(base + "/oauth2/authorize", List.of(
                 Map.entry("client_id", consent.input("client_id").orElseThrow()),
                 Map.entry("state", consent.input("state").orElseThrow()),
@@ -153,7 +153,7 @@ final class AgentSignIn {
     }
 
     /** The query parameters of a redirect's Location. */
-    static Map<String, String> redirectParameters(Page redirect) {
+    public static Map<String, String> redirectParameters(Page redirect) {
         String location = redirect.headers().get("location");
         if (redirect.status() != 302 || location == null) {
             throw new AssertionError("expected a redirect, got " + redirect + "\n" + redirect.body());
@@ -161,7 +161,7 @@ final class AgentSignIn {
         return query(URI.create(location));
     }
 
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (uri.getRawQuery() == null) {
             return parameters;
@@ -174,14 +174,30 @@ final class AgentSignIn {
         return parameters;
     }
 
-    static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
-    static Answer send(HttpRequest.Builder request) {
+    /** A JSON-RPC request to the console's {@code /mcp} with a bearer token (or none). */
+    public static Answer mcp(String base, String token, String method, Map<String, Object> params) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("jsonrpc", "2.0");
+        message.put("id", 1);
+        message.put("method", method);
+        message.put("params", params);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    public static Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -15,8 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,21 +27,14 @@ import tools.jackson.databind.JsonNode;
  * MCP server: metadata documents, dynamic registration, PKCE, resource indicators, consent (with the member's session
  * cookie and CSRF token), tokens, refresh rotation, revocation.
  */
-class OAuthAuthorizationServerTest {
+public class OAuthAuthorizationServerTest {
 
-    static final ConsoleHarness harness = ConsoleHarness.start(Map.of(
-            "adsbridge.console.read-cache.ttl", "0s",
-            "adsbridge.console.oauth.registrations-per-hour", 30));
+    static final ConsoleHarness harness = ConsoleHarness.shared();
     static final String BASE = harness.baseUrl;
-    static final String REDIRECT = "http://127.0.0.1:9/callback";
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    public static final String REDIRECT = "http://127.0.0.1:9/callback";
 
     /** A tenant whose owner connected Facebook Ads and picked two accounts; signed in. */
-    static ConsoleHarness.Signed tenantWithAccounts(String company) {
+    public static ConsoleHarness.Signed tenantWithAccounts(String company) {
         ConsoleHarness.Signed owner = harness.owner(company + " " + UUID.randomUUID().toString().substring(0, 5));
         ConsoleHarness.connect(owner.browser());
         UUID connection = harness.connectionIds(owner.tenant()).get(0);
@@ -60,8 +56,11 @@ class OAuthAuthorizationServerTest {
             assertThat(document.path("scopes_supported").toString()).contains("ads:read", "ads:write");
             assertThat(prm.header("Access-Control-Allow-Origin")).isNull(); // no Origin sent
         }
-        assertThat(harness.bean(McpResource.class).challenge())
-                .isEqualTo("Bearer resource_metadata=\"" + BASE + "/.well-known/oauth-protected-resource/mcp\"");
+        // /mcp's challenge points at that document.
+        AgentSignIn.Answer challenge = AgentSignIn.mcp(BASE, null, "tools/list", Map.of());
+        assertThat(challenge.status()).isEqualTo(401);
+        assertThat(challenge.header("WWW-Authenticate"))
+                .startsWith("Bearer resource_metadata=\"" + BASE + "/.well-known/oauth-protected-resource/mcp\"");
 
         AgentSignIn.Answer as = AgentSignIn.get(BASE + "/.well-known/oauth-authorization-server");
         assertThat(as.status()).isEqualTo(200);
@@ -121,7 +120,7 @@ class OAuthAuthorizationServerTest {
     void registrationIsRateLimitedPerClientAddress() {
         int created = 0;
         AgentSignIn.Answer last = null;
-        for (int i = 0; i < 35; i++) {
+        for (int i = 0; i < 25; i++) {
             last = AgentSignIn.send(HttpRequest.newBuilder(URI.create(BASE + "/oauth2/register"))
                     .header("Content-Type", "application/json")
                     // Loopback is a trusted proxy in tests: this is the client's address.
@@ -134,7 +133,7 @@ class OAuthAuthorizationServerTest {
                 break;
             }
         }
-        assertThat(created).isEqualTo(30);
+        assertThat(created).isEqualTo(20); // the default per address and hour
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.header("Retry-After")).isNotBlank();
         assertThat(last.json().path("error").asString()).isEqualTo("too_many_requests");
@@ -205,6 +204,16 @@ class OAuthAuthorizationServerTest {
         assertThat(agent.name()).isEqualTo("Test Agent");
         assertThat(agent.canWrite()).isTrue();
         assertThat(agent.expiresAt()).isNotNull();
+        // Through /mcp: the write tools are there, the granted account answers, the account left out does not.
+        AgentSignIn.Answer listed = AgentSignIn.mcp(BASE, access, "tools/list", Map.of());
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"get_campaigns\"", "\"create_campaign\"");
+        JsonNode granted = AgentSignIn.mcp(BASE, access, "tools/call", Map.of("name", "get_campaigns",
+                "arguments", Map.of("account_id", "act_1000000002", "limit", 1))).json().path("result");
+        assertThat(granted.path("isError").asBoolean()).as(granted.toString()).isFalse();
+        JsonNode leftOut = AgentSignIn.mcp(BASE, access, "tools/call", Map.of("name", "get_campaigns",
+                "arguments", Map.of("account_id", "act_1000000001", "limit", 1))).json().path("result");
+        assertThat(leftOut.path("isError").asBoolean()).isTrue();
 
         // Refresh: a new access and refresh token; the old refresh token is spent, the old access token replaced.
         AgentSignIn.Answer refreshed = AgentSignIn.token(BASE, refreshGrant(clientId, refresh));
@@ -221,15 +230,21 @@ class OAuthAuthorizationServerTest {
         String otherClient = AgentSignIn.registerPublic(BASE, "Other", REDIRECT);
         assertThat(AgentSignIn.token(BASE, refreshGrant(otherClient, refresh2)).status()).isEqualTo(400);
 
-        // Settings → AI agents lists it; revoking refuses its next use (access and refresh).
-        Page list = owner.browser().get("/settings/ai-agents/signed-in");
-        assertThat(list.body()).contains("Test Agent", "ads:read ads:write", "act_1000000002");
-        Page revoked = owner.browser().post("/settings/ai-agents/signed-in/" + agent.credentialId() + "/revoke",
+        assertThat(AgentSignIn.mcp(BASE, access, "tools/list", Map.of()).status()).isEqualTo(401);
+        assertThat(AgentSignIn.mcp(BASE, access2, "tools/list", Map.of()).status()).isEqualTo(200);
+
+        // Settings → AI agents lists it; revoking refuses its next call and its next refresh.
+        Page list = owner.browser().get("/settings/agents");
+        assertThat(list.body()).contains("Test Agent (127.0.0.1 (this computer))", owner.email(), "act_1000000002");
+        Page revoked = owner.browser().post("/settings/agents/authorized/" + agent.credentialId() + "/revoke",
                 Map.of());
-        assertThat(revoked.body()).contains("Test Agent is revoked");
+        assertThat(revoked.body()).contains("Access revoked");
+        AgentSignIn.Answer refused = AgentSignIn.mcp(BASE, access2, "tools/list", Map.of());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
         assertThat(grants.authenticate(access2)).isEmpty();
         assertThat(AgentSignIn.token(BASE, refreshGrant(clientId, refresh2)).status()).isEqualTo(400);
-        assertThat(owner.browser().get("/settings/ai-agents/signed-in").body()).doesNotContain("Test Agent");
+        assertThat(owner.browser().get("/settings/agents").body()).doesNotContain("Test Agent");
         List<String> actions = harness.db().sql("select action from audit_log where tenant_id = ? and target_type = "
                 + "'agent' order by seq").param(owner.tenant().value()).query(String.class).list();
         assertThat(actions).containsExactly("agent.grant", "agent.revoke");
@@ -251,6 +266,134 @@ class OAuthAuthorizationServerTest {
         assertThat(AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), null)).status())
                 .isEqualTo(400);
         assertThat(grants.authenticate(access)).isEmpty();
+    }
+
+    @Test
+    void pkceIsRequiredAndOnlyS256() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Pkce");
+        String clientId = AgentSignIn.registerPublic(BASE, "Pkce Agent", REDIRECT);
+        AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
+        Map<String, String> without = AgentSignIn.request(clientId, REDIRECT, pkce, "s", BASE + "/mcp");
+        without.remove("code_challenge");
+        without.remove("code_challenge_method");
+        Map<String, String> error = AgentSignIn.redirectParameters(owner.browser().getOnce(
+                AgentSignIn.authorizeUrl(BASE, without)));
+        assertThat(error.get("error")).isEqualTo("invalid_request");
+        assertThat(error.get("error_description")).contains("code_challenge");
+
+        Map<String, String> plain = AgentSignIn.request(clientId, REDIRECT, pkce, "s", BASE + "/mcp");
+        plain.put("code_challenge", pkce.verifier());
+        plain.put("code_challenge_method", "plain");
+        error = AgentSignIn.redirectParameters(owner.browser().getOnce(AgentSignIn.authorizeUrl(BASE, plain)));
+        assertThat(error.get("error")).isEqualTo("invalid_request");
+        assertThat(error.get("error_description")).contains("code_challenge_method");
+
+        // A redirect URI that was not registered: no redirect to it at all.
+        Map<String, String> elsewhere = AgentSignIn.request(clientId, "https://attacker.example/cb", pkce, "s",
+                BASE + "/mcp");
+        Page refused = owner.browser().getOnce(AgentSignIn.authorizeUrl(BASE, elsewhere));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.headers().get("location")).isNull();
+    }
+
+    @Test
+    void aTokenForAnotherResourceIsRefused() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Resource");
+        String clientId = AgentSignIn.registerPublic(BASE, "Resource Agent", REDIRECT);
+        AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
+        Map<String, String> error = AgentSignIn.redirectParameters(owner.browser().getOnce(AgentSignIn.authorizeUrl(
+                BASE, AgentSignIn.request(clientId, REDIRECT, pkce, "s", "https://other.example/mcp"))));
+        assertThat(error.get("error")).isEqualTo("invalid_target");
+
+        // The authorization names /mcp but the token request another resource: refused, no token.
+        Page consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE,
+                AgentSignIn.request(clientId, REDIRECT, pkce, "s2", BASE + "/mcp")));
+        String code = AgentSignIn.redirectParameters(AgentSignIn.allow(owner.browser(), BASE, consent,
+                List.of("ads:read"), List.of("act_1000000001"), true)).get("code");
+        AgentSignIn.Answer token = AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(),
+                "https://other.example/mcp"));
+        assertThat(token.status()).isEqualTo(400);
+        assertThat(token.json().path("error").asString()).isEqualTo("invalid_target");
+        assertThat(token.body()).doesNotContain("access_token");
+
+        // A live token of ours whose audience is another resource (as another deployment would issue): /mcp says no.
+        pkce = AgentSignIn.Pkce.create();
+        consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE,
+                AgentSignIn.request(clientId, REDIRECT, pkce, "s3", BASE + "/mcp")));
+        code = AgentSignIn.redirectParameters(AgentSignIn.allow(owner.browser(), BASE, consent, List.of("ads:read"),
+                List.of("act_1000000001"), true)).get("code");
+        String access = AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), null)).json()
+                .path("access_token").asString();
+        assertThat(AgentSignIn.mcp(BASE, access, "tools/list", Map.of()).status()).isEqualTo(200);
+        OAuth2AuthorizationService authorizations = harness.bean(OAuth2AuthorizationService.class);
+        OAuth2Authorization authorization = authorizations.findByToken(access, OAuth2TokenType.ACCESS_TOKEN);
+        OAuth2AccessToken current = authorization.getAccessToken().getToken();
+        Map<String, Object> claims = new LinkedHashMap<>(authorization.getAccessToken().getClaims());
+        claims.put("aud", java.util.Collections.singletonList("https://other.example/mcp"));
+        authorizations.save(OAuth2Authorization.from(authorization).token(current, metadata ->
+                metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims)).build());
+        AgentSignIn.Answer refused = AgentSignIn.mcp(BASE, access, "tools/list", Map.of());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void denyAnswersAccessDeniedAndGrantsNothing() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Deny");
+        String clientId = AgentSignIn.registerPublic(BASE, "Denied Agent", REDIRECT);
+        Page consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE,
+                AgentSignIn.request(clientId, REDIRECT, AgentSignIn.Pkce.create(), "deny-state", BASE + "/mcp")));
+        Map<String, String> answer = AgentSignIn.redirectParameters(AgentSignIn.deny(owner.browser(), BASE, consent));
+        assertThat(answer.get("error")).isEqualTo("access_denied");
+        assertThat(answer.get("state")).isEqualTo("deny-state");
+        assertThat(answer).doesNotContainKey("code");
+        assertThat(harness.db().sql("select count(*) from agent_grants where tenant_id = ?")
+                .param(owner.tenant().value()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void analystsAreOfferedReadOnlyAndTheirAgentsSeeOnlyReadTools() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Analyst");
+        dev.adsbridge.console.support.Browser analyst = joinAs(owner, "ANALYST");
+        String clientId = AgentSignIn.registerPublic(BASE, "Analyst Agent", REDIRECT);
+        AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
+        String url = AgentSignIn.authorizeUrl(BASE, AgentSignIn.request(clientId, REDIRECT, pkce, "a", BASE + "/mcp"));
+        Page consent = AgentSignIn.openConsent(analyst, url);
+        assertThat(AgentSignIn.offered(consent).get("scope")).containsExactly("ads:read");
+        assertThat(consent.body()).contains("your role only reads");
+        // Adding ads:write to the form by hand is refused, and nothing is granted.
+        Map<String, String> tampered = AgentSignIn.redirectParameters(AgentSignIn.allow(analyst, BASE, consent,
+                List.of("ads:read", "ads:write"), List.of("act_1000000001"), true));
+        assertThat(tampered.get("error")).isEqualTo("invalid_scope");
+        assertThat(tampered).doesNotContainKey("code");
+        // So is an account the workspace did not pick.
+        consent = AgentSignIn.openConsent(analyst, url);
+        Map<String, String> unpicked = AgentSignIn.redirectParameters(AgentSignIn.allow(analyst, BASE, consent,
+                List.of("ads:read"), List.of("act_1000000003"), true));
+        assertThat(unpicked.get("error")).isEqualTo("invalid_request");
+
+        consent = AgentSignIn.openConsent(analyst, url);
+        String code = AgentSignIn.redirectParameters(AgentSignIn.allow(analyst, BASE, consent, List.of("ads:read"),
+                List.of("act_1000000001"), true)).get("code");
+        String access = AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), BASE + "/mcp")).json()
+                .path("access_token").asString();
+        AgentSignIn.Answer tools = AgentSignIn.mcp(BASE, access, "tools/list", Map.of());
+        assertThat(tools.status()).isEqualTo(200);
+        assertThat(tools.body()).contains("\"get_campaigns\"").doesNotContain("\"create_campaign\"",
+                "\"update_campaign\"");
+    }
+
+    /** A member of the owner's tenant with this role, signed in through the invitation. */
+    static dev.adsbridge.console.support.Browser joinAs(ConsoleHarness.Signed owner, String role) {
+        String email = ConsoleHarness.email(role.toLowerCase(java.util.Locale.ROOT));
+        Page team = owner.browser().post("/team/invitations", Map.of("email", email, "role", role));
+        java.util.regex.Matcher invitation = java.util.regex.Pattern.compile("/invite/[A-Za-z0-9_-]+")
+                .matcher(team.body());
+        assertThat(invitation.find()).as(team.body()).isTrue();
+        dev.adsbridge.console.support.Browser member = harness.browser();
+        member.post(invitation.group(), Map.of("name", role + " member", "password", ConsoleHarness.PASSWORD));
+        assertThat(member.signIn(email, ConsoleHarness.PASSWORD).status()).isEqualTo(200);
+        return member;
     }
 
     static Map<String, String> refreshGrant(String clientId, String refreshToken) {
