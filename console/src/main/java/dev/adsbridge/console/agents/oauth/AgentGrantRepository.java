@@ -55,7 +55,8 @@ class AgentGrantRepository {
 
     List<AgentGrant> active(TenantId tenant) {
         return jdbc.sql("select " + COLUMNS + " from agent_grants where tenant_id = ? and activated_at is not null "
-                        + "and revoked_at is null order by granted_at desc")
+                        + "and revoked_at is null and exists (select 1 from oauth2_authorization a "
+                        + "where a.id = agent_grants.authorization_id) order by granted_at desc")
                 .param(tenant.value()).query((rs, n) -> read(rs)).list();
     }
 
@@ -76,6 +77,23 @@ class AgentGrantRepository {
         jdbc.sql("update agent_grants set last_used_at = ? where authorization_id = ? "
                         + "and (last_used_at is null or last_used_at < ?)")
                 .params(SqlTime.of(at), authorizationId, SqlTime.of(at.minusSeconds(60))).update();
+    }
+
+    /**
+     * Deletes authorizations whose last token expired before {@code before}, then grants without an authorization
+     * that were revoked, or never exchanged for a token, before it. Across tenants (a maintenance job).
+     */
+    int deleteExpired(Instant before) {
+        int authorizations = jdbc.sql("""
+                delete from oauth2_authorization
+                where coalesce(refresh_token_expires_at, access_token_expires_at, authorization_code_expires_at) < ?""")
+                .param(SqlTime.of(before)).update();
+        int grants = jdbc.sql("""
+                delete from agent_grants
+                where not exists (select 1 from oauth2_authorization a where a.id = agent_grants.authorization_id)
+                  and (revoked_at < ? or activated_at is not null or granted_at < ?)""")
+                .params(SqlTime.of(before), SqlTime.of(before)).update();
+        return authorizations + grants;
     }
 
     private static AgentGrant read(ResultSet rs) throws SQLException {

@@ -144,6 +144,23 @@ public final class AgentSignIn {
         return browser.postFieldsOnce(base + "/oauth2/authorize", fields);
     }
 
+    /** An authorization code and the PKCE verifier it was asked with. */
+    public record Code(String code, Pkce pkce) {
+    }
+
+    /** The authorization step as a member does it: consent page, Allow with these scopes and accounts; the code. */
+    public static Code consentedCode(Browser browser, String base, String clientId, String redirectUri,
+            List<String> scopes, List<String> accounts) {
+        Pkce pkce = Pkce.create();
+        Page consent = openConsent(browser, authorizeUrl(base, request(clientId, redirectUri, pkce,
+                "state-" + java.util.UUID.randomUUID(), base + "/mcp")));
+        String code = redirectParameters(allow(browser, base, consent, scopes, accounts, true)).get("code");
+        if (code == null) {
+            throw new AssertionError("no code after consent on " + consent);
+        }
+        return new Code(code, pkce);
+    }
+
     /** Presses Deny. */
     public static Page deny(Browser browser, String base, Page consent) {
         return browser.postFieldsOnce(base + "/oauth2/authorize", List.of(

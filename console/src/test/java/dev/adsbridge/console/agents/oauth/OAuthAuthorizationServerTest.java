@@ -254,16 +254,14 @@ public class OAuthAuthorizationServerTest {
     void aCodeUsedTwiceRevokesWhatItGave() {
         ConsoleHarness.Signed owner = tenantWithAccounts("Replay");
         String clientId = AgentSignIn.registerPublic(BASE, "Replay Agent", REDIRECT);
-        AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
-        Page consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE,
-                AgentSignIn.request(clientId, REDIRECT, pkce, "s1", BASE + "/mcp")));
-        String code = AgentSignIn.redirectParameters(AgentSignIn.allow(owner.browser(), BASE, consent,
-                List.of("ads:read"), List.of("act_1000000001"), true)).get("code");
-        String access = AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), null)).json()
-                .path("access_token").asString();
+        AgentSignIn.Code granted = AgentSignIn.consentedCode(owner.browser(), BASE, clientId, REDIRECT,
+                List.of("ads:read"), List.of("act_1000000001"));
+        String access = AgentSignIn.token(BASE, codeExchange(clientId, granted.code(), granted.pkce().verifier(),
+                null)).json().path("access_token").asString();
         AgentGrants grants = harness.bean(AgentGrants.class);
         assertThat(grants.authenticate(access).orElseThrow().scopes()).containsExactly(AgentScope.ADS_READ);
-        assertThat(AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), null)).status())
+        assertThat(AgentSignIn.token(BASE, codeExchange(clientId, granted.code(), granted.pkce().verifier(), null))
+                .status())
                 .isEqualTo(400);
         assertThat(grants.authenticate(access)).isEmpty();
     }
@@ -317,13 +315,10 @@ public class OAuthAuthorizationServerTest {
         assertThat(token.body()).doesNotContain("access_token");
 
         // A live token of ours whose audience is another resource (as another deployment would issue): /mcp says no.
-        pkce = AgentSignIn.Pkce.create();
-        consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE,
-                AgentSignIn.request(clientId, REDIRECT, pkce, "s3", BASE + "/mcp")));
-        code = AgentSignIn.redirectParameters(AgentSignIn.allow(owner.browser(), BASE, consent, List.of("ads:read"),
-                List.of("act_1000000001"), true)).get("code");
-        String access = AgentSignIn.token(BASE, codeExchange(clientId, code, pkce.verifier(), null)).json()
-                .path("access_token").asString();
+        AgentSignIn.Code granted = AgentSignIn.consentedCode(owner.browser(), BASE, clientId, REDIRECT,
+                List.of("ads:read"), List.of("act_1000000001"));
+        String access = AgentSignIn.token(BASE, codeExchange(clientId, granted.code(), granted.pkce().verifier(),
+                null)).json().path("access_token").asString();
         assertThat(AgentSignIn.mcp(BASE, access, "tools/list", Map.of()).status()).isEqualTo(200);
         OAuth2AuthorizationService authorizations = harness.bean(OAuth2AuthorizationService.class);
         OAuth2Authorization authorization = authorizations.findByToken(access, OAuth2TokenType.ACCESS_TOKEN);
@@ -381,6 +376,38 @@ public class OAuthAuthorizationServerTest {
         assertThat(tools.status()).isEqualTo(200);
         assertThat(tools.body()).contains("\"get_campaigns\"").doesNotContain("\"create_campaign\"",
                 "\"update_campaign\"");
+    }
+
+    @Test
+    void aMemberNotSignedInSignsInAndLandsOnTheConsent() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Return");
+        String clientId = AgentSignIn.registerPublic(BASE, "Returning Agent", REDIRECT);
+        String url = AgentSignIn.authorizeUrl(BASE, AgentSignIn.request(clientId, REDIRECT, AgentSignIn.Pkce.create(),
+                "r", BASE + "/mcp"));
+        dev.adsbridge.console.support.Browser fresh = harness.browser();
+        assertThat(fresh.get(url).path()).isEqualTo("/signin");
+        Page consent = fresh.signIn(owner.email(), ConsoleHarness.PASSWORD);
+        assertThat(consent.path()).startsWith("/oauth2/consent");
+        assertThat(consent.body()).contains("Returning Agent", "act_1000000001");
+    }
+
+    @Test
+    void expiredAuthorizationsAndTheirGrantsAreDeleted() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Expiry");
+        String clientId = AgentSignIn.registerPublic(BASE, "Expiring Agent", REDIRECT);
+        AgentSignIn.Code granted = AgentSignIn.consentedCode(owner.browser(), BASE, clientId, REDIRECT,
+                List.of("ads:read"), List.of("act_1000000001"));
+        String access = AgentSignIn.token(BASE, codeExchange(clientId, granted.code(), granted.pkce().verifier(),
+                null)).json().path("access_token").asString();
+        AgentGrantRepository repository = harness.bean(AgentGrantRepository.class);
+        repository.deleteExpired(java.time.Instant.now()); // nothing of this grant has expired
+        assertThat(harness.bean(AgentGrants.class).list(owner.tenant())).hasSize(1);
+        // A day after the refresh token's 30 days (every test's authorizations in this database go too).
+        repository.deleteExpired(java.time.Instant.now().plus(java.time.Duration.ofDays(31)));
+        assertThat(harness.bean(AgentGrants.class).list(owner.tenant())).isEmpty();
+        assertThat(harness.db().sql("select count(*) from agent_grants where tenant_id = ?")
+                .param(owner.tenant().value()).query(Long.class).single()).isZero();
+        assertThat(AgentSignIn.mcp(BASE, access, "tools/list", Map.of()).status()).isEqualTo(401);
     }
 
     /** A member of the owner's tenant with this role, signed in through the invitation. */

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.adsbridge.console.support.ConsoleHarness;
-import dev.adsbridge.console.support.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,10 @@ class OAuthLogRedactionTest {
         List<String> secrets;
         try {
             String clientId = AgentSignIn.registerPublic(BASE, "Logged Agent", REDIRECT);
-            AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
-            Page consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE,
-                    AgentSignIn.request(clientId, REDIRECT, pkce, "logged-state", BASE + "/mcp")));
-            String code = AgentSignIn.redirectParameters(AgentSignIn.allow(owner.browser(), BASE, consent,
-                    List.of("ads:read"), List.of("act_1000000001"), true)).get("code");
+            AgentSignIn.Code granted = AgentSignIn.consentedCode(owner.browser(), BASE, clientId, REDIRECT,
+                    List.of("ads:read"), List.of("act_1000000001"));
+            String code = granted.code();
+            AgentSignIn.Pkce pkce = granted.pkce();
             AgentSignIn.Answer tokens = AgentSignIn.token(BASE, OAuthAuthorizationServerTest.codeExchange(clientId,
                     code, pkce.verifier(), BASE + "/mcp"));
             String access = tokens.json().path("access_token").asString();

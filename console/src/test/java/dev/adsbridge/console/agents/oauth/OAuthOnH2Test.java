@@ -23,13 +23,7 @@ class OAuthOnH2Test {
     void theWholeFlowRunsOnTheEmbeddedDatabase() throws Exception {
         ConsoleHarness harness = ConsoleHarness.shared(); // for its sandbox and MCP server
         Path data = Files.createTempDirectory("console-dev-oauth");
-        try (ConfigurableApplicationContext dev = ConsoleApplication.start(Map.of(
-                "server.port", 0,
-                "adsbridge.console.mode", "dev",
-                "adsbridge.data-dir", data.toString(),
-                "adsbridge.console.meta.graph-url", harness.sandbox.baseUrl(),
-                "adsbridge.console.meta.login-url", harness.sandbox.baseUrl(),
-                "adsbridge.console.mcp.url", "http://127.0.0.1:" + harness.mcpPort + "/mcp"))) {
+        try (ConfigurableApplicationContext dev = harness.startDevConsole(data)) {
             String base = ConsoleApplication.baseUrl(dev);
             assertThat(dev.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
             assertThat(AgentSignIn.get(base + "/.well-known/oauth-authorization-server").json().path("issuer")
@@ -45,13 +39,10 @@ class OAuthOnH2Test {
 
             String redirect = OAuthAuthorizationServerTest.REDIRECT;
             String clientId = AgentSignIn.registerPublic(base, "H2 Agent", redirect);
-            AgentSignIn.Pkce pkce = AgentSignIn.Pkce.create();
-            Page consent = AgentSignIn.openConsent(browser, AgentSignIn.authorizeUrl(base,
-                    AgentSignIn.request(clientId, redirect, pkce, "h2", base + "/mcp")));
-            String code = AgentSignIn.redirectParameters(AgentSignIn.allow(browser, base, consent,
-                    List.of("ads:read"), List.of("act_1000000001"), true)).get("code");
-            AgentSignIn.Answer tokens = AgentSignIn.token(base, Map.of("grant_type", "authorization_code",
-                    "client_id", clientId, "code", code, "redirect_uri", redirect, "code_verifier", pkce.verifier()));
+            AgentSignIn.Code granted = AgentSignIn.consentedCode(browser, base, clientId, redirect,
+                    List.of("ads:read"), List.of("act_1000000001"));
+            AgentSignIn.Answer tokens = AgentSignIn.token(base, OAuthAuthorizationServerTest.codeExchange(clientId,
+                    granted.code(), granted.pkce().verifier(), null));
             assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
             String access = tokens.json().path("access_token").asString();
             AgentSignIn.Answer listed = AgentSignIn.mcp(base, access, "tools/list", Map.of());
