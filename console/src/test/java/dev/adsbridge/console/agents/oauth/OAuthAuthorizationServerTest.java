@@ -252,12 +252,10 @@ public class OAuthAuthorizationServerTest {
 
     @Test
     void aCodeUsedTwiceRevokesWhatItGave() {
-        ConsoleHarness.Signed owner = tenantWithAccounts("Replay");
-        String clientId = AgentSignIn.registerPublic(BASE, "Replay Agent", REDIRECT);
-        AgentSignIn.Code granted = AgentSignIn.consentedCode(owner.browser(), BASE, clientId, REDIRECT,
-                List.of("ads:read"), List.of("act_1000000001"));
-        String access = AgentSignIn.token(BASE, codeExchange(clientId, granted.code(), granted.pkce().verifier(),
-                null)).json().path("access_token").asString();
+        Agent agent = readOnlyAgent("Replay");
+        String clientId = agent.clientId();
+        AgentSignIn.Code granted = agent.granted();
+        String access = agent.access();
         AgentGrants grants = harness.bean(AgentGrants.class);
         assertThat(grants.authenticate(access).orElseThrow().scopes()).containsExactly(AgentScope.ADS_READ);
         assertThat(AgentSignIn.token(BASE, codeExchange(clientId, granted.code(), granted.pkce().verifier(), null))
@@ -393,12 +391,9 @@ public class OAuthAuthorizationServerTest {
 
     @Test
     void expiredAuthorizationsAndTheirGrantsAreDeleted() {
-        ConsoleHarness.Signed owner = tenantWithAccounts("Expiry");
-        String clientId = AgentSignIn.registerPublic(BASE, "Expiring Agent", REDIRECT);
-        AgentSignIn.Code granted = AgentSignIn.consentedCode(owner.browser(), BASE, clientId, REDIRECT,
-                List.of("ads:read"), List.of("act_1000000001"));
-        String access = AgentSignIn.token(BASE, codeExchange(clientId, granted.code(), granted.pkce().verifier(),
-                null)).json().path("access_token").asString();
+        Agent agent = readOnlyAgent("Expiry");
+        ConsoleHarness.Signed owner = agent.owner();
+        String access = agent.access();
         AgentGrantRepository repository = harness.bean(AgentGrantRepository.class);
         repository.deleteExpired(java.time.Instant.now()); // nothing of this grant has expired
         assertThat(harness.bean(AgentGrants.class).list(owner.tenant())).hasSize(1);
@@ -421,6 +416,21 @@ public class OAuthAuthorizationServerTest {
         member.post(invitation.group(), Map.of("name", role + " member", "password", ConsoleHarness.PASSWORD));
         assertThat(member.signIn(email, ConsoleHarness.PASSWORD).status()).isEqualTo(200);
         return member;
+    }
+
+    /** An owner's agent with a read-only grant on act_1000000001, and its first access token. */
+    record Agent(ConsoleHarness.Signed owner, String clientId, AgentSignIn.Code granted, String access) {
+    }
+
+    static Agent readOnlyAgent(String company) {
+        ConsoleHarness.Signed owner = tenantWithAccounts(company);
+        String clientId = AgentSignIn.registerPublic(BASE, company + " Agent", REDIRECT);
+        AgentSignIn.Code granted = AgentSignIn.consentedCode(owner.browser(), BASE, clientId, REDIRECT,
+                List.of("ads:read"), List.of("act_1000000001"));
+        AgentSignIn.Answer tokens = AgentSignIn.token(BASE, codeExchange(clientId, granted.code(),
+                granted.pkce().verifier(), null));
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+        return new Agent(owner, clientId, granted, tokens.json().path("access_token").asString());
     }
 
     static Map<String, String> refreshGrant(String clientId, String refreshToken) {
