@@ -27,7 +27,7 @@ public final class LogRedaction extends TurboFilter {
 
     /** {@code name=value} in a query string, form body or free text; the name not part of a longer word. */
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9_.-])(code|state|access_token|refresh_token|id_token|client_secret|signed_request"
+            "(?i)(?<![A-Za-z0-9_.-])(code|code_verifier|state|access_token|refresh_token|id_token|client_secret|signed_request"
                     + "|fb_exchange_token|input_token|appsecret_proof|password|token|secret|_csrf)=([^&\\s\"'#<>,;]+)");
 
     /** The text with every secret parameter's value masked. */

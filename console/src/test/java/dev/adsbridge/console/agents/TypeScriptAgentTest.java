@@ -78,7 +78,7 @@ class TypeScriptAgentTest {
         return null;
     }
 
-    private static Path locate(String relative) throws IOException {
+    static Path locate(String relative) throws IOException {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.exists(dir.resolve(relative))) {

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,13 +25,7 @@ class SignInCanonicalHostTest {
     void devModeRedirectsPagesOnAnotherHostToTheBaseUrlWithoutASession() throws Exception {
         ConsoleHarness harness = ConsoleHarness.shared(); // for its sandbox and MCP server
         Path data = Files.createTempDirectory("console-dev-host");
-        try (ConfigurableApplicationContext dev = ConsoleApplication.start(Map.of(
-                "server.port", 0,
-                "adsbridge.console.mode", "dev",
-                "adsbridge.data-dir", data.toString(),
-                "adsbridge.console.meta.graph-url", harness.sandbox.baseUrl(),
-                "adsbridge.console.meta.login-url", harness.sandbox.baseUrl(),
-                "adsbridge.console.mcp.url", "http://127.0.0.1:" + harness.mcpPort + "/mcp"))) {
+        try (ConfigurableApplicationContext dev = harness.startDevConsole(data)) {
             int port = ConsoleApplication.port(dev);
 
             HttpResponse<String> moved = get("http://localhost:" + port + "/signin");

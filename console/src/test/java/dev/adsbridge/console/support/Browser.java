@@ -76,6 +76,15 @@ public final class Browser {
         return postForm(noRedirects, pathOrUrl, fields);
     }
 
+    /** POSTs exactly these fields, names repeated as given (checkbox groups), without following the redirect. */
+    public Page postFieldsOnce(String pathOrUrl, java.util.List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(noRedirects, HttpRequest.newBuilder(uri(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /**
      * Sends a JSON request to the REST API with this browser's cookies and (for writes) the CSRF token in the headers
      * a page's script would use; {@code body} is JSON text or null.

@@ -137,6 +137,20 @@ public final class ConsoleHarness {
         controlPost("/_sandbox/app/redirect-uris", Map.of("uris", List.of(baseUrl + "/connect/callback")));
     }
 
+    /**
+     * A dev-mode console as the launcher's dev role starts it (H2 under {@code data}, base URL from the bound port),
+     * talking to this harness's sandbox and MCP server; close it after use.
+     */
+    public ConfigurableApplicationContext startDevConsole(Path data) {
+        return ConsoleApplication.start(Map.of(
+                "server.port", 0,
+                "adsbridge.console.mode", "dev",
+                "adsbridge.data-dir", data.toString(),
+                "adsbridge.console.meta.graph-url", sandbox.baseUrl(),
+                "adsbridge.console.meta.login-url", sandbox.baseUrl(),
+                "adsbridge.console.mcp.url", "http://127.0.0.1:" + mcpPort + "/mcp"));
+    }
+
     public Browser browser() {
         return new Browser(baseUrl, email -> signUpLink(console, email));
     }
