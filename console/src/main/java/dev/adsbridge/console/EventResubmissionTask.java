@@ -3,7 +3,9 @@ package dev.adsbridge.console;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,10 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * running on a healthy replica is never started a second time). Replaces Modulith's
  * {@code republish-outstanding-events-on-restart}, under which every replica re-ran every unfinished delivery at its
  * start, so audit rows, notices and e-mails could repeat.
+ *
+ * <p>A publication resubmitted less than {@code resubmit-older-than} ago is left alone too: listeners run
+ * asynchronously, so the resubmitted delivery may still be running at the next round (Modulith only refuses to
+ * resubmit one whose status is still RESUBMITTED, not one that has moved on to PROCESSING).
  */
 @Configuration(proxyBeanMethods = false)
 class EventResubmissionTask {
@@ -24,7 +30,7 @@ class EventResubmissionTask {
     static final String NAME = "event-publications-resubmit";
 
     @Bean
-    RecurringTask<Void> eventPublicationsResubmit(IncompleteEventPublications publications,
+    RecurringTask<Void> eventPublicationsResubmit(IncompleteEventPublications publications, Clock clock,
             @Value("${adsbridge.console.events.resubmit-every:1m}") Duration every,
             @Value("${adsbridge.console.events.resubmit-older-than:5m}") Duration olderThan) {
         if (every.isNegative() || every.isZero() || olderThan.isNegative()) {
@@ -32,6 +38,12 @@ class EventResubmissionTask {
                     + "resubmit-older-than not negative");
         }
         return Tasks.recurring(NAME, FixedDelay.of(every))
-                .execute((instance, context) -> publications.resubmitIncompletePublicationsOlderThan(olderThan));
+                .execute((instance, context) -> {
+                    Instant before = clock.instant().minus(olderThan);
+                    publications.resubmitIncompletePublications(publication ->
+                            publication.getPublicationDate().isBefore(before)
+                                    && (publication.getLastResubmissionDate() == null
+                                            || publication.getLastResubmissionDate().isBefore(before)));
+                });
     }
 }
