@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * Token buckets in PostgreSQL ({@code rate_limit_buckets}, Bucket4j's select-for-update proxy manager), so rate limits
  * hold across replicas while Redis is not configured or unreachable. One short transaction per bucket and request;
  * slower than Redis, which stays the first choice. Only on PostgreSQL: dev mode's H2 is one node, where the in-memory
- * buckets are already exact. A database failure answers empty and the caller uses its in-memory bucket (the request
- * fails on its own database work anyway). Expired rows are deleted by a db-scheduler task, on one replica.
+ * buckets are already exact. PostgreSQL unreachable is the request's failure ({@link DatabaseOutage}: 503 within the
+ * pool's 2 s, as the request's own database work would answer); any other failure of a bucket answers empty and the
+ * caller uses its in-memory bucket. Expired rows are deleted by a db-scheduler task, on one replica.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseBuckets {
@@ -65,6 +67,9 @@ class DatabaseBuckets {
             }
             return Optional.of(probe);
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isOutage(e)) {
+                throw new DataAccessResourceFailureException("PostgreSQL is unreachable (rate limits)", e);
+            }
             if (!failing) {
                 failing = true;
                 log.warn("Rate limits could not use PostgreSQL ({}); they are per node until it answers",
