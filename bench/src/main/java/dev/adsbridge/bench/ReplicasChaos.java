@@ -676,6 +676,8 @@ public final class ReplicasChaos implements Callable<Integer> {
                             proxy_set_header Host $http_host;
                             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                             proxy_set_header X-Forwarded-Proto $scheme;
+                            # With X-Forwarded-Proto and no port, the console would build its redirects for port 80.
+                            proxy_set_header X-Forwarded-Port $server_port;
                         }
                     }
                     server {
