@@ -81,6 +81,26 @@ final class ConsoleBrowser {
         return postForm(path, all);
     }
 
+    /**
+     * A JSON request to the REST API as the pages' script sends it: for writes with the CSRF token of the session
+     * (read from {@code csrfPage}) in {@code X-CSRF-TOKEN}; {@code headers} added (e.g. {@code Idempotency-Key}).
+     */
+    Answer json(String method, String path, String body, String csrfPage, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (csrfPage != null) {
+            String token = inputs(page(csrfPage).text()).get("_csrf");
+            if (token == null) {
+                throw new IllegalStateException("no CSRF token on " + csrfPage);
+            }
+            request.header("X-CSRF-TOKEN", token);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** POSTs exactly these form fields (e.g. the sandbox's consent form), following redirects. */
     Answer postForm(String pathOrUrl, Map<String, String> fields) {
         String body = fields.entrySet().stream()

@@ -645,7 +645,7 @@ public final class ConsolePageBenchmark implements Callable<Integer> {
         return process;
     }
 
-    private static void waitFor(String url, Process process, int seconds) throws InterruptedException {
+    static void waitFor(String url, Process process, int seconds) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Command(name = "adsbridge-bench", mixinStandardHelpOptions = true,
         description = "Graph client straight at the sandbox vs. the same calls through the MCP server.",
-        subcommands = {ConsolePageBenchmark.class, McpPeersBenchmark.class})
+        subcommands = {ConsolePageBenchmark.class, McpPeersBenchmark.class, ReplicasChaos.class})
 public final class McpOverheadBenchmark implements Callable<Integer> {
 
     /** The sandbox ad account both workloads read. */

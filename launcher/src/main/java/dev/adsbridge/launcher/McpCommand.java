@@ -42,6 +42,12 @@ final class McpCommand implements Callable<Integer> {
     @Option(names = "--allowed-origin", split = ",", description = "Browser Origins to accept. Env MCP_ALLOWED_ORIGINS.")
     List<String> allowedOrigins;
 
+    @Option(names = "--shutdown-timeout", defaultValue = "${env:MCP_SHUTDOWN_TIMEOUT:-20}", description = "On SIGTERM, seconds to let requests in flight finish. Env MCP_SHUTDOWN_TIMEOUT. Default: ${DEFAULT-VALUE}")
+    int shutdownTimeoutSeconds;
+
+    @Option(names = "--drain-delay", defaultValue = "${env:MCP_DRAIN_DELAY:-0}", description = "On SIGTERM, seconds to answer /readyz with 503 before closing the port (for load balancers that poll it). Env MCP_DRAIN_DELAY. Default: ${DEFAULT-VALUE}")
+    int drainDelaySeconds;
+
     @Option(names = "--stdio", description = "Speak MCP over stdin/stdout for desktop agents (token from META_ACCESS_TOKEN).")
     boolean stdio;
 
@@ -52,13 +58,20 @@ final class McpCommand implements Callable<Integer> {
             McpStdioServer.run(config);
             return 0;
         }
-        MetaAdsMcpServer server = MetaAdsMcpServer.create(config);
+        if (shutdownTimeoutSeconds < 0 || drainDelaySeconds < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--shutdown-timeout and --drain-delay must not be negative");
+        }
+        MetaAdsMcpServer server = MetaAdsMcpServer.create(config)
+                .stopTimeout(java.time.Duration.ofSeconds(shutdownTimeoutSeconds));
         server.start();
         System.out.println("Meta Ads MCP server running");
         System.out.println("  MCP endpoint   " + server.endpoint());
         System.out.println("  Graph API      " + config.graphUrl() + "/" + config.apiVersion());
         System.out.println("  Health         " + server.baseUrl() + "/healthz   Metrics " + server.baseUrl() + "/metrics");
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mcp-shutdown"));
+        System.out.println("  Readiness      " + server.baseUrl() + "/readyz (503 while stopping)");
+        java.time.Duration drain = java.time.Duration.ofSeconds(drainDelaySeconds);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.shutdown(drain), "mcp-shutdown"));
         new CountDownLatch(1).await();
         return 0;
     }

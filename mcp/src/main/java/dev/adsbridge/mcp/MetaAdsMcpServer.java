@@ -20,6 +20,7 @@ import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransp
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -74,7 +76,11 @@ public final class MetaAdsMcpServer implements AutoCloseable {
     private final ToolRunner runner;
     private final ToolCallAnswers answers;
     private final ServerMetrics metrics;
+    /** How long {@link #close()} lets requests in flight finish; {@link #stopTimeout(Duration)} changes it. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
+
     private final AtomicBoolean ready = new AtomicBoolean();
+    private volatile Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private Server jetty;
     private McpStatelessSyncServer mcp;
     private int port = -1;
@@ -169,7 +175,11 @@ public final class MetaAdsMcpServer implements AutoCloseable {
         // above the limit so that /mcp keeps its JSON-RPC answer.
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxRequestBytes() + 64L * 1024, -1);
         sizeLimit.setHandler(context);
-        server.setHandler(sizeLimit);
+        // Stopping lets the requests in flight finish (up to the stop timeout) and refuses new ones.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(sizeLimit);
+        server.setHandler(graceful);
+        server.setStopTimeout(stopTimeout.toMillis());
         server.setErrorHandler(new JsonErrorHandler());
         try {
             server.start();
@@ -250,13 +260,41 @@ public final class MetaAdsMcpServer implements AutoCloseable {
         return inventory;
     }
 
+    /** How long {@link #close()} waits for requests in flight (default {@link #DEFAULT_STOP_TIMEOUT}). */
+    public MetaAdsMcpServer stopTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("stop timeout must not be negative, was " + timeout);
+        }
+        this.stopTimeout = timeout;
+        Server server = jetty;
+        if (server != null) {
+            server.setStopTimeout(timeout.toMillis());
+        }
+        return this;
+    }
+
+    /**
+     * Stops gracefully: {@code /readyz} answers 503 at once, then, after {@code drainDelay} (time for a load balancer's
+     * health checks to notice; zero under Kubernetes, whose endpoints controller reacts to the pod's termination), the
+     * listener closes and the requests in flight finish, for at most the stop timeout.
+     */
+    public void shutdown(Duration drainDelay) {
+        ready.set(false);
+        if (!drainDelay.isZero() && !drainDelay.isNegative()) {
+            log.info("MCP server not ready; stopping in {}", drainDelay);
+            try {
+                Thread.sleep(drainDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+    }
+
+    /** Stops: readiness off, requests in flight finish (up to the stop timeout), then the MCP session layer closes. */
     @Override
     public synchronized void close() {
         ready.set(false);
-        if (mcp != null) {
-            mcp.close();
-            mcp = null;
-        }
         if (jetty != null) {
             try {
                 jetty.stop();
@@ -265,6 +303,10 @@ public final class MetaAdsMcpServer implements AutoCloseable {
             } finally {
                 jetty = null;
             }
+        }
+        if (mcp != null) {
+            mcp.close();
+            mcp = null;
         }
     }
 }

@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
  * app-wide numbers are high. The latest reading always wins: a call whose usage is back under the threshold, or whose
  * regain-access time is over, lifts the block at once. Writes that only stop or lower spend never ask this guard
  * (see {@code AdsGateway.call(…, backOff)}).
- * Kept in Redis when configured (shared by all replicas), else in memory, and in memory too while Redis is
- * unreachable ({@link SharedRedis}'s short timeout and circuit breaker).
+ * Shared by all replicas: kept in Redis when configured and reachable ({@link SharedRedis}'s short timeout and circuit
+ * breaker), else in the database ({@link MetaUsageRepository}), and in memory, per node, only while the database
+ * fails too.
  */
 @Component
 class MetaUsageGuard {
@@ -48,10 +49,12 @@ class MetaUsageGuard {
     private final Clock clock;
     private final Map<String, Reading> local = new ConcurrentHashMap<>();
     private final SharedRedis redis;
+    private final MetaUsageRepository database;
 
-    MetaUsageGuard(Clock clock, SharedRedis redis) {
+    MetaUsageGuard(Clock clock, SharedRedis redis, MetaUsageRepository database) {
         this.clock = clock;
         this.redis = redis;
+        this.database = database;
     }
 
     /** Before a read or a spend-increasing call for the account: passes, waits briefly, or throws (429). */
@@ -143,6 +146,18 @@ class MetaUsageGuard {
                 : connection.sync().del(key(accountId))).isPresent()) {
             return;
         }
+        try {
+            if (blocking) {
+                database.put(accountId, percent, resetAt);
+            } else {
+                database.delete(accountId);
+            }
+            local.remove(accountId);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("Meta usage could not be stored in the database ({}); kept on this node",
+                    e.getClass().getSimpleName());
+        }
         if (blocking) {
             local.put(accountId, new Reading(percent, resetAt));
         } else {
@@ -153,6 +168,11 @@ class MetaUsageGuard {
     void forget(String accountId) {
         local.remove(accountId);
         redis.call("forget Meta usage", connection -> connection.sync().del(key(accountId)));
+        try {
+            database.delete(accountId);
+        } catch (RuntimeException e) {
+            log.warn("Meta usage could not be deleted from the database ({})", e.getClass().getSimpleName());
+        }
     }
 
     private @Nullable Reading read(String accountId) {
@@ -174,6 +194,11 @@ class MetaUsageGuard {
                     return null;
                 }
             }
+        }
+        try {
+            return database.find(accountId).orElse(null);
+        } catch (RuntimeException e) {
+            // the database fails too: this node's own reading
         }
         Reading reading = local.get(accountId);
         if (reading != null && !reading.resetAt().isAfter(clock.instant())) {

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets (Bucket4j) per tenant and per caller. In Redis when {@code adsbridge.console.rate-limits.redis-url} is
- * set, so the limits hold across replicas; in memory otherwise, and while Redis is unreachable ({@link SharedRedis}
- * answers within its short timeout and then skips Redis for a while), so an outage never stalls the API.
+ * Token buckets (Bucket4j) per tenant and per caller, shared by every replica: in Redis when
+ * {@code adsbridge.console.rate-limits.redis-url} is set and Redis answers ({@link SharedRedis} answers within its
+ * short timeout and then skips Redis for a while, so an outage never stalls the API); otherwise in PostgreSQL
+ * ({@link DatabaseBuckets}); in memory, per node, only on H2 (dev mode, one node) or while the database fails too.
  */
 @Component
 class RateLimiter {
@@ -32,15 +33,18 @@ class RateLimiter {
     private volatile @Nullable ProxyManager<byte[]> shared;
     private final Map<String, Bucket> local = new ConcurrentHashMap<>();
 
-    RateLimiter(RateLimitProperties properties, SharedRedis redis) {
+    private final DatabaseBuckets database;
+
+    RateLimiter(RateLimitProperties properties, SharedRedis redis, DatabaseBuckets database) {
         this.properties = properties;
         this.redis = redis;
+        this.database = database;
         this.tenantLimit = limit(properties.tenantRequests(), properties.period());
         this.callerLimit = limit(properties.callerRequests(), properties.period());
     }
 
     boolean shared() {
-        return redis.configured();
+        return redis.configured() || database.available();
     }
 
     /** Takes one request from the tenant's and the caller's buckets; the answer says how long to wait when empty. */
@@ -59,6 +63,7 @@ class RateLimiter {
         return redis.call("rate limit", connection -> proxies(connection).builder()
                         .build(("adsbridge:rl:" + key).getBytes(StandardCharsets.UTF_8), () -> configuration)
                         .tryConsumeAndReturnRemaining(1))
+                .or(() -> database.tryConsume(key, configuration))
                 .orElseGet(() -> localBucket(key, configuration).tryConsumeAndReturnRemaining(1));
     }
 

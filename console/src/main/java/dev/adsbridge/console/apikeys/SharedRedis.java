@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The console's one Redis connection (rate limits, Meta usage), behind a circuit breaker so that a Redis outage costs
  * at most one short timeout: connect, handshake and every command time out after {@code redis-timeout} (300 ms by
  * default; Lettuce's own default is 60 s). After a failure Redis is skipped for {@code redis-retry-after} (10 s) and
- * callers fall back to their per-node, in-memory state; the first call after that tries Redis again, and a success
+ * callers fall back to PostgreSQL (still shared by every replica; in memory on H2); the first call after that tries Redis again, and a success
  * closes the circuit. Nothing is connected at startup, so the console starts while Redis is down.
  */
 @Component
@@ -98,7 +98,7 @@ public class SharedRedis implements DisposableBean {
         skipUntilNanos = System.nanoTime() + retryAfter.toNanos();
         if (!down) {
             down = true;
-            log.warn("Redis unavailable ({}: {}); rate limits and Meta usage are per node for the next {}", what,
+            log.warn("Redis unavailable ({}: {}); rate limits and Meta usage go through the database for the next {}", what,
                     e.getClass().getSimpleName(), retryAfter);
         }
     }

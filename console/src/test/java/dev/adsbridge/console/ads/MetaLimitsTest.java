@@ -105,7 +105,16 @@ class MetaLimitsTest {
         dev.adsbridge.console.apikeys.SharedRedis redis = new dev.adsbridge.console.apikeys.SharedRedis(
                 new dev.adsbridge.console.apikeys.RateLimitProperties(null, 1200, 600, java.time.Duration.ofMinutes(1),
                         java.time.Duration.ofMillis(300), java.time.Duration.ofSeconds(10)));
-        MetaUsageGuard guard = new MetaUsageGuard(clock, redis);
+        // Without Redis the readings are kept in the database: here H2 (the dev-mode statements).
+        org.springframework.jdbc.datasource.SingleConnectionDataSource h2 =
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                        "jdbc:h2:mem:meta-usage-" + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "sa", "", true);
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(h2);
+        jdbc.sql("create table meta_usage (usage_key varchar(100) primary key, percent double precision not null, "
+                + "reset_at timestamp with time zone not null)").update();
+        MetaUsageGuard guard = new MetaUsageGuard(clock, redis, new MetaUsageRepository(jdbc, clock,
+                new org.springframework.mock.env.MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:mem:x")));
         try {
             // Meta blocks the account for 5 minutes: we hold back exactly that long, not longer.
             guard.record("act_1", 100, 300);
@@ -134,8 +143,12 @@ class MetaLimitsTest {
                     .readTree("{\"app_call_count_pct\":20,\"ad_account_util_pct\":1,\"regain_access_seconds\":0}"));
             guard.beforeCall("act_1");
             guard.beforeCall("act_2");
+            assertThat(jdbc.sql("select count(*) from meta_usage where reset_at > ?")
+                    .param(dev.adsbridge.console.SqlTime.of(clock.instant())).query(Long.class).single())
+                    .as("no reading still blocks").isZero();
         } finally {
             redis.destroy();
+            h2.destroy();
         }
     }
 }

@@ -12,7 +12,7 @@ class RateLimiterTest {
     @Test
     void inMemoryTheCallerLimitAnswersWithAWait() {
         RateLimitProperties properties = properties(null, 100, 3);
-        RateLimiter limiter = new RateLimiter(properties, new SharedRedis(properties));
+        RateLimiter limiter = new RateLimiter(properties, new SharedRedis(properties), noDatabase(properties));
         String tenant = UUID.randomUUID().toString();
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.tryConsume(tenant, "member:a")).isNull();
@@ -27,8 +27,8 @@ class RateLimiterTest {
         RateLimitProperties properties = properties("redis://127.0.0.1:6379", 4, 100);
         SharedRedis redisOne = new SharedRedis(properties);
         SharedRedis redisTwo = new SharedRedis(properties);
-        RateLimiter one = new RateLimiter(properties, redisOne);
-        RateLimiter two = new RateLimiter(properties, redisTwo);
+        RateLimiter one = new RateLimiter(properties, redisOne, noDatabase(properties));
+        RateLimiter two = new RateLimiter(properties, redisTwo, noDatabase(properties));
         try {
             assertThat(one.shared()).isTrue();
             String tenant = UUID.randomUUID().toString();
@@ -55,7 +55,7 @@ class RateLimiterTest {
             for (String url : new String[] {"redis://127.0.0.1:" + closed, "redis://127.0.0.1:" + silent.getLocalPort()}) {
                 RateLimitProperties properties = properties(url, 100, 2);
                 SharedRedis redis = new SharedRedis(properties);
-                RateLimiter limiter = new RateLimiter(properties, redis);
+                RateLimiter limiter = new RateLimiter(properties, redis, noDatabase(properties));
                 try {
                     String tenant = UUID.randomUUID().toString();
                     long started = System.nanoTime();
@@ -89,6 +89,53 @@ class RateLimiterTest {
         } finally {
             redis.destroy();
         }
+    }
+
+    @Test
+    void withRedisDownTheLimitsHoldAcrossReplicasThroughPostgreSql() throws Exception {
+        String schema = "rate_limits_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        RateLimitProperties properties = properties("redis://127.0.0.1:" + closed, 3, 100);
+        org.springframework.jdbc.datasource.DriverManagerDataSource dataSource =
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", "");
+        org.springframework.jdbc.core.simple.JdbcClient admin = org.springframework.jdbc.core.simple.JdbcClient.create(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                        "jdbc:postgresql://127.0.0.1:5432/test", "postgres", ""));
+        admin.sql("create schema " + schema).update();
+        SharedRedis redisOne = new SharedRedis(properties);
+        SharedRedis redisTwo = new SharedRedis(properties);
+        try {
+            org.springframework.jdbc.core.simple.JdbcClient.create(dataSource).sql(new String(
+                    getClass().getResourceAsStream("/db/migration/V3_30__shared_limits.sql").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).update();
+            org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+                    .withProperty("spring.datasource.url", url);
+            RateLimiter one = new RateLimiter(properties, redisOne, new DatabaseBuckets(dataSource, environment, properties));
+            RateLimiter two = new RateLimiter(properties, redisTwo, new DatabaseBuckets(dataSource, environment, properties));
+            String tenant = UUID.randomUUID().toString();
+            assertThat(one.tryConsume(tenant, "key:1")).isNull();
+            assertThat(two.tryConsume(tenant, "key:2")).isNull();
+            assertThat(one.tryConsume(tenant, "key:3")).isNull();
+            assertThat(two.tryConsume(tenant, "key:4")).as("the tenant's 3 requests were spent across both").isNotNull();
+            assertThat(one.tryConsume(tenant, "key:5")).isNotNull();
+            assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                    .sql("select count(*) from rate_limit_buckets").query(Long.class).single())
+                    .as("the tenant's bucket and each key's").isEqualTo(4L);
+        } finally {
+            redisOne.destroy();
+            redisTwo.destroy();
+            admin.sql("drop schema " + schema + " cascade").update();
+        }
+    }
+
+    private static DatabaseBuckets noDatabase(RateLimitProperties properties) {
+        // Not PostgreSQL (dev mode's H2): per-node buckets when Redis does not answer.
+        return new DatabaseBuckets(new org.springframework.jdbc.datasource.DriverManagerDataSource(),
+                new org.springframework.mock.env.MockEnvironment(), properties);
     }
 
     private static RateLimitProperties properties(String url, long tenant, long caller) {

@@ -58,6 +58,7 @@ public final class ConsoleHarness {
     public final String schema;
     public final MutableClock clock = new MutableClock();
     private final JdbcClient db;
+    private final Map<String, Object> properties;
     private Path vaultDirectory;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,10 +82,19 @@ public final class ConsoleHarness {
 
     /** A console of its own (with its own sandbox and MCP server) and these extra properties; close it after use. */
     public static ConsoleHarness start(Map<String, Object> extra) {
-        return new ConsoleHarness(extra);
+        return new ConsoleHarness(extra, Map.of());
+    }
+
+    /** As {@link #start(Map)}, with {@code beans} registered in the console before it starts. */
+    public static ConsoleHarness start(Map<String, Object> extra, Map<String, Object> beans) {
+        return new ConsoleHarness(extra, beans);
     }
 
     private ConsoleHarness(Map<String, Object> extra) {
+        this(extra, Map.of());
+    }
+
+    private ConsoleHarness(Map<String, Object> extra, Map<String, Object> beans) {
         sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(0).withHost("127.0.0.1"));
         mcp = MetaAdsMcpServer.create(McpServerConfig.builder().host("127.0.0.1").port(0)
                 .graphUrl(sandbox.baseUrl()).build());
@@ -128,8 +138,12 @@ public final class ConsoleHarness {
         properties.putAll(extra);
         // A test may route the database through something of its own (a proxy): "{schema}" names this schema.
         properties.computeIfPresent("spring.datasource.url", (k, url) -> url.toString().replace("{schema}", schema));
+        this.properties = Map.copyOf(properties);
         console = ConsoleApplication.builder(properties)
-                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("clock", clock);
+                    beans.forEach(context.getBeanFactory()::registerSingleton);
+                })
                 .run();
         baseUrl = ConsoleApplication.baseUrl(console);
         db = JdbcClient.create(new SingleConnectionDataSource(PG_URL + "?currentSchema=" + schema, "postgres", "",
@@ -149,6 +163,26 @@ public final class ConsoleHarness {
                 "adsbridge.console.meta.graph-url", sandbox.baseUrl(),
                 "adsbridge.console.meta.login-url", sandbox.baseUrl(),
                 "adsbridge.console.mcp.url", "http://127.0.0.1:" + mcpPort + "/mcp"));
+    }
+
+    /**
+     * Another console replica beside {@link #console}: same schema, vault key, sandbox and MCP server, on a port of its
+     * own (its base URL), with these extra properties; {@code beans} are registered in it before it starts. The caller
+     * closes it.
+     */
+    public ConfigurableApplicationContext replica(Map<String, Object> extra, Map<String, Object> beans) {
+        Map<String, Object> replica = new LinkedHashMap<>(properties);
+        int port = freePort();
+        replica.put("server.port", port);
+        replica.put("adsbridge.console.base-url", "http://127.0.0.1:" + port);
+        replica.put("spring.flyway.create-schemas", false);
+        replica.putAll(extra);
+        return ConsoleApplication.builder(replica)
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("clock", clock);
+                    beans.forEach(context.getBeanFactory()::registerSingleton);
+                })
+                .run();
     }
 
     public Browser browser() {
