@@ -2,7 +2,7 @@ package dev.adsbridge.console.agents;
 
 import dev.adsbridge.console.ConsoleUrls;
 import java.time.Clock;
-import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,11 +21,12 @@ class AgentGatewayConfiguration {
     static final int ORDER = -105;
 
     @Bean
-    FilterRegistrationBean<McpEndpointFilter> mcpEndpointFilter(McpGateway gateway,
-            List<AgentAuthenticator> authenticators, AgentGatewayProperties properties, Clock clock,
+    FilterRegistrationBean<McpEndpointFilter> mcpEndpointFilter(ObjectProvider<McpGateway> gateway,
+            ObjectProvider<AgentAuthenticator> authenticators, AgentGatewayProperties properties, Clock clock,
             ConsoleUrls urls) {
         FilterRegistrationBean<McpEndpointFilter> registration = new FilterRegistrationBean<>(
-                new McpEndpointFilter(gateway, authenticators, properties, clock, urls::baseUrl));
+                new McpEndpointFilter(gateway::getObject, () -> authenticators.orderedStream().toList(), properties,
+                        clock, urls::baseUrl));
         registration.addUrlPatterns("/mcp", "/mcp/");
         registration.setOrder(ORDER);
         registration.setName("mcpEndpointFilter");

@@ -54,20 +54,43 @@ final class McpEndpointFilter extends OncePerRequestFilter {
     private static final String EXPOSE_HEADERS = "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version, Retry-After, "
             + "X-Request-Id";
 
-    private final McpGateway gateway;
-    private final List<AgentAuthenticator> authenticators;
+    // Looked up on first use: the gateway needs the token vault, whose configuration errors must surface as such at
+    // start-up (from the vault's own beans), not from this filter's creation when the web server starts.
+    private final java.util.function.Supplier<McpGateway> gateways;
+    private final java.util.function.Supplier<List<AgentAuthenticator>> authenticatorList;
+    private volatile @Nullable McpGateway gateway;
+    private volatile @Nullable List<AgentAuthenticator> authenticators;
     private final AgentGatewayProperties properties;
     private final Clock clock;
     private final java.util.function.Supplier<String> baseUrl;
     private volatile @Nullable ServerTransportSecurityValidator validator;
 
-    McpEndpointFilter(McpGateway gateway, List<AgentAuthenticator> authenticators, AgentGatewayProperties properties,
+    McpEndpointFilter(java.util.function.Supplier<McpGateway> gateway,
+            java.util.function.Supplier<List<AgentAuthenticator>> authenticators, AgentGatewayProperties properties,
             Clock clock, java.util.function.Supplier<String> baseUrl) {
-        this.gateway = gateway;
-        this.authenticators = List.copyOf(authenticators);
+        this.gateways = gateway;
+        this.authenticatorList = authenticators;
         this.properties = properties;
         this.clock = clock;
         this.baseUrl = baseUrl;
+    }
+
+    private McpGateway gateway() {
+        McpGateway found = gateway;
+        if (found == null) {
+            found = gateways.get();
+            gateway = found;
+        }
+        return found;
+    }
+
+    private List<AgentAuthenticator> authenticators() {
+        List<AgentAuthenticator> found = authenticators;
+        if (found == null) {
+            found = List.copyOf(authenticatorList.get());
+            authenticators = found;
+        }
+        return found;
     }
 
     static boolean isMcp(HttpServletRequest request) {
@@ -157,7 +180,7 @@ final class McpEndpointFilter extends OncePerRequestFilter {
                     + "object; batches are not supported)"));
             return;
         }
-        McpGateway.Answer answer = gateway.handle(new McpGateway.Call(credential.get(), request.getHeader(
+        McpGateway.Answer answer = gateway().handle(new McpGateway.Call(credential.get(), request.getHeader(
                 "User-Agent"), RequestIds.current(request), request.getRemoteAddr()), message);
         if (answer.retryAfter() != null) {
             response.setHeader("Retry-After", Long.toString(answer.retryAfter()));
@@ -170,7 +193,7 @@ final class McpEndpointFilter extends OncePerRequestFilter {
     }
 
     private Optional<AgentCredential> authenticate(String bearer) {
-        for (AgentAuthenticator authenticator : authenticators) {
+        for (AgentAuthenticator authenticator : authenticators()) {
             if (authenticator.recognizes(bearer)) {
                 return authenticator.authenticate(bearer).filter(c -> !c.expired(clock.instant()))
                         .filter(AgentCredential::canRead);
