@@ -65,6 +65,12 @@ public final class ReplicasChaos implements Callable<Integer> {
     @Option(names = "--think-ms", defaultValue = "100", description = "Pause of each client between operations. Default: ${DEFAULT-VALUE}")
     int thinkMs;
 
+    @Option(names = "--faults", split = ",", defaultValue = "console-kill,mcp-kill,redis-restart,rolling-restart", description = "Faults to apply, in this order. Default: ${DEFAULT-VALUE}")
+    List<String> faults;
+
+    @Option(names = "--ready-timeout", defaultValue = "600", description = "Seconds a (re)started replica may take to get ready. Default: ${DEFAULT-VALUE}")
+    int readyTimeout;
+
     @Option(names = "--database", defaultValue = "adsbridge_replicas", description = "PostgreSQL database on 127.0.0.1:5432 (user postgres), created and dropped by the run. Default: ${DEFAULT-VALUE}")
     String database;
 
@@ -107,6 +113,11 @@ public final class ReplicasChaos implements Callable<Integer> {
                     + "apt-get update && apt-get install nginx redis-server postgresql-client"
                     + (nginx == null ? " (nginx is missing)" : "") + (redisServer == null ? " (redis-server is missing)" : ""));
             return 2;
+        }
+        List<String> unknown = faults.stream().filter(f -> !List.of("console-kill", "mcp-kill", "redis-restart",
+                "rolling-restart").contains(f)).toList();
+        if (!unknown.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "unknown faults " + unknown);
         }
         if (!Files.isRegularFile(jar)) {
             System.err.println("Product jar not found at " + jar + ": run `mvn -B -q -DskipTests package` first.");
@@ -191,9 +202,9 @@ public final class ReplicasChaos implements Callable<Integer> {
         waitFor("mcp-2", "http://127.0.0.1:" + ports.get("mcp-2") + "/readyz", 120);
         // The first console migrates the database and writes the vault key; the second reads both.
         start("console-1");
-        waitFor("console-1", "http://127.0.0.1:" + ports.get("console-1") + "/actuator/health/readiness", 300);
+        waitFor("console-1", "http://127.0.0.1:" + ports.get("console-1") + "/actuator/health/readiness", readyTimeout);
         start("console-2");
-        waitFor("console-2", "http://127.0.0.1:" + ports.get("console-2") + "/actuator/health/readiness", 300);
+        waitFor("console-2", "http://127.0.0.1:" + ports.get("console-2") + "/actuator/health/readiness", readyTimeout);
         waitFor("nginx", front + "/actuator/health/readiness", 60);
         waitFor("nginx", mcpFront + "/readyz", 60);
         System.out.println("Up: 2 consoles, 2 MCP servers, nginx on " + front + ", Redis on " + redisPort
@@ -208,34 +219,38 @@ public final class ReplicasChaos implements Callable<Integer> {
         enter("before");
         Thread.sleep(phaseSeconds * 1000L);
 
-        fault("console-1 killed", () -> {
-            kill("console-1");
-            start("console-1");
-            waitFor("console-1", "http://127.0.0.1:" + ports.get("console-1") + "/actuator/health/readiness", 300);
-        });
-        fault("mcp-1 killed", () -> {
-            kill("mcp-1");
-            start("mcp-1");
-            waitFor("mcp-1", "http://127.0.0.1:" + ports.get("mcp-1") + "/readyz", 120);
-        });
-        fault("Redis restarted", () -> {
-            kill("redis");
-            Thread.sleep(3000);
-            start("redis");
-            waitForPort(redisPort, 30);
-        });
-        fault("rolling restart", () -> {
-            for (String name : List.of("console-1", "console-2")) {
-                stopGracefully(name);
-                start(name);
-                waitFor(name, "http://127.0.0.1:" + ports.get(name) + "/actuator/health/readiness", 300);
+        for (String name : faults) {
+            switch (name) {
+                case "console-kill" -> fault("console-1 killed", () -> {
+                    kill("console-1");
+                    start("console-1");
+                    waitFor("console-1", consoleReady(ports, "console-1"), readyTimeout);
+                });
+                case "mcp-kill" -> fault("mcp-1 killed", () -> {
+                    kill("mcp-1");
+                    start("mcp-1");
+                    waitFor("mcp-1", "http://127.0.0.1:" + ports.get("mcp-1") + "/readyz", 120);
+                });
+                case "redis-restart" -> fault("Redis restarted", () -> {
+                    kill("redis");
+                    Thread.sleep(3000);
+                    start("redis");
+                    waitForPort(redisPort, 30);
+                });
+                default -> fault("rolling restart", () -> {
+                    for (String console : List.of("console-1", "console-2")) {
+                        stopGracefully(console);
+                        start(console);
+                        waitFor(console, consoleReady(ports, console), readyTimeout);
+                    }
+                    for (String mcp : List.of("mcp-1", "mcp-2")) {
+                        stopGracefully(mcp);
+                        start(mcp);
+                        waitFor(mcp, "http://127.0.0.1:" + ports.get(mcp) + "/readyz", 120);
+                    }
+                });
             }
-            for (String name : List.of("mcp-1", "mcp-2")) {
-                stopGracefully(name);
-                start(name);
-                waitFor(name, "http://127.0.0.1:" + ports.get(name) + "/readyz", 120);
-            }
-        });
+        }
         loadRunning = false;
         for (Future<?> client : running) {
             client.get(5, TimeUnit.MINUTES); // writes in doubt are retried to a definitive answer first
@@ -252,6 +267,10 @@ public final class ReplicasChaos implements Callable<Integer> {
         Files.writeString(out, report);
         System.out.println("Written to " + out);
         return duplicated == 0 && lost.isEmpty() ? 0 : 1;
+    }
+
+    private static String consoleReady(Map<String, Integer> ports, String console) {
+        return "http://127.0.0.1:" + ports.get(console) + "/actuator/health/readiness";
     }
 
     // ---- the load ----
