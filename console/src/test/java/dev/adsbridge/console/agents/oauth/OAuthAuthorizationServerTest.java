@@ -390,6 +390,20 @@ public class OAuthAuthorizationServerTest {
     }
 
     @Test
+    void aRequestWithoutScopeAsksForBothAndTheMemberDecides() {
+        ConsoleHarness.Signed owner = tenantWithAccounts("Scopeless");
+        String clientId = AgentSignIn.registerPublic(BASE, "Scopeless Agent", REDIRECT);
+        Map<String, String> request = AgentSignIn.request(clientId, REDIRECT, AgentSignIn.Pkce.create(), "n",
+                BASE + "/mcp");
+        request.remove("scope");
+        Page consent = AgentSignIn.openConsent(owner.browser(), AgentSignIn.authorizeUrl(BASE, request));
+        assertThat(AgentSignIn.offered(consent).get("scope")).containsExactly("ads:read", "ads:write");
+        Map<String, String> answer = AgentSignIn.redirectParameters(AgentSignIn.allow(owner.browser(), BASE, consent,
+                List.of("ads:read"), List.of("act_1000000001"), true));
+        assertThat(answer.get("code")).isNotBlank();
+    }
+
+    @Test
     void expiredAuthorizationsAndTheirGrantsAreDeleted() {
         Agent agent = readOnlyAgent("Expiry");
         ConsoleHarness.Signed owner = agent.owner();
