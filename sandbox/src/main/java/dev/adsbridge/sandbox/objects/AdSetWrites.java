@@ -170,8 +170,7 @@ final class AdSetWrites {
     /**
      * The ad set settings that are stored as sent after a shape check: {@code attribution_spec} (a JSON array of
      * {@code {"event_type","window_days"}}), {@code bid_adjustments} and {@code regional_regulation_identities} (JSON
-     * objects), {@code regional_regulated_categories} (a JSON array of strings) and {@code multi_advertiser_ads}
-     * (0 or 1). Shared by create and update.
+     * objects), and {@code regional_regulated_categories} (a JSON array of strings). Shared by create and update.
      */
     static Map<String, Object> extraSettings(Params p) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -187,12 +186,6 @@ final class AdSetWrites {
             fields.put("attribution_spec", Json.MAPPER.convertValue(spec, Object.class));
         });
         p.object("bid_adjustments").ifPresent(v -> fields.put("bid_adjustments", v));
-        p.string("multi_advertiser_ads").ifPresent(v -> {
-            if (!v.equals("0") && !v.equals("1")) {
-                throw AdErrors.wrongType("multi_advertiser_ads", "0 or 1");
-            }
-            fields.put("multi_advertiser_ads", Integer.parseInt(v));
-        });
         p.strings("regional_regulated_categories").ifPresent(v -> fields.put("regional_regulated_categories", v));
         p.object("regional_regulation_identities").ifPresent(v -> fields.put("regional_regulation_identities", v));
         return fields;
