@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Answers JSON-RPC messages in one pass: the request is parsed once (by the caller), the tool runs, and the response
@@ -104,7 +105,20 @@ public final class ToolCallAnswers {
     }
 
     private byte[] respond(JsonNode id, Object result) {
-        return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, idValue(id), result, null));
+        return response(idValue(id), result);
+    }
+
+    /** A result as a JSON-RPC response; byte for byte what the SDK writes ({@code ToolResultsWireTest}). */
+    static byte[] response(Object id, Object result) {
+        if (result instanceof CallToolResult toolResult) {
+            // The structured tree is written once: its text copy is the same JSON, so it goes in raw.
+            String text = ToolResults.textOf(toolResult);
+            if (text != null) {
+                result = new CallToolResult(toolResult.content(), toolResult.isError(), new RawValue(text),
+                        toolResult.meta());
+            }
+        }
+        return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, result, null));
     }
 
     private byte[] error(JsonNode id, int code, String message) {

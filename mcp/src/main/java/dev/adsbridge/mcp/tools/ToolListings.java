@@ -244,7 +244,8 @@ public final class ToolListings {
         if (!compact && (fields.isEmpty() || fields.get().isEmpty())) {
             return result;
         }
-        ObjectNode shaped = answer.deepCopy();
+        // The handler's result is dropped for the reshaped one: its tree is reshaped in place (never shared).
+        ObjectNode shaped = answer;
         if (compact) {
             String currency = accountCurrency(call, shaped);
             compactList(shaped, currency);

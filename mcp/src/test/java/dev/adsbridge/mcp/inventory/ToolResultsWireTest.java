@@ -61,7 +61,17 @@ class ToolResultsWireTest {
             McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse("2.0", id, result, null);
             assertThat(new String(ToolCallAnswers.write(response), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(SDK.writeValueAsString(response));
+            // The one-pass answer writes the tree once and puts it in raw as structuredContent: same bytes.
+            assertThat(ToolResults.textOf(result)).isEqualTo(Json.write(json));
+            assertThat(new String(ToolCallAnswers.response(id, result), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(SDK.writeValueAsString(response));
         }
+        CallToolResult error = ToolResults.error(ToolError.missingToken());
+        assertThat(new String(ToolCallAnswers.response(3, error), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(SDK.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 3, error, null)));
+        // A result whose structuredContent is not the tree of its text keeps both as they are.
+        CallToolResult foreign = new CallToolResult(ToolResults.success(json).content(), false, Json.object(), null);
+        assertThat(ToolResults.textOf(foreign)).isNull();
         assertThat(ToolCallAnswers.idValue(Json.parseOrNull("7"))).isEqualTo(7);
         assertThat(ToolCallAnswers.idValue(Json.parseOrNull("9000000000"))).isEqualTo(9_000_000_000L);
         assertThat(ToolCallAnswers.idValue(Json.parseOrNull("\"x\""))).isEqualTo("x");
