@@ -4,6 +4,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Content;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Base64;
 import java.util.List;
@@ -56,10 +57,11 @@ public final class ToolResults {
     /**
      * The text copy of a JSON result, written when first read: a list tool's result that is reshaped (compact rows)
      * before it is answered never writes the text of the rows it started from, and {@link ToolCallAnswers} writes
-     * the tree once for both copies ({@link #textOf}).
+     * the tree once for both copies ({@link #jsonOf}).
      */
     static final class JsonText extends AbstractList<Content> {
         private final JsonNode json;
+        private volatile byte[] utf8;
         private volatile TextContent text;
 
         JsonText(JsonNode json) {
@@ -70,10 +72,20 @@ public final class ToolResults {
             return json;
         }
 
+        /** The tree as compact JSON in UTF-8, written once. */
+        byte[] utf8() {
+            byte[] written = utf8;
+            if (written == null) {
+                written = Json.MAPPER.writeValueAsBytes(json);
+                utf8 = written;
+            }
+            return written;
+        }
+
         TextContent text() {
             TextContent written = text;
             if (written == null) {
-                written = new TextContent(Json.write(json));
+                written = new TextContent(new String(utf8(), StandardCharsets.UTF_8));
                 text = written;
             }
             return written;
@@ -94,12 +106,12 @@ public final class ToolResults {
     }
 
     /**
-     * The compact JSON text of a result built here whose structuredContent is that same tree, or null for any other
-     * result (then both copies are written as they are).
+     * The compact JSON (UTF-8) of a result built here whose text copy and structuredContent are that same tree, or
+     * null for any other result (then both copies are written as they are).
      */
-    static String textOf(CallToolResult result) {
+    static byte[] jsonOf(CallToolResult result) {
         if (result.content() instanceof JsonText lazy && lazy.json() == result.structuredContent()) {
-            return lazy.text().text();
+            return lazy.utf8();
         }
         return null;
     }
