@@ -65,7 +65,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     @Option(names = "--jar", defaultValue = "launcher/target/adsbridge.jar", description = "The product jar (our server, and the sandbox). Default: ${DEFAULT-VALUE}")
     Path jar;
 
-    @Option(names = "--server-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", description = "JVM options of our server (both transports; the flags docs/benchmarks.md recommends). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--server-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC", description = "JVM options of our server (both transports). Default: ${DEFAULT-VALUE}")
     String serverJvmOpts;
 
     @Option(names = "--stdio-jvm-opts", description = "JVM options of our stdio server when they should differ from --server-jvm-opts (start-up flags).")
