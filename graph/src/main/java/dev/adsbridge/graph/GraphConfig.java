@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
  * @param appId          Meta app id; needed only for OAuth ({@link MetaOAuth}); may be null
  * @param appSecret      Meta app secret; when set, every call carries {@code appsecret_proof}; may be null
  * @param connectTimeout TCP/TLS connect timeout (ignored when {@code httpClient} is supplied: it is a client property)
- * @param requestTimeout timeout of one HTTP exchange, from sending the request to the last byte of the response
+ * @param requestTimeout how long one HTTP exchange may wait for the answer (with the default transport: for the answer
+ *                       to start and for each further read of it)
  * @param retryPolicy    retries for safe reads
  * @param userAgent      sent as {@code User-Agent}
- * @param httpClient     an existing client to share; null lets {@link GraphClient} build its own (HTTP/1.1, no redirects)
+ * @param httpClient     an existing client to share; null (the default) lets {@link GraphClient} use the JDK's
+ *                       {@code HttpURLConnection} (HTTP/1.1 keep-alive, no redirects), which costs less CPU per call
  */
 public record GraphConfig(
         String graphUrl,

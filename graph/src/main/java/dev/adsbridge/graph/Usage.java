@@ -1,6 +1,5 @@
 package dev.adsbridge.graph;
 
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,10 +127,6 @@ public record Usage(
             longest = max(longest, adAccount.get().resetTimeDuration());
         }
         return longest;
-    }
-
-    static Usage fromHeaders(HttpHeaders headers) {
-        return fromHeaders(name -> headers.firstValue(name));
     }
 
     static Usage fromHeaders(Map<String, String> headers) {

@@ -1,5 +1,6 @@
 /**
- * Client for Meta's Graph / Marketing API: JDK {@link java.net.http.HttpClient} and Jackson 3, no framework.
+ * Client for Meta's Graph / Marketing API: the JDK's HTTP client ({@code HttpURLConnection} with keep-alive, or a
+ * supplied {@link java.net.http.HttpClient}) and Jackson 3, no framework.
  *
  * <h2>Calling the API</h2>
  * <pre>{@code

@@ -69,7 +69,7 @@ public final class MetaAdsMcpServer implements AutoCloseable {
             currency's minor units: 5000 = 50.00 USD; get_account_info tells the currency. New campaigns, ad sets and \
             ads start PAUSED unless you ask otherwise, and every write accepts validate_only=true for a dry run. \
             Errors come back as {"error":{...,"category"}}: auth means the user must reconnect, rate_limit means wait \
-            retry_after_seconds, invalid_request means fix the arguments as the message says.""";
+            retry_after_seconds, invalid_request means fix the arguments as the message says. Every tool also takes             access_token, the user's Meta token, for clients that cannot send it as a Bearer header.""";
 
     private final McpServerConfig config;
     private final Inventory inventory;

@@ -285,6 +285,13 @@ public final class TestEnv {
         return values;
     }
 
+    /**
+     * A row's effective status: compact list rows carry effective_status only where it differs from status.
+     */
+    public static String effectiveStatus(JsonNode row) {
+        return (row.has("effective_status") ? row.get("effective_status") : row.get("status")).asString();
+    }
+
     public static List<String> ids(JsonNode items) {
         return values(items, "id");
     }

@@ -22,10 +22,9 @@ import tools.jackson.databind.JsonNode;
 /** Read-only mode and toolsets, on the server and per request; a header narrows, never widens. */
 class ToolFilteringTest {
 
-    private static final List<String> ACCOUNT_TOOLS = List.of("fetch", "get_account_info", "get_account_pages",
-            "get_ad_accounts", "get_ad_pixels", "get_instagram_accounts", "get_login_link", "search",
-            "search_pages_by_name");
-    private static final List<String> WRITES = List.of("create_budget_schedule", "create_campaign",
+    private static final List<String> ACCOUNT_TOOLS = List.of("get_account_info", "get_ad_accounts", "get_ad_pixels",
+            "get_login_link");
+    private static final List<String> WRITES = List.of("create_adset", "create_campaign",
             "update_campaign");
 
     private static MetaAdsMcpServer readOnlyServer;
@@ -44,7 +43,7 @@ class ToolFilteringTest {
     }
 
     @Test
-    void byDefaultEveryToolIsListedSortedByName() {
+    void byDefaultTheDefaultToolsetsAreListedSortedByName() {
         List<String> names = toolNames(SERVER, Map.of());
         assertThat(names).containsAll(ACCOUNT_TOOLS).containsAll(WRITES).isSorted();
     }
@@ -87,6 +86,9 @@ class ToolFilteringTest {
     @Test
     void theToolsetsHeaderNarrows() {
         assertThat(toolNames(SERVER, Map.of("X-MCP-Toolsets", "accounts"))).containsExactlyElementsOf(ACCOUNT_TOOLS);
+        // Chat clients' retrieval pair is a toolset of its own, opt-in.
+        assertThat(toolNames(SERVER, Map.of("X-MCP-Toolsets", "retrieval"))).containsExactly("fetch", "search");
+        assertThat(toolNames(SERVER, Map.of())).doesNotContain("fetch", "search");
         assertThat(toolNames(SERVER, Map.of("X-MCP-Toolsets", " Campaigns , accounts ")))
                 .containsAll(ACCOUNT_TOOLS).contains("get_campaigns");
         Map<String, String> headers = bearer(TestEnv.token());

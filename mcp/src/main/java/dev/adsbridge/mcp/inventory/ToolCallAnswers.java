@@ -5,6 +5,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +106,56 @@ public final class ToolCallAnswers {
     }
 
     private byte[] respond(JsonNode id, Object result) {
-        return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, idValue(id), result, null));
+        return response(idValue(id), result);
+    }
+
+    /** A result as a JSON-RPC response; byte for byte what the SDK writes ({@code ToolResultsWireTest}). */
+    static byte[] response(Object id, Object result) {
+        if (id != null && result instanceof CallToolResult toolResult && toolResult.isError() != null) {
+            byte[] json = ToolResults.jsonOf(toolResult);
+            if (json != null) {
+                return oneTreeResponse(id, toolResult, json);
+            }
+        }
+        return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, result, null));
+    }
+
+    private static final byte[] RESPONSE_START = ascii("{\"jsonrpc\":\"2.0\",\"id\":");
+    private static final byte[] CONTENT_START = ascii(",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"");
+    private static final byte[] IS_ERROR = ascii("\"}],\"isError\":");
+    private static final byte[] STRUCTURED = ascii(",\"structuredContent\":");
+    private static final byte[] META = ascii(",\"_meta\":");
+    private static final byte[] RESPONSE_END = ascii("}}");
+
+    /**
+     * A tool result whose text copy is its structuredContent's JSON, written in one pass over the tree: the tree's
+     * compact UTF-8 goes in once raw (structuredContent) and once escaped as a JSON string (the text), escaped byte
+     * by byte the way the mapper escapes strings, instead of writing the tree twice and escaping a Java string.
+     * The layout is the SDK's ({@code ToolResultsWireTest} compares the bytes).
+     */
+    private static byte[] oneTreeResponse(Object id, CallToolResult result, byte[] json) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length * 2 + 256);
+        out.writeBytes(RESPONSE_START);
+        out.writeBytes(Json.MAPPER.writeValueAsBytes(id));
+        out.writeBytes(CONTENT_START);
+        JsonStrings.writeEscaped(json, out);
+        out.writeBytes(IS_ERROR);
+        out.writeBytes(result.isError() ? TRUE : FALSE);
+        out.writeBytes(STRUCTURED);
+        out.writeBytes(json);
+        if (result.meta() != null) {
+            out.writeBytes(META);
+            out.writeBytes(Json.MAPPER.writeValueAsBytes(result.meta()));
+        }
+        out.writeBytes(RESPONSE_END);
+        return out.toByteArray();
+    }
+
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private byte[] error(JsonNode id, int code, String message) {

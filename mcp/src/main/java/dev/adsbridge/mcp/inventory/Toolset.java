@@ -15,18 +15,22 @@ import java.util.stream.Collectors;
  * agent's context; the others are opt-in.
  */
 public enum Toolset {
-    ACCOUNTS("accounts", "Ad accounts the token can reach, their details, and the Pages they can advertise for.",
+    ACCOUNTS("accounts", "Ad accounts the token can reach, their details and pixels; the console's connect link.",
             true),
-    CAMPAIGNS("campaigns", "List, read, create and update campaigns; budget schedules.", true),
+    CAMPAIGNS("campaigns", "List, read, create and update campaigns.", true),
     ADSETS("adsets", "List, read, create and update ad sets (budget, schedule, targeting, optimization).", true),
     ADS("ads", "List, read, create and update ads.", true),
-    CREATIVES("creatives", "Ad creatives and ad images: read, upload, create, update; image crops.", false),
+    CREATIVES("creatives", "Ad creatives and ad images: read, upload, create, update; image crops; the Pages and "
+            + "Instagram accounts a creative can speak as.", false),
     INSIGHTS("insights", "Performance metrics (spend, impressions, clicks, conversions…) with breakdowns.", true),
     REPORTS("reports", "Asynchronous insights reports for queries too large for get_insights.", false),
     TARGETING("targeting", "Interest, behavior, demographic and location search; audience size estimates.", false),
     AUDIENCES("audiences", "Custom and lookalike audiences.", false),
     LIBRARY("library", "Search the public Ad Library.", false),
-    OPERATIONS("operations", "Duplicate campaigns, ad sets and ads; the ad account's activity log.", false);
+    OPERATIONS("operations", "Duplicate campaigns, ad sets and ads; campaign budget schedules; the ad account's "
+            + "activity log.", false),
+    RETRIEVAL("retrieval", "search and fetch in the shape chat clients use for retrieval (connectors, deep "
+            + "research): connect them to /mcp/x/retrieval or add it to X-MCP-Toolsets.", false);
 
     private final String wireName;
     private final String description;

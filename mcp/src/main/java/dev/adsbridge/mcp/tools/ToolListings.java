@@ -90,24 +90,36 @@ public final class ToolListings {
                     + "and time slices. level picks the rows; time_range a preset or {since, until}."),
             Map.entry("create_insights_report", "Start an async insights report for queries too large for "
                     + "get_insights (same arguments); then poll get_insights_report."),
-            Map.entry("get_insights_report", "Progress of an async insights report, then its rows (paged)."));
+            Map.entry("get_insights_report", "Progress of an async insights report, then its rows (paged)."),
+            Map.entry("get_login_link", "The console's link where the user connects (or reconnects) Facebook Ads: "
+                    + "use it when a tool fails with category auth. {login_url, instructions}."));
 
-    /** Argument descriptions said the same way everywhere. */
+    /**
+     * Argument descriptions said the same way everywhere; an empty one is left out (the name and type say it all;
+     * {@code access_token} is explained once, in the server's instructions).
+     */
     static final Map<String, String> ARGUMENTS = Map.of(
-            "access_token", "Meta token, if not sent as a Bearer header.",
-            "account_id", "Ad account id: act_123 or 123.",
-            "after", "Paging cursor: next_cursor of the previous answer.",
-            "validate_only", "Dry run: Meta checks it, nothing changes.",
-            "compact", "Compact rows (default true): no nulls or empty values, no paging URLs, money with its "
-                    + "currency. false: Meta's rows as sent (money in minor units).",
-            "fields", "Fields of each row instead of the defaults.");
+            "access_token", "",
+            "account_id", "act_123 or 123.",
+            "after", "next_cursor of the previous answer.",
+            "validate_only", "Dry run: Meta checks, nothing changes.",
+            "compact", "false: Meta's rows as sent (minor units, every field).",
+            "fields", "Row fields instead of the defaults.",
+            "campaign_id", "",
+            "adset_id", "",
+            "ad_id", "");
 
-    private static final String GRAPH_FIELDS = "Graph fields instead of the defaults; field expansion works, e.g. "
-            + "'name,insights.date_preset(last_7d){spend,results}'.";
+    private static final String GRAPH_FIELDS = "Graph fields instead of the defaults (field expansion works).";
 
-    /** Tools listed in another toolset than their code's: async reports are opt-in, to keep the default list small. */
+    /**
+     * Tools listed in another toolset than their code's, to keep the default list within 25 KB: async reports are
+     * opt-in; search and fetch (for chat clients' retrieval) are their own toolset; the Pages and Instagram accounts
+     * a creative speaks as go with the creatives; budget schedules (rare) with the operations.
+     */
     static final Map<String, Toolset> TOOLSETS = Map.of("create_insights_report", Toolset.REPORTS,
-            "get_insights_report", Toolset.REPORTS);
+            "get_insights_report", Toolset.REPORTS, "search", Toolset.RETRIEVAL, "fetch", Toolset.RETRIEVAL,
+            "get_account_pages", Toolset.CREATIVES, "get_instagram_accounts", Toolset.CREATIVES,
+            "search_pages_by_name", Toolset.CREATIVES, "create_budget_schedule", Toolset.OPERATIONS);
 
     /** Tools whose answer is a list: {"data":[rows], "next_cursor"?, "summary"?}. */
     static final Set<String> LISTS = Set.of("get_ad_accounts", "get_account_pages", "get_ad_pixels",
@@ -134,7 +146,8 @@ public final class ToolListings {
 
     private static final Pattern FIRST_SENTENCE = Pattern.compile("(.+?(?<!e\\.g)(?<!i\\.e)(?<!vs)[.!?])(\\s|$)",
             Pattern.DOTALL);
-    private static final int MAX_ARGUMENT_DESCRIPTION = 90;
+    /** Longer argument descriptions are cut at a word before this many characters (the tool files keep the rest). */
+    private static final int MAX_ARGUMENT_DESCRIPTION = 52;
 
     /** Account id → currency code; an ad account's currency never changes. Filled only from a caller's own answers. */
     private static final Map<String, String> CURRENCIES = new ConcurrentHashMap<>();
@@ -165,8 +178,11 @@ public final class ToolListings {
             if (property.getValue() instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> schema = (Map<String, Object>) map;
-                schema.computeIfPresent("description", (k, d) -> shorten(property.getKey(), (String) d,
-                        nativeFields));
+                dropLongEnums(schema);
+                schema.computeIfPresent("description", (k, d) -> {
+                    String shortened = shorten(property.getKey(), (String) d, nativeFields);
+                    return shortened.isEmpty() ? null : shortened;
+                });
             }
         }
         ToolHandler handler = tool.handler();
@@ -212,8 +228,31 @@ public final class ToolListings {
         }
         Matcher first = FIRST_SENTENCE.matcher(description.strip());
         String cut = first.lookingAt() ? first.group(1) : description.strip();
-        return cut.length() <= MAX_ARGUMENT_DESCRIPTION ? cut : cut.substring(0, MAX_ARGUMENT_DESCRIPTION - 1) + "…";
+        if (cut.length() <= MAX_ARGUMENT_DESCRIPTION) {
+            return cut;
+        }
+        int space = cut.lastIndexOf(' ', MAX_ARGUMENT_DESCRIPTION - 1);
+        String head = cut.substring(0, space > MAX_ARGUMENT_DESCRIPTION / 2 ? space : MAX_ARGUMENT_DESCRIPTION - 1);
+        return head.replaceAll("[\\s,;:(\\-–]+$", "") + "…";
     }
+
+    /**
+     * Enumerations longer than {@value #MAX_LISTED_ENUM} values (date presets, action breakdowns) are left out of the
+     * listing, nested ones too: the description names the common values, and the tool still checks what it gets.
+     */
+    @SuppressWarnings("unchecked")
+    private static void dropLongEnums(Object schema) {
+        if (schema instanceof Map<?, ?> map) {
+            if (map.get("enum") instanceof List<?> values && values.size() > MAX_LISTED_ENUM) {
+                ((Map<String, Object>) map).remove("enum");
+            }
+            map.values().forEach(ToolListings::dropLongEnums);
+        } else if (schema instanceof List<?> list) {
+            list.forEach(ToolListings::dropLongEnums);
+        }
+    }
+
+    private static final int MAX_LISTED_ENUM = 12;
 
     private static Map<String, Object> property(String type, String description, Object defaultValue) {
         Map<String, Object> property = new LinkedHashMap<>();
@@ -244,7 +283,8 @@ public final class ToolListings {
         if (!compact && (fields.isEmpty() || fields.get().isEmpty())) {
             return result;
         }
-        ObjectNode shaped = answer.deepCopy();
+        // The handler's result is dropped for the reshaped one: its tree is reshaped in place (never shared).
+        ObjectNode shaped = answer;
         if (compact) {
             String currency = accountCurrency(call, shaped);
             compactList(shaped, currency);
@@ -253,6 +293,11 @@ public final class ToolListings {
                 rows.forEach(row -> {
                     if (row instanceof ObjectNode object) {
                         object.remove(omit);
+                        // effective_status says something only where it differs from status (a paused parent,
+                        // issues, review): the same word twice is left out.
+                        if (object.path("effective_status").equals(object.path("status"))) {
+                            object.remove("effective_status");
+                        }
                     }
                 });
             }

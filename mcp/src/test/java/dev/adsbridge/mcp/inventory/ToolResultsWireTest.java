@@ -61,7 +61,29 @@ class ToolResultsWireTest {
             McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse("2.0", id, result, null);
             assertThat(new String(ToolCallAnswers.write(response), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(SDK.writeValueAsString(response));
+            // The one-pass answer writes the tree once and puts it in raw as structuredContent: same bytes.
+            assertThat(new String(ToolResults.jsonOf(result), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(Json.write(json));
+            assertThat(new String(ToolCallAnswers.response(id, result), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(SDK.writeValueAsString(response));
         }
+        // Every escape the mapper makes (quotes, backslashes, control characters, slashes, non-ASCII) and both result
+        // kinds, with and without _meta: the one-pass bytes are the SDK's.
+        ObjectNode tricky = Json.object().put("text", "quote \" backslash \\ slash / newline \n tab \t cr \r "
+                + "bell \u0007 nul \u0000 del \u007f ünïcödé – 😀 \u2028 end");
+        tricky.putArray("urls").add("https://example.com/a?b=c&d=\"e\"").addObject().put("k\"ey", "v\\");
+        for (CallToolResult one : List.of(ToolResults.success(tricky), ToolResults.error(ToolError.missingToken()),
+                new CallToolResult(ToolResults.success(tricky).content(), false, tricky,
+                        Map.of("dev.adsbridge/usage", Map.of("max_util_pct", 3.5, "account_id", "act_1"))))) {
+            assertThat(ToolResults.jsonOf(one)).isNotNull();
+            assertThat(new String(ToolCallAnswers.response(3, one), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(SDK.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", 3, one, null)));
+        }
+        // A result whose structuredContent is not the tree of its text keeps both as they are.
+        CallToolResult foreign = new CallToolResult(ToolResults.success(json).content(), false, Json.object(), null);
+        assertThat(ToolResults.jsonOf(foreign)).isNull();
+        assertThat(new String(ToolCallAnswers.response("x", foreign), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(SDK.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", "x", foreign, null)));
         assertThat(ToolCallAnswers.idValue(Json.parseOrNull("7"))).isEqualTo(7);
         assertThat(ToolCallAnswers.idValue(Json.parseOrNull("9000000000"))).isEqualTo(9_000_000_000L);
         assertThat(ToolCallAnswers.idValue(Json.parseOrNull("\"x\""))).isEqualTo("x");

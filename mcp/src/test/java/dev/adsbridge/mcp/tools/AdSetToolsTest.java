@@ -74,7 +74,7 @@ class AdSetToolsTest {
         JsonNode paused = ok(callTool(token, "get_adsets", Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 30,
                 "status_filter", "PAUSED")));
         assertThat(paused.get("data").size()).isPositive();
-        paused.get("data").forEach(a -> assertThat(a.get("effective_status").asString()).isEqualTo("PAUSED"));
+        paused.get("data").forEach(a -> assertThat(TestEnv.effectiveStatus(a)).isEqualTo("PAUSED"));
     }
 
     @Test
