@@ -12,7 +12,8 @@ import org.slf4j.Marker;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * A logback turbo filter that masks the values of secret query and form parameters ({@code code}, {@code state},
+ * A logback turbo filter that masks authorization credentials ({@code Bearer …}) and the values of secret query and
+ * form parameters ({@code code}, {@code state},
  * {@code access_token}, {@code signed_request}, {@code client_secret}, ...) in every log message, whatever logger
  * writes it and at any level: Spring Security's and Spring MVC's DEBUG lines print request URIs with their query
  * strings, e.g. {@code /connect/callback?code=…&state=…}. A message holding such a parameter is written once, masked,
@@ -30,8 +31,25 @@ public final class LogRedaction extends TurboFilter {
             "(?i)(?<![A-Za-z0-9_.-])(code|code_verifier|state|access_token|refresh_token|id_token|client_secret|signed_request"
                     + "|fb_exchange_token|input_token|appsecret_proof|password|token|secret|_csrf)=([^&\\s\"'#<>,;]+)");
 
-    /** The text with every secret parameter's value masked. */
+    /**
+     * A credential after an HTTP authorization scheme ({@code Authorization: Bearer …}, {@code Basic …}): the JDK's
+     * HTTP client logs whole request headers at DEBUG.
+     */
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_])(bearer|basic)(\\s+)[A-Za-z0-9._~+/|=-]{8,}");
+
+    /** The text with every secret parameter's value and every authorization credential masked. */
     public static String redact(String text) {
+        Matcher credential = AUTHORIZATION.matcher(text);
+        if (credential.find()) {
+            StringBuilder out = new StringBuilder(text.length());
+            do {
+                credential.appendReplacement(out, Matcher.quoteReplacement(credential.group(1) + credential.group(2)
+                        + MASK));
+            } while (credential.find());
+            credential.appendTail(out);
+            text = out.toString();
+        }
         Matcher matcher = SECRET_PARAMETER.matcher(text);
         if (!matcher.find()) {
             return text;

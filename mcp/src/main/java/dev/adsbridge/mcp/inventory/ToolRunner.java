@@ -202,6 +202,9 @@ public final class ToolRunner {
         java.util.Set<String> declared = tool.argumentNames();
         List<String> unknown = arguments.entrySet().stream()
                 .filter(entry -> entry.getValue() != null && !declared.contains(entry.getKey()))
+                // compact=false asks for Meta's rows as sent, which a tool without compact output answers anyway:
+                // honoured, so callers (the console) may send it to every tool.
+                .filter(entry -> !(entry.getKey().equals("compact") && Boolean.FALSE.equals(entry.getValue())))
                 .map(entry -> "'" + Args.shorten(entry.getKey(), 64) + "'")
                 .sorted().toList();
         if (unknown.isEmpty()) {
