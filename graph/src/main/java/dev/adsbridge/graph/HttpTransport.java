@@ -77,7 +77,17 @@ abstract class HttpTransport {
 
     private static final class UrlConnectionTransport extends HttpTransport {
 
+        /**
+         * The JDK's HttpURLConnection logs every request's headers, the Authorization header included, at FINE:
+         * held here (a logger only weakly held could lose its level) and switched off, whatever the root level.
+         * Applications that route JDK logging elsewhere pin the logger too (the launcher's and console's logback
+         * configuration), since a logging framework may reset these levels when it reconfigures.
+         */
+        private static final java.util.logging.Logger JDK_HTTP_LOG =
+                java.util.logging.Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection");
+
         static {
+            JDK_HTTP_LOG.setLevel(java.util.logging.Level.OFF);
             // The JDK keeps at most 5 idle connections per host by default; concurrent tool calls to one Graph host
             // need more, or every call beyond the fifth pays a new connection (and TLS handshake). Only when the
             // application has not chosen a number itself; read once, when the JDK's HTTP client class loads.

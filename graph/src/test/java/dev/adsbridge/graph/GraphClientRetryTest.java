@@ -147,6 +147,52 @@ class GraphClientRetryTest {
         assertThat(server.received()).hasSize(3);
     }
 
+    /**
+     * The JDK's HttpURLConnection sends a request again by itself when a connection drops before the answer (a
+     * kept-alive connection the server closed). For a write that could create an object twice: the client's transport
+     * must send POST and DELETE once and report the network error instead.
+     */
+    @Test
+    void a_write_whose_connection_drops_before_the_answer_is_sent_once() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+            Thread dropper = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket connection = socket.accept()) {
+                        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                connection.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        String line = in.readLine();
+                        if (line != null && !line.isEmpty()) {
+                            requests.incrementAndGet();
+                        }
+                        while (line != null && !line.isEmpty()) {
+                            line = in.readLine();
+                        }
+                        // Request read, connection closed without an answer.
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "dropping-server");
+            dropper.setDaemon(true);
+            dropper.start();
+            GraphClient dropping = GraphClient.builder(GraphConfig.builder()
+                            .graphUrl("http://127.0.0.1:" + socket.getLocalPort())
+                            .retryPolicy(RetryPolicy.defaults())
+                            .build())
+                    .sleeper(time).clock(time).build();
+
+            assertThatThrownBy(() -> dropping.post(TOKEN, "act_1/campaigns", Map.of("name", "once")))
+                    .isInstanceOfSatisfying(GraphException.class,
+                            e -> assertThat(e.error().code()).isEqualTo(GraphError.NETWORK_ERROR_CODE));
+            assertThat(requests.get()).as("POST requests the server received").isEqualTo(1);
+            assertThatThrownBy(() -> dropping.delete(TOKEN, "123", Map.of()))
+                    .isInstanceOfSatisfying(GraphException.class,
+                            e -> assertThat(e.error().code()).isEqualTo(GraphError.NETWORK_ERROR_CODE));
+            assertThat(requests.get()).as("POST and DELETE requests the server received").isEqualTo(2);
+        }
+    }
+
     @Test
     void a_refused_connection_is_a_transient_network_error_without_url_secrets() throws IOException {
         int closedPort;

@@ -5,6 +5,8 @@ import dev.adsbridge.mcp.http.Headers;
 import dev.adsbridge.mcp.http.JsonErrorHandler;
 import dev.adsbridge.mcp.http.McpEndpointFilter;
 import dev.adsbridge.mcp.http.OperationsServlet;
+import dev.adsbridge.mcp.inventory.AnalysisPrompts;
+import dev.adsbridge.mcp.inventory.Caller;
 import dev.adsbridge.mcp.inventory.Inventory;
 import dev.adsbridge.mcp.inventory.PermissionGate;
 import dev.adsbridge.mcp.inventory.ToolCallAnswers;
@@ -14,6 +16,7 @@ import dev.adsbridge.mcp.metrics.ServerMetrics;
 import dev.adsbridge.mcp.tools.AllTools;
 import dev.adsbridge.mcp.tools.ToolListings;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
@@ -149,8 +152,20 @@ public final class MetaAdsMcpServer implements AutoCloseable {
         McpStatelessSyncServer sdkServer = McpServer.sync(transport)
                 .serverInfo(SERVER_NAME, SERVER_VERSION)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(ToolCallAnswers.CAPABILITIES)
                 .tools(runner.statelessSpecifications())
+                .prompts(AnalysisPrompts.prompts().stream()
+                        .map(prompt -> new McpStatelessServerFeatures.SyncPromptSpecification(prompt,
+                                (context, request) -> AnalysisPrompts.get(request.name(), request.arguments())))
+                        .toList())
+                .completions(AnalysisPrompts.prompts().stream()
+                        .map(prompt -> new McpStatelessServerFeatures.SyncCompletionSpecification(
+                                new McpSchema.PromptReference(prompt.name()),
+                                (context, request) -> AnalysisPrompts.ACCOUNT_ARGUMENT.equals(request.argument().name())
+                                        ? runner.completeAccountId(Caller.from(context), request.argument().value())
+                                        : new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(
+                                                List.of(), 0, false))))
+                        .toList())
                 .addToolFilter(runner.listFilter())
                 // Handlers run on the request thread, where the servlet context and MDC live.
                 .immediateExecution(true)

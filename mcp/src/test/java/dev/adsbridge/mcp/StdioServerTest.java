@@ -67,6 +67,25 @@ class StdioServerTest {
         }
     }
 
+    @Test
+    void promptsAndAccountCompletionOverStdio() throws Exception {
+        try (StdioClient client = new StdioClient(TestEnv.token())) {
+            JsonNode init = client.request("initialize", Map.of("protocolVersion", "2025-06-18",
+                    "capabilities", Map.of(), "clientInfo", Map.of("name", "desktop-agent", "version", "1")));
+            assertThat(init.at("/result/capabilities/prompts").isObject()).isTrue();
+            client.notify("notifications/initialized");
+            assertThat(client.request("prompts/list", Map.of()).at("/result/prompts").size()).isEqualTo(3);
+            JsonNode prompt = client.request("prompts/get", Map.of("name", "wasted_spend",
+                    "arguments", Map.of("account_id", "act_1000000001")));
+            assertThat(prompt.at("/result/messages/0/content/text").asString()).contains("act_1000000001");
+            JsonNode refused = client.request("prompts/get", Map.of("name", "wasted_spend", "arguments", Map.of()));
+            assertThat(refused.at("/error/code").asInt()).isEqualTo(-32602);
+            JsonNode completion = client.request("completion/complete", Map.of("ref", Map.of("type", "ref/prompt",
+                    "name", "creative_fatigue"), "argument", Map.of("name", "account_id", "value", "1000000001")));
+            assertThat(completion.at("/result/completion/values/0").asString()).isEqualTo(TestEnv.BIG_ACCOUNT);
+        }
+    }
+
     /** Talks JSON lines to an in-process stdio server through two pipes. */
     private static final class StdioClient implements AutoCloseable {
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());

@@ -25,6 +25,10 @@ public final class ToolCallAnswers {
     static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_11_25,
             ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2024_11_05);
 
+    /** Tools, the analysis prompts, and completion of their account ids; lists never change. */
+    public static final McpSchema.ServerCapabilities CAPABILITIES = McpSchema.ServerCapabilities.builder()
+            .tools(false).prompts(false).completions().build();
+
     public static final String SERVER_NAME = "meta-ads";
     public static final String SERVER_VERSION = "0.1.0";
 
@@ -59,6 +63,9 @@ public final class ToolCallAnswers {
             case "ping" -> respond(id, Map.of());
             case "tools/list" -> respond(id, new McpSchema.ListToolsResult(runner.visibleTools(caller), null));
             case "tools/call" -> toolCall(id, params, caller);
+            case "prompts/list" -> respond(id, new McpSchema.ListPromptsResult(AnalysisPrompts.prompts(), null));
+            case "prompts/get" -> prompt(id, params);
+            case "completion/complete" -> complete(id, params);
             default -> error(id, McpSchema.ErrorCodes.METHOD_NOT_FOUND, "Method not found: " + method);
         };
     }
@@ -97,10 +104,34 @@ public final class ToolCallAnswers {
         }
     }
 
+    private byte[] prompt(JsonNode id, JsonNode params) {
+        JsonNode arguments = params.path("arguments");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> args = arguments.isObject() ? Json.MAPPER.convertValue(arguments, Map.class) : Map.of();
+        try {
+            return respond(id, AnalysisPrompts.get(Json.text(params, "name"), args));
+        } catch (McpError invalid) {
+            return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, idValue(id), null,
+                    invalid.getJsonRpcError()));
+        }
+    }
+
+    /** Completion of a prompt's account_id from the accounts the caller's token reaches; nothing else completes. */
+    private byte[] complete(JsonNode id, JsonNode params) {
+        JsonNode ref = params.path("ref");
+        String argument = Json.text(params.path("argument"), "name");
+        if ("ref/prompt".equals(Json.text(ref, "type")) && AnalysisPrompts.isPrompt(Json.text(ref, "name"))
+                && AnalysisPrompts.ACCOUNT_ARGUMENT.equals(argument)) {
+            return respond(id, runner.completeAccountId(caller, Json.text(params.path("argument"), "value")));
+        }
+        return respond(id, new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(List.of(),
+                0, false)));
+    }
+
     private McpSchema.InitializeResult initialize(JsonNode params) {
         String requested = Json.text(params, "protocolVersion");
         String version = PROTOCOL_VERSIONS.contains(requested) ? requested : PROTOCOL_VERSIONS.get(0);
-        McpSchema.ServerCapabilities capabilities = McpSchema.ServerCapabilities.builder().tools(false).build();
+        McpSchema.ServerCapabilities capabilities = CAPABILITIES;
         return new McpSchema.InitializeResult(version, capabilities,
                 new McpSchema.Implementation(SERVER_NAME, SERVER_VERSION), instructions);
     }

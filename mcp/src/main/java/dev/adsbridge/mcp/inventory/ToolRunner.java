@@ -100,6 +100,39 @@ public final class ToolRunner {
                 .sorted(Comparator.comparing(McpSchema.Tool::name)).toList();
     }
 
+    /** Most values one completion answers (the MCP limit). */
+    static final int MAX_COMPLETIONS = 100;
+
+    /**
+     * Completion of an ad account argument: the ids of the accounts the caller's token reaches ({@code
+     * /me/adaccounts}) whose id or name starts with, or whose name contains, what was typed; none without a token
+     * or when Meta does not answer.
+     */
+    public McpSchema.CompleteResult completeAccountId(Caller caller, String typed) {
+        Optional<String> token = caller.transportToken();
+        if (token.isEmpty()) {
+            return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
+        }
+        String wanted = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        List<String> ids = new ArrayList<>();
+        try {
+            for (tools.jackson.databind.JsonNode account : graph.get().fetchAll(token.get(), "me/adaccounts",
+                    Map.of("fields", "id,name", "limit", "100"), 1000)) {
+                String id = Json.text(account, "id");
+                String name = String.valueOf(Json.text(account, "name")).toLowerCase(java.util.Locale.ROOT);
+                if (id != null && (wanted.isEmpty() || id.startsWith(wanted) || id.startsWith("act_" + wanted)
+                        || name.contains(wanted))) {
+                    ids.add(id);
+                }
+            }
+        } catch (GraphException | IllegalArgumentException unanswered) {
+            log.debug("account id completion without Meta's answer: {}", unanswered.getClass().getSimpleName());
+        }
+        List<String> shown = ids.subList(0, Math.min(ids.size(), MAX_COMPLETIONS));
+        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(List.copyOf(shown),
+                ids.size(), ids.size() > shown.size()));
+    }
+
     /** Runs one call of a tool for a caller. */
     public CallToolResult call(ToolDefinition tool, Caller caller, Map<String, Object> arguments) {
         long started = System.nanoTime();
