@@ -171,7 +171,7 @@ class UncertainCreatesTest {
 
         CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> create(body, key));
         awaitFaultFired(); // the create is at Meta now
-        mcp.close();
+        mcp.stopTimeout(java.time.Duration.ZERO).close(); // killed: no graceful wait for the call in flight
         Answer failed = first.get(30, TimeUnit.SECONDS);
         assertThat(failed.status()).as(failed.response().body()).isEqualTo(502);
         assertThat(failed.json().path("error").path("code").asString()).isEqualTo("meta_outcome_unknown");
