@@ -79,8 +79,6 @@ public class Tenancy {
         // Hashed in both cases, so the answer takes as long for a taken address as for a new one.
         String hash = passwords.encode(password);
         Instant now = clock.instant();
-        confirmations.deleteExpired(now.minus(KEEP_EXPIRED_CONFIRMATIONS));
-        confirmations.deleteMailQuotasBefore(now.minus(settings.mailWindow()));
         if (!confirmations.countMail(email, settings.mailsPerAddress(), settings.mailWindow(), now)) {
             // This address had its mails for now, whether it has an account or not: the same answer, no mail.
             log.info("Sign-up mail not sent: the address had {} in the last {}", settings.mailsPerAddress(),

@@ -179,6 +179,27 @@ class SignUpTest {
         }
     }
 
+    /** The hourly clean-up forgets confirmations a day past their expiry and mail counts whose window is over. */
+    @Test
+    void theCleanUpTaskForgetsOldConfirmationsAndMailCounts() {
+        String email = ConsoleHarness.email("cleanup");
+        assertThat(signUpAs(email).post().status()).isEqualTo(302);
+        String rows = "select count(*) from sign_up_confirmations where email = ?";
+        String counts = "select count(*) from sign_up_mail_quota where email = ?";
+        assertThat(harness.db().sql(rows).param(email).query(Long.class).single()).isEqualTo(1);
+        assertThat(harness.db().sql(counts).param(email).query(Long.class).single()).isEqualTo(1);
+
+        SignUpConfirmationRepository confirmations = harness.console.getBean(SignUpConfirmationRepository.class);
+        SignUpProperties settings = harness.console.getBean(SignUpProperties.class);
+        SignUpCleanupTask.cleanUp(confirmations, settings, java.time.Instant.now());
+        assertThat(harness.db().sql(rows).param(email).query(Long.class).single()).as("still valid").isEqualTo(1);
+        assertThat(harness.db().sql(counts).param(email).query(Long.class).single()).as("window open").isEqualTo(1);
+
+        SignUpCleanupTask.cleanUp(confirmations, settings, java.time.Instant.now().plus(Duration.ofDays(2)));
+        assertThat(harness.db().sql(rows).param(email).query(Long.class).single()).isZero();
+        assertThat(harness.db().sql(counts).param(email).query(Long.class).single()).isZero();
+    }
+
     @Test
     void theMailedLinkCreatesTheAccountAndSignsInOnceStoredOnlyAsAHash() {
         Browser browser = harness.browser();
