@@ -200,6 +200,9 @@ class ReplicasTest {
         }
         ExecutorService starting = Executors.newFixedThreadPool(2);
         List<ConfigurableApplicationContext> restarted = new ArrayList<>();
+        // Logging is configured once per JVM (the harness's console did it); two contexts starting at once would
+        // each reconfigure the shared logback at the same moment and may fail with pattern errors.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         try {
             CompletableFuture<ConfigurableApplicationContext> newA = CompletableFuture.supplyAsync(
                     () -> harness.replica(withMail, Map.of()), starting);
@@ -207,6 +210,7 @@ class ReplicasTest {
                     () -> harness.replica(withMail, Map.of()), starting);
             restarted.add(newA.get());
             restarted.add(newB.get());
+            System.clearProperty("org.springframework.boot.logging.LoggingSystem");
             ConsoleHarness.eventually("the notice is posted", () -> notices(tenant, connection) > 0);
             ConsoleHarness.eventually("every publication is complete",
                     () -> harness.count("event_publication") == 0);
@@ -216,6 +220,7 @@ class ReplicasTest {
                     .filter(mail -> mail.subject().contains("expires")).count()).sum())
                     .as("warning mails sent (tried) by either replica").isEqualTo(1);
         } finally {
+            System.clearProperty("org.springframework.boot.logging.LoggingSystem");
             restarted.forEach(ConfigurableApplicationContext::close);
             starting.shutdownNow();
         }
