@@ -195,7 +195,7 @@ public final class MetaAdsMcpServer implements AutoCloseable {
         graceful.setHandler(sizeLimit);
         server.setHandler(graceful);
         server.setStopTimeout(stopTimeout.toMillis());
-        server.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JsonErrorHandler.ServerErrors());
         try {
             server.start();
         } catch (Exception e) {

@@ -123,6 +123,20 @@ class RequestGuardTest {
         assertJsonError(below, 404, -32600);
     }
 
+    /**
+     * A path Jetty refuses before any servlet ({@code %00}) gets a JSON 400, and Jetty closes the connection after
+     * it: the answer says {@code Connection: close}, so a keep-alive client does not send its next call into the
+     * closing socket (where it would get no answer at all).
+     */
+    @Test
+    void aRefusedPathSaysTheConnectionCloses() {
+        RawAnswer answer = raw(SERVER.port(), "POST /mcp%00 HTTP/1.1\r\nHost: 127.0.0.1:" + SERVER.port()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + PING.length() + "\r\n\r\n" + PING);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.head().lines()).anySatisfy(line -> assertThat(line).matches("(?i)connection:\\s*close"));
+        assertThat(Json.parseOrNull(answer.body()).path("error").path("status").asInt()).isEqualTo(400);
+    }
+
     @Test
     void aMalformedHttpRequestGetsJsonNotHtml() {
         RawAnswer answer = raw(SERVER.port(), "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + SERVER.port()

@@ -81,7 +81,10 @@ class RequestSizeLimits {
         });
     }
 
-    /** Errors Jetty answers itself, before the application: the API's envelope, with fixed texts. */
+    /**
+     * Errors Jetty answers itself, before the application: the API's envelope, with fixed texts, and
+     * {@code Connection: close}.
+     */
     static final class JsonServerErrors extends ErrorHandler {
 
         JsonServerErrors() {
@@ -101,6 +104,10 @@ class RequestSizeLimits {
                             + "\",\"message\":\"The request could not be handled (HTTP " + code + ").\"}}";
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            // Jetty answers here what it would not hand to the application (a URI it refuses, a body over the limit)
+            // and closes the connection afterwards. Saying so keeps a keep-alive client from sending its next request
+            // into the closing socket, where it would get no answer at all.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
         }
 

@@ -25,7 +25,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,11 +108,26 @@ final class Chrome implements AutoCloseable {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /**
+     * Clicks the first visible, enabled match. Found, scrolled to and clicked in one attempt, repeated until it works:
+     * a page that re-renders between finding and clicking (a navigation finishing, a list refreshing) leaves a stale
+     * element, which is found again rather than failing the test. A stale element's click never reached the page.
+     */
     void click(String css) {
-        WebElement element = find(css);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(element));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
-        element.click();
+        until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            if (found.isEmpty() || !found.get(0).isDisplayed() || !found.get(0).isEnabled()) {
+                return null;
+            }
+            WebElement element = found.get(0);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+            try {
+                element.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return null; // something (a closing dialog, a toast) still covers it: try again
+            }
+            return true;
+        }, "clickable " + css);
     }
 
     void type(String css, String text) {

@@ -88,6 +88,28 @@ class BadInputTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * A path Jetty refuses before the application ({@code %00}) is answered 400, and Jetty then closes the connection:
+     * the answer must say so ({@code Connection: close}), or a keep-alive client sends its next request into a socket
+     * that is closing and gets no answer at all (the security suite saw a create lost that way).
+     */
+    @Test
+    void aPathRefusedBeforeTheApplicationSaysTheConnectionCloses() throws IOException {
+        URI base = URI.create(TwoTenants.harness.baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/campaigns/%00 HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nAuthorization: Bearer " + tenants.a.readKey + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String head = new String(socket.getInputStream().readNBytes(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(head).startsWith("HTTP/1.1 400");
+            assertThat(head.lines().takeWhile(line -> !line.isEmpty()))
+                    .anySatisfy(line -> assertThat(line).matches("(?i)connection:\\s*close"));
+            assertThat(head).doesNotContain(tenants.a.readKey);
+        }
+    }
+
     @Test
     void theMcpServerRefusesMalformedToolCallsWithoutAServerError() {
         String token = TwoTenants.harness.controlPost("/_sandbox/tokens", Map.of()).path("access_token").asString();

@@ -51,6 +51,34 @@ public final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
+    /**
+     * The server's own error handler, for what Jetty refuses before any servlet sees it (a path it will not decode,
+     * such as one with {@code %00}): the same JSON, and {@code Connection: close}, because Jetty closes the connection
+     * after such an answer and a keep-alive client would otherwise send its next call into the closing socket and get
+     * no answer at all. (The servlet handler above writes nothing outside a servlet context.)
+     */
+    public static final class ServerErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
+
+        public ServerErrors() {
+            setShowStacks(false);
+            setShowCauses(false);
+            setShowMessageInTitle(false);
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            writeJson(response, code, callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+            return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     static String body(int status) {
         ObjectNode body = Json.object();
         // Shaped as a JSON-RPC error (id unknown), so MCP clients read it like the filter's own refusals.
