@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 /**
  * A short-lived cache of successful read tool calls, so a marketer clicking around does not spend the ad account's Meta
  * rate limit on answers the console fetched seconds ago. Keyed by tenant, connection, tool and arguments: one tenant's
- * answer never serves another. Errors are never cached. Our own writes ({@link AdsChanged}) drop the tenant's entries.
- * {@code adsbridge.console.read-cache.ttl} (default 30s; 0 turns it off). There is no ETag revalidation: the MCP
- * tools do not pass {@code If-None-Match} through, so an entry lives for the TTL only.
+ * answer never serves another. Errors are never cached. Our own writes ({@link AdsChanged}), on any replica, make the
+ * tenant's entries unusable at once: each key carries the tenant's read generation ({@link ReadGenerations}, in
+ * PostgreSQL), which every write raises. {@code adsbridge.console.read-cache.ttl} (default 30s; 0 turns it off).
+ * There is no ETag revalidation: the MCP tools do not pass {@code If-None-Match} through, so an entry lives for the
+ * TTL only.
  */
 @Component
 public class AdsReadCache {
 
-    record Key(TenantId tenant, UUID connection, String tool, String arguments) {
+    record Key(TenantId tenant, long generation, UUID connection, String tool, String arguments) {
     }
 
     record Entry(McpToolClient.ToolResult result, Instant fetchedAt) {
@@ -34,9 +36,12 @@ public class AdsReadCache {
     private static final ThreadLocal<Instant> OLDEST_SERVED = new ThreadLocal<>();
 
     private final @Nullable Cache<Key, Entry> cache;
+    private final ReadGenerations generations;
     private final Clock clock;
 
-    AdsReadCache(@Value("${adsbridge.console.read-cache.ttl:30s}") Duration ttl, Clock clock) {
+    AdsReadCache(@Value("${adsbridge.console.read-cache.ttl:30s}") Duration ttl, ReadGenerations generations,
+            Clock clock) {
+        this.generations = generations;
         this.clock = clock;
         this.cache = ttl.isZero() || ttl.isNegative() ? null
                 : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(20_000).build();
@@ -46,8 +51,9 @@ public class AdsReadCache {
         return cache != null;
     }
 
+    /** The key of a read as of now: the tenant's current read generation is part of it. */
     Key key(TenantId tenant, UUID connection, String tool, Map<String, ?> args) {
-        return new Key(tenant, connection, tool, AdsGateway.JSON.writeValueAsString(args));
+        return new Key(tenant, generations.current(tenant), connection, tool, AdsGateway.JSON.writeValueAsString(args));
     }
 
     Optional<McpToolClient.ToolResult> get(Key key) {
@@ -68,9 +74,11 @@ public class AdsReadCache {
         }
     }
 
+    /** A write reached Meta: every replica's cached reads of the tenant are outdated from now on. */
     @EventListener
     void on(AdsChanged changed) {
         if (cache != null) {
+            generations.raise(changed.tenant());
             cache.asMap().keySet().removeIf(key -> key.tenant().equals(changed.tenant()));
         }
     }

@@ -35,6 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two console replicas, A and B, on ephemeral ports sharing one PostgreSQL schema (and one Redis, reached through a
@@ -45,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasTest {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TICK = "replicas-test-tick";
     private static final List<String> ticks = new CopyOnWriteArrayList<>();
     private static final HeldExecutor executorOfA = new HeldExecutor();
@@ -162,6 +165,37 @@ class ReplicasTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void aWriteOnOneReplicaIsSeenAtOnceByTheOthersReadCache() {
+        ConsoleHarness.Signed owner = harness.owner("Replica Reads");
+        ConsoleHarness.connect(owner.browser());
+        UUID connection = harness.connectionIds(owner.tenant()).get(0);
+        owner.browser().post("/connections/" + connection + "/ad-accounts", Map.of("account", "act_1000000001"));
+        Browser browser = owner.browser();
+        String list = "/api/v1/ad-accounts/act_1000000001/campaigns?limit=5&status=ACTIVE,PAUSED";
+
+        // B reads the list and keeps it in its read cache (30 s); A pauses the first active campaign.
+        Page onB = browser.api("GET", urlOfB + list, null);
+        assertThat(onB.status()).as(onB.body()).isEqualTo(200);
+        String campaign = null;
+        for (JsonNode row : JSON.readTree(onB.body()).path("data")) {
+            if (campaign == null && "ACTIVE".equals(row.path("status").asString())) {
+                campaign = row.path("id").asString();
+            }
+        }
+        assertThat(campaign).as("an active campaign in " + onB.body()).isNotNull();
+        Page paused = browser.api("POST", "/api/v1/campaigns/" + campaign + "/status", "{\"status\":\"PAUSED\"}");
+        assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+
+        // B's next read of the same list shows the pause, not its cached copy from before it.
+        Page again = browser.api("GET", urlOfB + list, null);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        String id = campaign;
+        assertThat(JSON.readTree(again.body()).path("data")).filteredOn(row -> row.path("id").asString().equals(id))
+                .singleElement().satisfies(row -> assertThat(row.path("status").asString()).isEqualTo("PAUSED"));
+    }
+
     /** The tenant may make 6 requests a minute: 3 on A and 3 on B pass, the 7th is refused on either. */
     private static void spendTheTenantsBudgetAcrossBoth(Browser browser) {
         for (int i = 0; i < 6; i++) {
@@ -174,7 +208,7 @@ class ReplicasTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anEventInterruptedOnAIsDeliveredOnceAfterBothReplicasRestart() throws Exception {
         ConsoleHarness.Signed owner = harness.owner("Replica Events");
         TenantId tenant = owner.tenant();
