@@ -111,7 +111,13 @@ public final class UsageLimits {
         }
     }
 
-    /** Usage headers for the response to this call: app usage always, account and BUC usage when charged. */
+    /**
+     * Usage headers for the response to this call, as Meta sends them (Graph API "Rate Limits"): a Marketing API call
+     * (one charged to an ad account) carries the account's usage and its Business Use Case usage, never
+     * {@code X-App-Usage}, because those calls are not subject to the platform limit; any other Graph call carries
+     * {@code X-App-Usage} only once the app makes enough calls to be considered for rate limiting (here: at 1 % of
+     * its hourly budget), not from the first call.
+     */
     public Map<String, String> headers(GraphCall call) {
         if (!call.countsAsGraphCall()) {
             return Map.of();
@@ -119,10 +125,12 @@ public final class UsageLimits {
         long now = clock.millis();
         int appPct = appCalls.percent(now, quotas.appCallsPerHour());
         Map<String, String> headers = new LinkedHashMap<>(6);
-        headers.put(UsageHeaders.APP_USAGE, UsageHeaders.appUsage(appPct));
         String accountId = call.accountId();
         AccountUsage usage = accountId == null ? null : accounts.get(accountId);
         if (usage == null) {
+            if (appPct >= 1) {
+                headers.put(UsageHeaders.APP_USAGE, UsageHeaders.appUsage(appPct));
+            }
             return headers;
         }
         headers.put(UsageHeaders.AD_ACCOUNT_USAGE, UsageHeaders.adAccountUsage(usage.utilizationPct(now, quotas),

@@ -15,7 +15,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The usage headers of the standard tier: present on every answer, growing with calls. */
+/**
+ * The usage headers of the standard tier, as Meta sends them: account and Business Use Case usage on every Marketing
+ * API answer, growing with calls; {@code X-App-Usage} only on other Graph calls, and only once the app's usage counts.
+ */
 class UsageHeadersTest {
 
     private static SandboxHttp sandbox;
@@ -35,13 +38,11 @@ class UsageHeadersTest {
     }
 
     @Test
-    void a_read_on_an_ad_account_carries_all_three_usage_headers() {
+    void a_read_on_an_ad_account_carries_account_and_business_use_case_usage_but_not_app_usage() {
+        sandbox.control("POST", "/_sandbox/rate-limits", Map.of("app_calls", 1_000_000));
         SandboxHttp.Answer answer = sandbox.get(token, "act_1000000002");
         assertThat(answer.status()).isEqualTo(200);
-        JsonNode app = Json.MAPPER.readTree(answer.header("X-App-Usage"));
-        assertThat(app.has("call_count")).isTrue();
-        assertThat(app.has("total_cputime")).isTrue();
-        assertThat(app.has("total_time")).isTrue();
+        assertThat(answer.header("X-App-Usage")).as("Marketing API calls are not platform rate limited").isNull();
         JsonNode account = Json.MAPPER.readTree(answer.header("X-Ad-Account-Usage"));
         assertThat(account.get("ads_api_access_tier").asString()).isEqualTo("standard_access");
         assertThat(account.get("acc_id_util_pct").asDouble()).isPositive();
@@ -52,18 +53,23 @@ class UsageHeadersTest {
     }
 
     @Test
-    void calls_without_an_account_and_errors_still_carry_app_usage() {
-        SandboxHttp.Answer me = sandbox.get(token, "me");
-        assertThat(me.header("X-App-Usage")).isNotNull();
-        assertThat(me.header("X-Ad-Account-Usage")).isNull();
+    void app_usage_appears_on_other_graph_calls_once_the_app_uses_one_percent_of_its_budget() {
+        sandbox.control("DELETE", "/_sandbox/rate-limits", null);
+        SandboxHttp.Answer first = sandbox.get(token, "me");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("X-App-Usage")).as("not from the first call").isNull();
+        assertThat(first.header("X-Ad-Account-Usage")).isNull();
+
+        // Standard tier budget: 2,000,000 calls an hour; 1 % is 20,000.
+        sandbox.control("POST", "/_sandbox/rate-limits", Map.of("app_calls", 20_000));
+        JsonNode app = Json.MAPPER.readTree(sandbox.get(token, "me").header("X-App-Usage"));
+        assertThat(app.get("call_count").asInt()).isEqualTo(1);
+        assertThat(app.has("total_cputime")).isTrue();
+        assertThat(app.has("total_time")).isTrue();
 
         SandboxHttp.Answer badToken = sandbox.get("garbage", "me");
         assertThat(badToken.status()).isEqualTo(400);
         assertThat(badToken.header("X-App-Usage")).isNotNull();
-
-        SandboxHttp.Answer missing = sandbox.get(token, "act_1999999999");
-        assertThat(missing.error().get("error_subcode").asInt()).isEqualTo(33);
-        assertThat(missing.header("X-App-Usage")).isNotNull();
     }
 
     @Test
@@ -85,9 +91,9 @@ class UsageHeadersTest {
     void app_usage_grows_with_calls() {
         sandbox.control("DELETE", "/_sandbox/rate-limits", null);
         // Standard tier budget: 2,000,000 calls an hour; start just under 1% so the next calls cross it.
-        sandbox.control("POST", "/_sandbox/rate-limits", Map.of("app_calls", 19_998));
-        assertThat(appPct(sandbox.get(token, "me"))).isEqualTo(0); // 19,999 calls
-        assertThat(appPct(sandbox.get(token, "me"))).isEqualTo(1); // 20,000 calls = 1%
+        sandbox.control("POST", "/_sandbox/rate-limits", Map.of("app_calls", 39_998));
+        assertThat(appPct(sandbox.get(token, "me"))).isEqualTo(1); // 39,999 calls
+        assertThat(appPct(sandbox.get(token, "me"))).isEqualTo(2); // 40,000 calls = 2%
     }
 
     @Test
