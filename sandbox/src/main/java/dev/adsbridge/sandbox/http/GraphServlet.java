@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns HTTP into {@link GraphCall}s and answers as Meta does: JSON bodies, the error envelope with an fbtrace_id,
- * usage headers on every answer, ETag / If-None-Match on reads.
+ * usage headers as Meta sends them ({@code UsageLimits#headers}), ETag / If-None-Match on reads.
  */
 public final class GraphServlet extends HttpServlet {
 
