@@ -13,6 +13,7 @@ public class Dates {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public String day(@Nullable Instant instant) {
         return instant == null ? "—" : DAY.format(instant);
@@ -20,5 +21,10 @@ public class Dates {
 
     public String minute(@Nullable Instant instant) {
         return instant == null ? "—" : MINUTE.format(instant);
+    }
+
+    /** The time of day of {@link #minute}, for tables that show the day and the time on lines of their own. */
+    public String time(@Nullable Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
     }
 }

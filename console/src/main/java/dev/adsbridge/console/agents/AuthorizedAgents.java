@@ -14,9 +14,19 @@ import org.jspecify.annotations.Nullable;
  */
 public interface AuthorizedAgents {
 
-    /** An OAuth grant as the page shows it. */
-    record AuthorizedAgent(String id, String clientName, String memberEmail, Set<AgentScope> scopes,
-            @Nullable Set<String> adAccounts, Instant authorizedAt, @Nullable Instant lastUsedAt) {
+    /**
+     * An OAuth grant as the page shows it.
+     *
+     * @param returnsTo where the agent's sign-in returned to, as the consent screen showed it (e.g. {@code claude.ai})
+     */
+    record AuthorizedAgent(String id, String clientName, @Nullable String returnsTo, String memberEmail,
+            Set<AgentScope> scopes, @Nullable Set<String> adAccounts, Instant authorizedAt,
+            @Nullable Instant lastUsedAt) {
+
+        /** What it may do, in words: "Read and change" or "Read only". */
+        public String access() {
+            return scopes.contains(AgentScope.ADS_WRITE) ? "Read and change" : "Read only";
+        }
     }
 
     List<AuthorizedAgent> list(TenantId tenant);

@@ -11,6 +11,11 @@ public enum ApiKeyScope {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** As people read it on the pages: "Read only" or "Read and change". */
+    public String label() {
+        return this == READ ? "Read only" : "Read and change";
+    }
+
     /** @throws ApiException (400 validation_failed) for anything but read / read_write */
     public static ApiKeyScope parse(String value) {
         return switch (value == null ? "" : value.strip().toLowerCase(Locale.ROOT)) {

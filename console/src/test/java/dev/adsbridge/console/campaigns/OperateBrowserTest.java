@@ -2,6 +2,7 @@ package dev.adsbridge.console.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.adsbridge.console.support.Chrome;
 import dev.adsbridge.console.support.ConsoleHarness;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.adsbridge.console.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adsbridge.console.audit.AuditEvent;
+import dev.adsbridge.console.support.Chrome;
 import dev.adsbridge.console.support.ConsoleHarness;
 import java.time.Instant;
 import java.util.List;

@@ -30,7 +30,7 @@ class OAuthAuthorizedAgents implements AuthorizedAgents {
     @Override
     public List<AuthorizedAgent> list(TenantId tenant) {
         return grants.list(tenant).stream().map(grant -> new AuthorizedAgent(grant.authorizationId(),
-                grant.clientName() + " (" + grant.redirectHost() + ")",
+                grant.clientName(), grant.redirectHost(),
                 tenancy.member(tenant, grant.member()).map(Member::email).orElse("(removed member)"),
                 grant.scopes().stream().flatMap(s -> AgentScope.parse(s).stream()).collect(Collectors.toSet()),
                 Set.copyOf(grant.adAccounts()), grant.grantedAt(), grant.lastUsedAt())).toList();

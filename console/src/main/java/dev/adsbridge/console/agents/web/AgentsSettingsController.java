@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,12 @@ class AgentsSettingsController {
         String endpoint = urls.baseUrl() + "/mcp";
         model.addAttribute("endpoint", endpoint);
         model.addAttribute("keys", apiKeys.all(me.tenantId(), ApiKeyPurpose.AGENT));
-        model.addAttribute("chosen", adAccounts.chosen(me.tenantId()));
+        List<ChosenAdAccount> chosen = adAccounts.chosen(me.tenantId());
+        model.addAttribute("chosen", chosen);
+        // The lists name accounts as people know them; an account no longer chosen keeps its id.
+        Map<String, String> names = new HashMap<>();
+        chosen.forEach(account -> names.put(account.adAccountId(), account.name()));
+        model.addAttribute("accountNames", names);
         AuthorizedAgents agents = authorized.getIfAvailable();
         model.addAttribute("oauthAvailable", agents != null);
         model.addAttribute("authorized", agents == null ? List.of() : agents.list(me.tenantId()));

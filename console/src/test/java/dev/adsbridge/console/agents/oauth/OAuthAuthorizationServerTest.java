@@ -235,7 +235,8 @@ public class OAuthAuthorizationServerTest {
 
         // Settings → AI agents lists it; revoking refuses its next call and its next refresh.
         Page list = owner.browser().get("/settings/agents");
-        assertThat(list.body()).contains("Test Agent (127.0.0.1 (this computer))", owner.email(), "act_1000000002");
+        assertThat(list.body()).contains("Test Agent", "returns to 127.0.0.1 (this computer)", owner.email(),
+                "act_1000000002");
         Page revoked = owner.browser().post("/settings/agents/authorized/" + agent.credentialId() + "/revoke",
                 Map.of());
         assertThat(revoked.body()).contains("Access revoked");

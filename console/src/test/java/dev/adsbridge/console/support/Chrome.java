@@ -1,8 +1,7 @@
-package dev.adsbridge.console.campaigns;
+package dev.adsbridge.console.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.adsbridge.console.support.ConsoleHarness;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,24 +29,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver — never a downloaded browser or driver (explicit
  * binaries, Selenium Manager never asked). Missing binaries skip the browser tests, unless {@code REQUIRE_BROWSER=true}
- * (CI), where they fail.
+ * (CI), where they fail. Shared by the browser tests of every feature.
  */
-final class Chrome implements AutoCloseable {
+public final class Chrome implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Viewport LAPTOP = new Viewport("laptop", 1280, 800, false);
-    static final Viewport PHONE = new Viewport("phone", 390, 844, true);
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Viewport LAPTOP = new Viewport("laptop", 1280, 800, false);
+    public static final Viewport PHONE = new Viewport("phone", 390, 844, true);
 
-    record Viewport(String name, int width, int height, boolean mobile) {
+    public record Viewport(String name, int width, int height, boolean mobile) {
     }
 
-    final ChromeDriver driver;
-    final String base;
+    public final ChromeDriver driver;
+    public final String base;
     private final Path profile;
 
     /** Skips (or, with REQUIRE_BROWSER=true, fails) when chromium or chromedriver is not installed. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equalsIgnoreCase(System.getenv("REQUIRE_BROWSER"))) {
             fail("REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)");
@@ -55,7 +54,7 @@ final class Chrome implements AutoCloseable {
         Assumptions.assumeTrue(present, "chromium / chromedriver not installed: browser tests skipped");
     }
 
-    Chrome(String base) {
+    public Chrome(String base) {
         this.base = base;
         System.setProperty("SE_AVOID_STATS", "true");
         try {
@@ -80,31 +79,31 @@ final class Chrome implements AutoCloseable {
         viewport(LAPTOP);
     }
 
-    void viewport(Viewport viewport) {
+    public void viewport(Viewport viewport) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width(),
                 "height", viewport.height(), "deviceScaleFactor", 1, "mobile", viewport.mobile()));
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(path.startsWith("http") ? path : base + path);
     }
 
-    String path() {
+    public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         }, "visible " + css);
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    boolean present(String css) {
+    public boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
@@ -113,7 +112,7 @@ final class Chrome implements AutoCloseable {
      * a page that re-renders between finding and clicking (a navigation finishing, a list refreshing) leaves a stale
      * element, which is found again rather than failing the test. A stale element's click never reached the page.
      */
-    void click(String css) {
+    public void click(String css) {
         until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             if (found.isEmpty() || !found.get(0).isDisplayed() || !found.get(0).isEnabled()) {
@@ -130,17 +129,17 @@ final class Chrome implements AutoCloseable {
         }, "clickable " + css);
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement element = find(css);
         element.clear();
         element.sendKeys(text);
     }
 
-    void select(String css, String value) {
+    public void select(String css, String value) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
     }
 
-    <T> T until(Function<WebDriver, T> condition, String what) {
+    public <T> T until(Function<WebDriver, T> condition, String what) {
         try {
             // A page that re-renders a row while it is read leaves a stale element: read it again, not fail.
             return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what)
@@ -151,27 +150,27 @@ final class Chrome implements AutoCloseable {
         }
     }
 
-    String text(String css) {
+    public String text(String css) {
         List<WebElement> found = driver.findElements(By.cssSelector(css));
         return found.isEmpty() ? "" : found.get(0).getText();
     }
 
     /** Waits until no spinner or skeleton is left on the page (every call answered). */
-    void settled() {
+    public void settled() {
         until(d -> d.findElements(By.cssSelector(".spinner, .skeleton")).isEmpty(), "the page to finish loading");
     }
 
-    Object script(String js, Object... args) {
+    public Object script(String js, Object... args) {
         return driver.executeScript(js, args);
     }
 
     /** Runs fetch() in the page (same origin, session cookie) and returns the answer's status and body. */
-    Map<String, Object> fetch(String path) {
+    public Map<String, Object> fetch(String path) {
         return fetch(path, "application/json");
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> fetch(String path, String accept) {
+    public Map<String, Object> fetch(String path, String accept) {
         return (Map<String, Object>) driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0], {headers: {Accept: arguments[1]}})
@@ -179,7 +178,7 @@ final class Chrome implements AutoCloseable {
                   .catch(e => done({status: 0, body: String(e)}));""", path, accept);
     }
 
-    String consoleLog() {
+    public String consoleLog() {
         try {
             return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString)
                     .collect(Collectors.joining("\n"));
@@ -193,7 +192,7 @@ final class Chrome implements AutoCloseable {
      * repository's docs/screenshots (shown in the README) only when UPDATE_SCREENSHOTS=true, so a test run never
      * dirties the work tree by accident.
      */
-    void screenshot(String name, Viewport viewport) {
+    public void screenshot(String name, Viewport viewport) {
         Path target = screenshots().resolve(name + "-" + viewport.name() + ".png");
         try {
             Files.createDirectories(target.getParent());
@@ -204,7 +203,7 @@ final class Chrome implements AutoCloseable {
     }
 
     /** Both sizes of one page; {@code ready} runs after each resize (charts re-render, tables re-flow). */
-    void screenshots(String name, Runnable ready) {
+    public void screenshots(String name, Runnable ready) {
         for (Viewport viewport : List.of(PHONE, LAPTOP)) {
             viewport(viewport);
             script("window.scrollTo(0, 0)");
@@ -213,7 +212,7 @@ final class Chrome implements AutoCloseable {
         }
     }
 
-    static Path screenshots() {
+    public static Path screenshots() {
         if (!"true".equalsIgnoreCase(System.getenv("UPDATE_SCREENSHOTS"))) {
             return Path.of("target/screenshots").toAbsolutePath();
         }
