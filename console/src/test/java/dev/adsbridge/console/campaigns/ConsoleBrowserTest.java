@@ -214,7 +214,9 @@ class ConsoleBrowserTest {
         world.controlPost("/_sandbox/faults", Map.of("kind", "expire_token", "count", 1));
         chrome.click("nav a[href^='/campaigns']");
         chrome.find(".banner.reconnect");
-        assertThat(chrome.text("#problem")).containsIgnoringCase("reconnect");
+        // The banner and the list's problem message come from separate answers: wait for both.
+        chrome.until(d -> chrome.text("#problem").toLowerCase(java.util.Locale.ROOT).contains("reconnect"),
+                "the list to say reconnect");
         chrome.open("/");
         assertThat(chrome.find(".banner.reconnect").getText()).contains("Reconnect needed");
         assertThat(chrome.find(".banner.reconnect button").getText()).isEqualTo("Reconnect");
