@@ -37,6 +37,11 @@ final class Attacks {
 
     /** Runs one check, turning an exception into a failed attempt (never a skip). */
     void run(String category, String check, java.util.function.Consumer<Report.Row> body) {
+        run(report, category, check, body);
+    }
+
+    /** Runs one check of {@code report}, turning an exception into a failed attempt (never a skip). */
+    static void run(Report report, String category, String check, java.util.function.Consumer<Report.Row> body) {
         Report.Row row = report.row(category, check);
         long start = System.currentTimeMillis();
         System.out.println("… " + category + ": " + check);

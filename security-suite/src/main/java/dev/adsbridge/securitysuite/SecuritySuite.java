@@ -33,8 +33,8 @@ public final class SecuritySuite implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}")
     String mcpTimeout;
 
-    @Option(names = "--only", split = ",", description = "Run only these categories: cross-tenant, bad-input, sign-up, "
-            + "oauth, tls, idempotency, sign-in, secrets, request-size, outages")
+    @Option(names = "--only", split = ",", description = "Run only these categories: cross-tenant, mcp, bad-input, "
+            + "sign-up, oauth, tls, idempotency, sign-in, secrets, request-size, outages")
     List<String> only;
 
     public static void main(String[] args) {
@@ -67,6 +67,9 @@ public final class SecuritySuite implements Callable<Integer> {
             Attacks attacks = new Attacks(deployment, report, a);
             if (wanted("cross-tenant")) {
                 new CrossTenantMatrix(deployment).run(report, a, b);
+            }
+            if (wanted("mcp")) {
+                new McpMatrix(deployment).run(report, a, b);
             }
             if (wanted("bad-input")) {
                 attacks.badInput();

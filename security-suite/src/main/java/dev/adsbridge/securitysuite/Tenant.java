@@ -23,12 +23,15 @@ final class Tenant {
     static final String PRIYA = "100000000000003";
     private static final AtomicInteger EMAILS = new AtomicInteger();
     private static final Pattern CONFIRMATION_LINK = Pattern.compile("(https?://\\S+/signup/confirm/[A-Za-z0-9_-]+)");
+    private static final Pattern NEW_AGENT_KEY = Pattern.compile("id=\"new-agent-key\"[^>]*>(abk_[A-Za-z0-9_-]+)<");
     private static final Pattern CONFIRM_FORM = Pattern.compile(
             "<form[^>]*action=\"([^\"]*/signup/confirm/[^\"]*)\"");
 
     final String company;
     final String ownerEmail;
     final Web owner;
+    /** The sandbox user the owner connected as (set by {@link #full}). */
+    String facebookUser;
     Web admin;
     Web analyst;
     String account;
@@ -91,6 +94,7 @@ final class Tenant {
     /** The full tenant: connected as {@code facebookUser}, {@code account} chosen, members, keys and object ids. */
     static Tenant full(String consoleUrl, MailSink mail, String company, String facebookUser, String account) {
         Tenant tenant = signUp(consoleUrl, mail, company);
+        tenant.facebookUser = facebookUser;
         tenant.connect(facebookUser);
         tenant.choose(account);
         JsonNode read = tenant.createKey("reader", "read");
@@ -147,6 +151,59 @@ final class Tenant {
         account = accountId;
     }
 
+    /**
+     * Chooses exactly these ad accounts of the connection (the picker's checkboxes: the first stays {@link #account});
+     * accounts not named are no longer in use.
+     */
+    void chooseOnly(List<String> accountIds) {
+        List<String[]> fields = accountIds.stream().map(id -> new String[] {"account", id}).toList();
+        Web.Answer chosen = owner.postPairs("/connections/" + connectionId + "/ad-accounts", fields);
+        if (chosen.status() >= 400 || !chosen.uri().getPath().equals("/")) {
+            throw new IllegalStateException("choosing " + accountIds + " failed: " + chosen);
+        }
+    }
+
+    /**
+     * An agent key made on Settings → AI agents by {@code who} (an owner or admin of this workspace): {@code scope}
+     * read or read_write, limited to {@code accounts} (none: every account the workspace uses). The key is read from
+     * the page, where it is shown once.
+     */
+    String agentKey(Web who, String name, String scope, List<String> accounts) {
+        List<String[]> fields = new java.util.ArrayList<>();
+        fields.add(new String[] {"name", name});
+        fields.add(new String[] {"scope", scope});
+        fields.add(new String[] {"expires_days", "0"});
+        accounts.forEach(a -> fields.add(new String[] {"account", a}));
+        Web.Answer page = who.postPairs("/settings/agents/keys", fields);
+        Matcher key = NEW_AGENT_KEY.matcher(page.body());
+        if (page.status() != 200 || !key.find()) {
+            throw new IllegalStateException("agent key not created: " + page + " " + Report.shorten(page.body()));
+        }
+        return key.group(1);
+    }
+
+    /** The id of this workspace's agent key named {@code name}, from the key table's revoke form. */
+    String agentKeyId(String name) {
+        Web.Answer page = owner.get("/settings/agents");
+        Matcher row = Pattern.compile(">" + Pattern.quote(name)
+                + "</td>(?s:.*?)/settings/agents/keys/([0-9a-f-]{36})/revoke").matcher(page.body());
+        if (!row.find()) {
+            throw new IllegalStateException("no agent key named " + name + " on " + page);
+        }
+        return row.group(1);
+    }
+
+    /** The member id of {@code email}, from the team page's role form. */
+    String memberId(String email) {
+        Web.Answer page = owner.get("/team");
+        Matcher row = Pattern.compile(Pattern.quote(email) + "(?s:.*?)/team/members/([0-9a-f-]{36})/role")
+                .matcher(page.body());
+        if (!row.find()) {
+            throw new IllegalStateException("no member " + email + " on " + page);
+        }
+        return row.group(1);
+    }
+
     JsonNode createKey(String name, String scope) {
         Web.Answer created = owner.api("POST", "/api/v1/api-keys",
                 Web.JSON.writeValueAsString(Map.of("name", name, "scope", scope)));
@@ -156,7 +213,15 @@ final class Tenant {
         return created.json();
     }
 
+    /** A teammate who accepted an invitation and signed in: their e-mail address and browser. */
+    record Teammate(String email, Web web) {
+    }
+
     Web invite(String role) {
+        return teammate(role).web();
+    }
+
+    Teammate teammate(String role) {
         String email = email(role.toLowerCase());
         Web.Answer team = owner.post("/team/invitations", Map.of("email", email, "role", role));
         Matcher link = Pattern.compile("(http://[^<\\s\"]*/invite/[A-Za-z0-9_-]+)").matcher(team.body());
@@ -169,7 +234,7 @@ final class Tenant {
         if (!signedIn.uri().getPath().equals("/")) {
             throw new IllegalStateException(role + " could not sign in: " + signedIn);
         }
-        return web;
+        return new Teammate(email, web);
     }
 
     Web.Answer key(String key, String method, String path, String json) {

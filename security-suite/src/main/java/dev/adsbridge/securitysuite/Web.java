@@ -142,6 +142,15 @@ final class Web {
         return form(once, path, withCsrf(fields));
     }
 
+    /** POSTs a console form whose fields may repeat (checkboxes), with a fresh CSRF token, following redirects. */
+    Answer postPairs(String path, List<String[]> fields) {
+        StringBuilder body = new StringBuilder("_csrf=" + enc(csrf()));
+        fields.forEach(f -> body.append('&').append(enc(f[0])).append('=').append(enc(f[1])));
+        return send(follow, HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     Answer postRaw(String pathOrUrl, Map<String, String> fields) {
         return form(follow, pathOrUrl, fields);
     }
@@ -276,6 +285,55 @@ final class Web {
             return status.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    /** An HTTP/1.1 answer read off a plain socket: status, header lines as sent, body. */
+    record RawAnswer(int status, String head, String body) {
+
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).strip();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + Report.shorten(body);
+        }
+    }
+
+    /**
+     * One request written as is to a plain socket (so headers an HTTP client will not send, such as a foreign
+     * {@code Host}, go out unchanged) with {@code Connection: close}; the answer read to the end. Status -1: none.
+     */
+    static RawAnswer rawRequest(int port, String method, String target, Map<String, String> headers, String body,
+            Duration limit) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
+        if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Host"))) {
+            request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        }
+        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        request.append("Content-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) limit.toMillis());
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String head = end < 0 ? answer : answer.substring(0, end);
+            String rest = end < 0 ? "" : answer.substring(end + 4);
+            String[] status = head.split(" ", 3);
+            return new RawAnswer(status.length > 1 ? Integer.parseInt(status[1]) : -1, head, rest);
+        } catch (IOException | RuntimeException e) {
+            return new RawAnswer(-1, "", String.valueOf(e));
         }
     }
 
