@@ -23,13 +23,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempts never deadlock), and the attempt is refused when either is locked; otherwise both counts go up by one. The
  * attempt that brings a count to its limit also sets the lock ({@code baseLock}, doubling with every further attempt up
  * to {@code maxLock}), so attempts racing it are refused. A wrong password needs nothing more: its slot stays counted.
- * A {@linkplain #succeeded successful} sign-in clears the account and gives the address its slot back.
+ * The account row also counts the attempts in flight (reserved, password not yet checked; {@link #finished}).
+ *
+ * <p>A {@linkplain #succeeded successful} sign-in gives the address its slot back. For the account it depends on
+ * whether it was alone: with no other attempt in flight (a person signing in, perhaps after typos) the account's
+ * failures are forgiven and any lock lifted; with others in flight (a burst) it gives back only its own slot, so the
+ * guesses racing it stay counted and the number of wrong passwords ever checked never exceeds the limit. Rows are
+ * never deleted here, so a parallel attempt always finds the row it locks.
  */
 @Component
 class SignInThrottle {
 
     private static final String ACCOUNT = "account:";
     private static final String ADDRESS = "address:";
+    /** How long an attempt may take from its reservation to its end (the password check) before it stops counting. */
+    private static final Duration IN_FLIGHT_MAX = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final ConsoleProperties.SignIn settings;
@@ -66,17 +74,35 @@ class SignInThrottle {
             if (locked.isPresent()) {
                 return locked;
             }
-            count(accountRow, settings.maxAccountFailures(), now);
-            count(clientRow, settings.maxAddressFailures(), now);
+            count(accountRow, settings.maxAccountFailures(), now, true);
+            count(clientRow, settings.maxAddressFailures(), now, false);
             return Optional.<Duration>empty();
         });
     }
 
-    /** The attempt's password was right: the account starts afresh and the address gets its slot back. */
+    /**
+     * The attempt's password was right: the address gets its slot back; the account is forgiven when no other attempt
+     * is in flight, else it gets back only this attempt's slot.
+     */
     void succeeded(String email, String address) {
+        String account = accountKey(email);
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("delete from sign_in_failures where subject = ?").param(accountKey(email)).update();
-            // The lock goes only when this attempt's own slot set it (the count drops back below the limit).
+            Instant now = clock.instant();
+            Optional<Row> row = find(account);
+            boolean alone = row.map(r -> inFlight(r, now) <= 1).orElse(true);
+            if (alone) {
+                jdbc.sql("update sign_in_failures set failures = 0, locked_until = null where subject = ?")
+                        .param(account).update();
+            } else {
+                // The lock goes only when this attempt's own slot set it (the count drops back below the limit).
+                jdbc.sql("""
+                        update sign_in_failures
+                           set failures = failures - 1,
+                               locked_until = case when failures - 1 < ? then null else locked_until end
+                         where subject = ? and failures > 0""")
+                        .params(settings.maxAccountFailures(), account)
+                        .update();
+            }
             jdbc.sql("""
                     update sign_in_failures
                        set failures = failures - 1,
@@ -87,16 +113,39 @@ class SignInThrottle {
         });
     }
 
-    private record Row(String subject, int failures, Instant lastFailureAt, @Nullable Instant lockedUntil) {
+    /** A reserved attempt is over (its password checked, right or wrong, or the request failed). */
+    void finished(String email) {
+        jdbc.sql("update sign_in_failures set in_flight = in_flight - 1 where subject = ? and in_flight > 0")
+                .param(accountKey(email)).update();
+    }
+
+    private record Row(String subject, int failures, Instant lastFailureAt, @Nullable Instant lockedUntil,
+            int inFlight) {
     }
 
     private Row lock(String subject) {
-        return jdbc.sql("select failures, last_failure_at, locked_until from sign_in_failures where subject = ? "
-                        + "for update")
+        return select(subject, " for update").orElseThrow(); // inserted just before; never deleted
+    }
+
+    private Optional<Row> find(String subject) {
+        return select(subject, " for update");
+    }
+
+    private Optional<Row> select(String subject, String forUpdate) {
+        return jdbc.sql("select failures, last_failure_at, locked_until, in_flight from sign_in_failures "
+                        + "where subject = ?" + forUpdate)
                 .param(subject)
                 .query((rs, n) -> new Row(subject, rs.getInt("failures"), SqlTime.instant(rs, "last_failure_at"),
-                        SqlTime.instant(rs, "locked_until")))
-                .single();
+                        SqlTime.instant(rs, "locked_until"), rs.getInt("in_flight")))
+                .optional();
+    }
+
+    /**
+     * Attempts in flight on the row, this one included: a count left over by a request that never finished (a killed
+     * replica) stops counting once no attempt has been reserved for {@link #IN_FLIGHT_MAX}.
+     */
+    private static int inFlight(Row row, Instant now) {
+        return row.lastFailureAt().isAfter(now.minus(IN_FLIGHT_MAX)) ? row.inFlight() : 0;
     }
 
     private static Optional<Duration> lockedFor(Instant now, Row... rows) {
@@ -110,12 +159,16 @@ class SignInThrottle {
         return Optional.ofNullable(longest);
     }
 
-    private void count(Row row, int maxFailures, Instant now) {
+    /** Counts the attempt on the row; {@code inFlight}: the account's row also counts it as in flight. */
+    private void count(Row row, int maxFailures, Instant now, boolean inFlight) {
         boolean inWindow = row.lastFailureAt().isAfter(now.minus(settings.failureWindow()));
         int failures = (inWindow ? row.failures() : 0) + 1;
         Instant lockedUntil = failures >= maxFailures ? now.plus(lockDuration(failures - maxFailures)) : null;
-        jdbc.sql("update sign_in_failures set failures = ?, last_failure_at = ?, locked_until = ? where subject = ?")
-                .params(failures, SqlTime.of(now), SqlTime.of(lockedUntil), row.subject())
+        jdbc.sql("""
+                update sign_in_failures set failures = ?, last_failure_at = ?, locked_until = ?, in_flight = ?
+                 where subject = ?""")
+                .params(failures, SqlTime.of(now), SqlTime.of(lockedUntil), inFlight ? inFlight(row, now) + 1 : 0,
+                        row.subject())
                 .update();
     }
 

@@ -38,6 +38,12 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + signInPath + "?locked=" + minutes);
                 return;
             }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                throttle.finished(email);
+            }
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -45,8 +45,35 @@ class SignInThrottleTest {
 
         harness.clock.advance(Duration.ofSeconds(61));
         assertThat(browser.signIn(email, PASSWORD).path()).isEqualTo("/");
-        assertThat(harness.db().sql("select count(*) from sign_in_failures where subject = ?")
-                .param("account:" + email).query(Long.class).single()).isZero();
+        // Signed in alone: the failures are forgiven and nothing is in flight.
+        assertThat(harness.db().sql("select failures + in_flight from sign_in_failures where subject = ?")
+                .param("account:" + email).query(Integer.class).single()).isZero();
+        assertThat(harness.browser().signIn(email, "one typo").path()).isEqualTo("/signin?error");
+        assertThat(harness.browser().signIn(email, PASSWORD).path()).isEqualTo("/");
+    }
+
+    /**
+     * A right password in the middle of a burst forgives nothing: the guesses racing it stay counted. Modelled
+     * without timing: four wrong guesses, then the right one while a fifth attempt is still being checked (its
+     * reservation made, its answer not yet given), then more guesses: only the fifth one's slot is left, so the
+     * next guess locks the account.
+     */
+    @Test
+    void aRightPasswordDuringABurstForgivesNoGuessRacingIt() {
+        Browser browser = harness.browser();
+        String email = ConsoleHarness.email("racing");
+        browser.signUp("Racing Co", "Ra", email, PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            assertThat(harness.browser().signIn(email, "wrong " + i).path()).isEqualTo("/signin?error");
+        }
+        // Another attempt in flight: reserved (counted), its password check not finished.
+        harness.db().sql("update sign_in_failures set failures = failures + 1, in_flight = in_flight + 1 "
+                + "where subject = ?").param("account:" + email).update();
+        assertThat(harness.browser().signIn(email, PASSWORD).path()).isEqualTo("/");
+        assertThat(harness.db().sql("select failures from sign_in_failures where subject = ?")
+                .param("account:" + email).query(Integer.class).single()).as("3 wrong + 1 in flight").isEqualTo(4);
+        assertThat(harness.browser().signIn(email, "wrong again").path()).isEqualTo("/signin?error");
+        assertThat(harness.browser().signIn(email, PASSWORD).path()).startsWith("/signin?locked=");
     }
 
     @Test
