@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * product jar) behind Debian's nginx, on a PostgreSQL database of their own and a Redis of their own (a separate
  * redis-server on its own port), with the sandbox as Meta. Many tenants sign in, read, create campaigns with
  * Idempotency-Key (retrying with the same key until the answer is definitive, as a careful client does), read with API
- * keys and call the MCP servers directly (an agent's tools/call); meanwhile one console and one MCP server are killed
+ * keys, call the console's tenant MCP endpoint as their agents do and the MCP servers directly as a backend does;
+ * meanwhile one console and one MCP server are killed
  * (SIGKILL) and restarted, Redis is restarted, and every replica is restarted in turn (SIGTERM, graceful). Reports
  * requests served and failed (with the reason), duplicated and lost writes (counted at the sandbox), and p50/p99 per
  * phase.
@@ -342,13 +344,14 @@ public final class ReplicasChaos implements Callable<Integer> {
                     timed("read (API key)", () -> send(HttpRequest.newBuilder(URI.create(front + "/api/v1/ad-accounts/"
                             + tenant.account() + "/campaigns?limit=10")).header("Authorization", "Bearer "
                             + tenant.apiKey()).GET()));
+                } else if (dice < 70) {
+                    // A customer's agent: the console's tenant MCP endpoint with the tenant's key.
+                    timed("agent MCP call (console /mcp)", () -> toolCall(front + "/mcp", tenant.apiKey(),
+                            tenant.account()));
                 } else if (dice < 75) {
-                    timed("agent MCP call", () -> send(HttpRequest.newBuilder(URI.create(mcpFront + "/mcp"))
-                            .header("Authorization", "Bearer " + tenant.metaToken())
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
-                                    + "\"tools/call\",\"params\":{\"name\":\"get_campaigns\",\"arguments\":"
-                                    + "{\"account_id\":\"" + tenant.account() + "\",\"limit\":5}}}"))));
+                    // A backend of its own calling the MCP servers with a Meta token.
+                    timed("backend MCP call (MCP servers)", () -> toolCall(mcpFront + "/mcp", tenant.metaToken(),
+                            tenant.account()));
                 } else if (dice < 90) {
                     write(tenant);
                 } else {
@@ -424,6 +427,26 @@ public final class ReplicasChaos implements Callable<Integer> {
         } catch (RuntimeException e) {
             return "";
         }
+    }
+
+    /** {@code tools/call get_campaigns} as an MCP client sends it; a tool error counts as a failed request. */
+    private Answer toolCall(String url, String bearer, String account) throws IOException, InterruptedException {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                        + "\"tools/call\",\"params\":{\"name\":\"get_campaigns\",\"arguments\":"
+                        + "{\"account_id\":\"" + account + "\",\"limit\":5}}}")));
+        if (answer.status() == 200) {
+            JsonNode result = JSON.readTree(answer.text()).path("result");
+            if (!result.isObject() || result.path("isError").asBoolean(false)) {
+                String category = result.path("structuredContent").path("error").path("category").asString("");
+                return new Answer(answer.uri(), 502, "application/json", ("{\"error\":{\"code\":\"tool error"
+                        + (category.isEmpty() ? "" : " " + category) + "\"}}").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return answer;
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
