@@ -54,6 +54,8 @@ public final class ReplicasChaos implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String APP_ID = "880000000000001";
     private static final String APP_SECRET = "sandbox-app-secret-0123456789abcdef";
+    /** How long nginx leaves a server it saw fail alone before trying it again ({@code fail_timeout}). */
+    private static final Duration NGINX_FAIL_TIMEOUT = Duration.ofSeconds(3);
     private static final List<String> ACCOUNTS = List.of("act_1000000001", "act_1000000002", "act_1000000003",
             "act_1000000005");
     private static final String PASSWORD = "chaos password " + UUID.randomUUID();
@@ -240,15 +242,20 @@ public final class ReplicasChaos implements Callable<Integer> {
                     waitForPort(redisPort, 30);
                 });
                 default -> fault("rolling restart", () -> {
+                    // nginx (open source) learns that a replica is back only passively: it tries a server it marked
+                    // failed again after fail_timeout. Stopping the next replica sooner leaves it no live upstream,
+                    // so each step waits that long after the restarted replica is ready, as an operator must.
                     for (String console : List.of("console-1", "console-2")) {
                         stopGracefully(console);
                         start(console);
                         waitFor(console, consoleReady(ports, console), readyTimeout);
+                        Thread.sleep(NGINX_FAIL_TIMEOUT.plusSeconds(2).toMillis());
                     }
                     for (String mcp : List.of("mcp-1", "mcp-2")) {
                         stopGracefully(mcp);
                         start(mcp);
                         waitFor(mcp, "http://127.0.0.1:" + ports.get(mcp) + "/readyz", 120);
+                        Thread.sleep(NGINX_FAIL_TIMEOUT.plusSeconds(2).toMillis());
                     }
                 });
             }
@@ -699,12 +706,12 @@ public final class ReplicasChaos implements Callable<Integer> {
                     uwsgi_temp_path uwsgi;
                     scgi_temp_path scgi;
                     upstream console {
-                        server 127.0.0.1:%d max_fails=1 fail_timeout=3s;
-                        server 127.0.0.1:%d max_fails=1 fail_timeout=3s;
+                        server 127.0.0.1:%1$d max_fails=1 fail_timeout=%7$ds;
+                        server 127.0.0.1:%2$d max_fails=1 fail_timeout=%7$ds;
                     }
                     upstream mcp {
-                        server 127.0.0.1:%d max_fails=1 fail_timeout=3s;
-                        server 127.0.0.1:%d max_fails=1 fail_timeout=3s;
+                        server 127.0.0.1:%3$d max_fails=1 fail_timeout=%7$ds;
+                        server 127.0.0.1:%4$d max_fails=1 fail_timeout=%7$ds;
                     }
                     client_max_body_size 7m;
                     proxy_connect_timeout 2s;
@@ -712,7 +719,7 @@ public final class ReplicasChaos implements Callable<Integer> {
                     proxy_next_upstream error timeout http_502 http_503;
                     proxy_next_upstream_tries 2;
                     server {
-                        listen 127.0.0.1:%d;
+                        listen 127.0.0.1:%5$d;
                         location / {
                             proxy_pass http://console;
                             proxy_set_header Host $http_host;
@@ -723,7 +730,7 @@ public final class ReplicasChaos implements Callable<Integer> {
                         }
                     }
                     server {
-                        listen 127.0.0.1:%d;
+                        listen 127.0.0.1:%6$d;
                         location / {
                             proxy_pass http://mcp;
                             proxy_set_header Host $http_host;
@@ -732,6 +739,6 @@ public final class ReplicasChaos implements Callable<Integer> {
                     }
                 }
                 """.formatted(ports.get("console-1"), ports.get("console-2"), ports.get("mcp-1"), ports.get("mcp-2"),
-                frontPort, mcpFrontPort);
+                frontPort, mcpFrontPort, NGINX_FAIL_TIMEOUT.toSeconds());
     }
 }
