@@ -4,7 +4,7 @@
 #   1. unpacks the product jar into DIR (Spring Boot's own `-Djarmode=tools extract`: plain jars load faster than the
 #      nested ones of the single jar, and only plain jars can go into a class-data archive), and puts on the class
 #      path only what the stdio server needs: the launcher's classes, the mcp jar (its manifest names its own
-#      dependencies), picocli and logback, and the console jar for the log redaction filter of logback.xml, instead
+#      dependencies), picocli and logback, and the console jar for the log redaction filter (LogRedaction), instead
 #      of the product's ~190 jars;
 #   2. runs the server once over stdio (initialize, tools/list, one tool call; a made-up token and an unreachable
 #      Graph URL, so nothing leaves the machine) with -XX:ArchiveClassesAtExit, so the JVM writes the classes it

@@ -324,9 +324,8 @@ public final class McpOverheadBenchmark implements Callable<Integer> {
                 + "daily_budget,lifetime_budget,budget_remaining,buying_type,bid_strategy,spend_cap,"
                 + "special_ad_categories,start_time,stop_time,created_time,updated_time", "limit", "25");
         static final Map<String, String> INSIGHTS = Map.of("level", "account", "date_preset", "last_7d", "fields",
-                "account_id,account_name,impressions,reach,frequency,clicks,spend,ctr,cpc,cpm,actions,"
-                        + "action_values,cost_per_action_type,purchase_roas,account_currency,date_start,date_stop", "limit",
-                "25");
+                "account_id,account_name,spend,impressions,clicks,ctr,cpc,cpm,results,cost_per_result,action_values,"
+                        + "purchase_roas", "limit", "25");
 
         @Override
         public boolean call(int client, long sequence) {

@@ -20,7 +20,8 @@ import org.slf4j.helpers.MessageFormatter;
  * to the same appenders, and the original is dropped.
  *
  * <p>Installed by the console's {@code logback-spring.xml} and the launcher's {@code logback.xml}:
- * {@code <turboFilter class="dev.adsbridge.console.LogRedaction"/>}.
+ * {@code <turboFilter class="dev.adsbridge.console.LogRedaction"/>}, and in code for the stdio MCP server (the
+ * launcher's {@code StdioLogging}).
  */
 public final class LogRedaction extends TurboFilter {
 

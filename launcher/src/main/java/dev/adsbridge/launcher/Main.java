@@ -13,15 +13,30 @@ import java.util.List;
         subcommands = {DevCommand.class, ConsoleCommand.class, McpCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
-    public static void main(String[] args) {
-        // The MCP server alone (a desktop agent starts it over stdio and waits for it): only its own command is built,
-        // not every role's (picocli would load the console's classes to describe them).
-        int exit = args.length > 0 && args[0].equals("mcp")
-                ? new CommandLine(new McpCommand()).setCommandName("adsbridge mcp").setUsageHelpWidth(120)
-                        .execute(java.util.Arrays.copyOfRange(args, 1, args.length))
-                : commandLine().execute(args);
-        if (exit != 0) {
-            System.exit(exit);
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("mcp")) {
+            String[] mcpArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
+            // A desktop agent starts the stdio server for every session and waits for it: its usual options are read
+            // without picocli (see McpCommand.stdioWithoutPicocli); anything else is picocli's.
+            java.util.Optional<McpCommand> stdio = McpCommand.stdioWithoutPicocli(mcpArgs);
+            if (stdio.isPresent()) {
+                // Nothing has logged yet: logback is configured in code, not from logback.xml (StdioLogging).
+                System.setProperty(StdioLogging.PROPERTY, "true");
+                stdio.get().call();
+                return;
+            }
+            // The MCP server alone: only its own command is built, not every role's (picocli would load the
+            // console's classes to describe them).
+            exit(new CommandLine(new McpCommand()).setCommandName("adsbridge mcp").setUsageHelpWidth(120)
+                    .execute(mcpArgs));
+            return;
+        }
+        exit(commandLine().execute(args));
+    }
+
+    private static void exit(int code) {
+        if (code != 0) {
+            System.exit(code);
         }
     }
 

@@ -162,6 +162,58 @@ class CommandLineTest {
                 .hasMessageContaining("Unknown option");
     }
 
+    /** Every {@code @Option} field of an {@code mcp} command, by name. */
+    private static Map<String, Object> options(McpCommand command) throws IllegalAccessException {
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (java.lang.reflect.Field field : McpCommand.class.getDeclaredFields()) {
+            if (field.isAnnotationPresent(CommandLine.Option.class)) {
+                values.put(field.getName(), field.get(command));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void mcpStdioIsReadWithoutPicocliToTheSameOptionsAndAnythingElseIsLeftToIt() throws Exception {
+        List<String[]> stdio = List.of(
+                new String[] {"--stdio"},
+                new String[] {"--stdio", "--graph-url", "http://127.0.0.1:8090"},
+                new String[] {"--graph-url=http://127.0.0.1:8090", "--stdio", "--api-version", "v24.0", "--toolsets",
+                        "campaigns,insights", "--read-only"},
+                new String[] {"--stdio", "--allowed-host", "a.example.com,b.example.com", "--allowed-host=c.example.com",
+                        "--port", "0", "--host=0.0.0.0", "--shutdown-timeout", "5", "--drain-delay=2"});
+        for (String[] args : stdio) {
+            McpCommand picocli = (McpCommand) parse(java.util.stream.Stream.concat(java.util.stream.Stream.of("mcp"),
+                    java.util.Arrays.stream(args)).toArray(String[]::new));
+            McpCommand fast = McpCommand.stdioWithoutPicocli(args).orElseThrow(() -> new AssertionError(
+                    String.join(" ", args)));
+            assertThat(options(fast)).as(String.join(" ", args)).isEqualTo(options(picocli));
+            assertThat(fast.stdio).isTrue();
+        }
+        // The written-out table says what the annotations say: every option, its environment variable and default.
+        java.util.regex.Pattern envDefault = java.util.regex.Pattern.compile("\\$\\{env:([A-Za-z0-9_]+):-([^}]*)}");
+        Map<String, List<String>> annotated = new java.util.LinkedHashMap<>();
+        for (java.lang.reflect.Field field : McpCommand.class.getDeclaredFields()) {
+            CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+            if (option != null) {
+                java.util.regex.Matcher env = envDefault.matcher(option.defaultValue());
+                annotated.put(option.names()[0], env.matches() ? java.util.Arrays.asList(env.group(1), env.group(2))
+                        : java.util.Arrays.asList(null, null));
+                assertThat(option.names()).as(field.getName()).hasSize(1);
+                assertThat(env.matches() || option.defaultValue().equals("__no_default_value__"))
+                        .as(field.getName() + " default " + option.defaultValue()).isTrue();
+            }
+        }
+        assertThat(McpCommand.STDIO_OPTIONS).isEqualTo(annotated);
+        // Help, version, unknown options, missing or malformed values, and the HTTP server: picocli's to parse.
+        for (String[] args : List.of(new String[] {"--stdio", "--help"}, new String[] {"--stdio", "-V"},
+                new String[] {"--stdio", "--server.port=1"}, new String[] {"--stdio", "--graph-url"},
+                new String[] {"--stdio", "--port", "eighty"}, new String[] {"--stdio", "--read-only=yes"},
+                new String[] {"--stdio", "extra"}, new String[] {"--port", "0"}, new String[] {})) {
+            assertThat(McpCommand.stdioWithoutPicocli(args)).as(String.join(" ", args)).isEmpty();
+        }
+    }
+
     @Test
     void sandboxAndDevRolesKeepTheirDocumentedFlags() {
         SandboxConfig sandbox = ((SandboxCommand) parse("sandbox", "--port=0", "--seed", "7", "--redirect-uri",

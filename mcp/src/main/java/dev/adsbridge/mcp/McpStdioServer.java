@@ -36,13 +36,14 @@ import tools.jackson.databind.JsonNode;
  * stdin/stdout. The token comes from {@code META_ACCESS_TOKEN} (stdio only: the HTTP server never reads it); a tool's
  * {@code access_token} argument still wins. Only protocol messages go to stdout; {@link #run(McpServerConfig)} points
  * {@code System.out} at stderr so a stray print cannot corrupt the stream. Logging must be configured to stderr (the
- * launcher's logback.xml does).
+ * launcher's stdio path does it in code, its logback.xml for the other roles).
  *
  * <p>Lean on purpose (start-up to the first {@code tools/list} answer and CPU per call are what a desktop agent
  * feels): the messages are answered by {@link ToolCallAnswers} with the MCP SDK's schema types and one JSON pass each,
  * without the SDK's session and reactive plumbing; {@code tools/call} runs on a small pool, so several calls of one
- * client are in flight at once, and answers are written whole, one line each. The Graph client is built in the
- * background while the client initializes.
+ * client are in flight at once, and answers are written whole, one line each. The Graph client is built, and the
+ * token's permissions (which the first {@code tools/list} needs) are read, in the background while the client
+ * initializes.
  */
 public final class McpStdioServer implements AutoCloseable {
 
@@ -96,12 +97,16 @@ public final class McpStdioServer implements AutoCloseable {
 
     public static McpStdioServer start(McpServerConfig config, List<ToolDefinition> tools, InputStream in,
                                        OutputStream out, String token) {
-        // The Graph client (an HTTP client with its TLS context) is built while the client initializes.
+        // While the client initializes: the Graph client (an HTTP client with its TLS context) is built and the token's
+        // permissions read from Meta, which the first tools/list needs (it hides the tools the token cannot use).
         Supplier<GraphClient> graph = lazily(() -> GraphClient.create(config.graphConfig()));
-        Thread warm = new Thread(graph::get, "mcp-stdio-graph-init");
+        PermissionGate permissions = new PermissionGate(graph);
+        Thread warm = new Thread(() -> {
+            graph.get();
+            permissions.prefetch(token);
+        }, "mcp-stdio-graph-init");
         warm.setDaemon(true);
         warm.start();
-        PermissionGate permissions = new PermissionGate(graph);
         Inventory inventory = Inventory.builder(ToolListings.apply(tools)).readOnly(config.readOnly())
                 .toolsets(config.toolsets()).listedByDefault(config.defaultToolsets())
                 .listFilter(permissions.filter()).build();

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.adsbridge.console.ConsoleProperties;
 import dev.adsbridge.console.connections.McpRoute;
+import dev.adsbridge.meta.Currencies;
 import dev.adsbridge.meta.Hashes;
 import java.io.IOException;
 import java.net.URI;
@@ -14,12 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Calls one tool of the Meta Ads MCP server: a JSON-RPC {@code tools/call} POST to the stateless streamable-HTTP
@@ -68,6 +72,13 @@ class McpToolClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Sets the default of {@code compact} for every tool of a request (the MCP server's {@code X-MCP-Compact}). */
+    static final String COMPACT_HEADER = "X-MCP-Compact";
+    /** Money fields of list rows: Meta sends minor-unit strings, compact rows {@code "250.00 EUR"}. */
+    private static final Set<String> MONEY = Set.of("daily_budget", "lifetime_budget",
+            "budget_remaining", "spend_cap", "bid_amount", "amount_spent", "balance", "min_daily_budget",
+            "daily_spend_limit", "lifetime_spend_cap");
+    private static final Pattern COMPACT_MONEY = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,2})? [A-Z]{3}");
     /** The largest answer read from an MCP server (a hosted one is not ours to trust with our memory). */
     private static final int MAX_ANSWER_BYTES = 32 << 20;
 
@@ -109,11 +120,7 @@ class McpToolClient {
     ToolResult call(McpRoute route, String tool, Map<String, ?> arguments, boolean write) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", tool);
-        // The console reads Meta's rows as sent (money in minor units, paging): list tools answer agents compactly
-        // by default, so the console asks for compact=false unless a call says otherwise.
-        Map<String, Object> args = new LinkedHashMap<>(arguments);
-        args.putIfAbsent("compact", false);
-        params.put("arguments", args);
+        params.put("arguments", new LinkedHashMap<>(arguments));
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("jsonrpc", "2.0");
         message.put("id", ids.incrementAndGet());
@@ -124,6 +131,9 @@ class McpToolClient {
         JsonNode content = result.path("structuredContent");
         if (!content.isObject()) {
             content = textContent(result);
+        }
+        if (route != null && route.remote()) {
+            content = minorUnits(content);
         }
         return new ToolResult(result.path("isError").asBoolean(false), content, result);
     }
@@ -187,6 +197,10 @@ class McpToolClient {
             // Reads narrow the server to its read-only tools; a header can only narrow what it allows.
             request.header("X-MCP-Readonly", "true");
         }
+        // The console reads Meta's rows as sent (money in minor units, paging); list tools answer agents compactly by
+        // default. The header sets compact=false for every tool that has compact output (an argument a call gives
+        // still wins); a server that does not know it ignores it, where an argument would be refused.
+        request.header(COMPACT_HEADER, "false");
         if (session != null) {
             request.header("Mcp-Session-Id", session);
         }
@@ -256,6 +270,35 @@ class McpToolClient {
         } catch (JacksonException e) {
             throw new McpUnavailableException("The Meta Ads MCP server answered something other than JSON.");
         }
+    }
+
+    /**
+     * A hosted server that does not pass {@code X-MCP-Compact} on (our own server behind a proxy that drops it)
+     * answers list rows compactly: money as {@code "250.00 EUR"}. The console reads Meta's minor units, so such an
+     * amount in a row's money field is turned back into them ({@code "25000"}) in a copy of the content (the
+     * server's own result, which agents get, stays as it came); nothing else is touched. A server that answers Meta's
+     * rows (the reference server, ours with the header) has nothing to turn back.
+     */
+    static JsonNode minorUnits(JsonNode content) {
+        JsonNode copy = null;
+        JsonNode rows = content.path("data");
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i) instanceof ObjectNode row)) {
+                continue;
+            }
+            for (String field : MONEY) {
+                JsonNode value = row.get(field);
+                if (value != null && value.isString() && COMPACT_MONEY.matcher(value.asString()).matches()) {
+                    String text = value.asString();
+                    Long minor = Currencies.parseMajor(text, text.substring(text.length() - 3));
+                    if (minor != null) {
+                        copy = copy == null ? content.deepCopy() : copy;
+                        ((ObjectNode) copy.path("data").get(i)).put(field, Long.toString(minor));
+                    }
+                }
+            }
+        }
+        return copy == null ? content : copy;
     }
 
     private static JsonNode textContent(JsonNode result) {

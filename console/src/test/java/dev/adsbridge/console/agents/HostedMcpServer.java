@@ -25,12 +25,17 @@ import tools.jackson.databind.JsonNode;
  * behind the hoster's front door, which takes its own credential ({@code Authorization: Bearer <credential>}, else 401)
  * and calls the MCP server with the Meta token it keeps for that customer (here an agency's system-user token). The
  * front door is stateful as many hosted servers are: {@code initialize} opens a session ({@code Mcp-Session-Id}) that
- * later requests must carry (404 once it is gone). It records what it was asked, so tests see where calls went.
+ * later requests must carry (404 once it is gone). It passes on the MCP client's {@code X-MCP-Readonly} and
+ * {@code X-MCP-Compact} headers, or, as some proxies do, drops the latter ({@link #droppingCompactHeader}). It
+ * records what it was asked, so tests see where calls went.
  */
 final class HostedMcpServer implements AutoCloseable {
 
-    /** One request the front door let through: the JSON-RPC method, the tool (for tools/call) and its arguments. */
-    record Seen(String method, String tool, JsonNode arguments, boolean readOnlyHeader) {
+    /**
+     * One request the front door let through: the JSON-RPC method, the tool (for tools/call), its arguments and the
+     * {@code X-MCP-Readonly} / {@code X-MCP-Compact} headers it came with.
+     */
+    record Seen(String method, String tool, JsonNode arguments, boolean readOnlyHeader, String compactHeader) {
     }
 
     private final MetaAdsMcpServer mcp;
@@ -40,8 +45,21 @@ final class HostedMcpServer implements AutoCloseable {
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final boolean passesCompactHeader;
 
     HostedMcpServer(String graphUrl, String metaToken, String credential) throws IOException {
+        this(graphUrl, metaToken, credential, true);
+    }
+
+    /** A hosted server whose front door does not pass {@code X-MCP-Compact} on: its MCP server keeps its defaults. */
+    static HostedMcpServer droppingCompactHeader(String graphUrl, String metaToken, String credential)
+            throws IOException {
+        return new HostedMcpServer(graphUrl, metaToken, credential, false);
+    }
+
+    private HostedMcpServer(String graphUrl, String metaToken, String credential, boolean passesCompactHeader)
+            throws IOException {
+        this.passesCompactHeader = passesCompactHeader;
         this.metaToken = metaToken;
         this.credential = credential;
         mcp = MetaAdsMcpServer.create(McpServerConfig.builder().host("127.0.0.1").port(0).graphUrl(graphUrl).build());
@@ -88,8 +106,9 @@ final class HostedMcpServer implements AutoCloseable {
                 return;
             }
             boolean readOnly = "true".equals(exchange.getRequestHeaders().getFirst("X-MCP-Readonly"));
+            String compact = exchange.getRequestHeaders().getFirst("X-MCP-Compact");
             seen.add(new Seen(method, message.path("params").path("name").asString(""),
-                    message.path("params").path("arguments"), readOnly));
+                    message.path("params").path("arguments"), readOnly, compact));
             HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(mcp.endpoint()))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json, text/event-stream")
@@ -97,6 +116,9 @@ final class HostedMcpServer implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (readOnly) {
                 forward.header("X-MCP-Readonly", "true");
+            }
+            if (compact != null && passesCompactHeader) {
+                forward.header("X-MCP-Compact", compact);
             }
             HttpResponse<byte[]> answer = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
             if ("initialize".equals(method) && answer.statusCode() == 200) {

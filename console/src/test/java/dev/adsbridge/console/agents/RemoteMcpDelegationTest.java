@@ -81,6 +81,12 @@ class RemoteMcpDelegationTest {
         assertThat(hosted.toolCalls("get_campaigns")).isGreaterThan(reads);
         assertThat(hosted.seen.stream().filter(s -> "get_campaigns".equals(s.tool())).allMatch(
                 HostedMcpServer.Seen::readOnlyHeader)).as("reads go out narrowed to read tools").isTrue();
+        // Meta's rows as sent are asked for by header, which a server that does not know it ignores, never by an
+        // argument the server's tools might not declare.
+        assertThat(hosted.seen.stream().filter(s -> "get_campaigns".equals(s.tool()))).allSatisfy(s -> {
+            assertThat(s.compactHeader()).isEqualTo("false");
+            assertThat(s.arguments().has("compact")).isFalse();
+        });
         // An account the agency's token reaches but this workspace did not choose: 404, never asked of the server.
         long before = hosted.seen.size();
         assertThat(w.owner().browser().api("GET", "/api/v1/ad-accounts/" + NOT_CHOSEN + "/campaigns", null).status())
@@ -145,6 +151,42 @@ class RemoteMcpDelegationTest {
                 "status", "PAUSED"));
         assertThat(refused.isError()).isTrue();
         assertThat(refused.error().path("category").asString()).isEqualTo("permission");
+    }
+
+    @Test
+    void aHostedServerThatKeepsItsCompactDefaultStillGivesThePagesMetasMinorUnits() throws Exception {
+        JsonNode agency = harness.controlPost("/_sandbox/system-users", Map.of("ad_accounts", List.of(CHOSEN)));
+        String secret = "compacting_" + UUID.randomUUID().toString().replace("-", "");
+        try (HostedMcpServer compacting = HostedMcpServer.droppingCompactHeader(harness.sandbox.baseUrl(),
+                agency.path("access_token").asString(), secret)) {
+            Workspace plain = connect("Hosted plain rows", hosted, credential);
+            Workspace compact = connect("Hosted compact rows", compacting, secret);
+            String path = "/api/v1/ad-accounts/" + CHOSEN + "/campaigns?limit=25";
+            Map<String, JsonNode> expected = campaignsById(plain.owner().browser().api("GET", path, null));
+            Page answer = compact.owner().browser().api("GET", path, null);
+            Map<String, JsonNode> got = campaignsById(answer);
+            assertThat(compacting.toolCalls("get_campaigns")).isPositive();
+            int budgets = 0;
+            for (Map.Entry<String, JsonNode> row : got.entrySet()) {
+                JsonNode meta = expected.get(row.getKey());
+                if (meta == null) {
+                    continue;
+                }
+                for (String field : List.of("daily_budget", "lifetime_budget", "budget_formatted")) {
+                    assertThat(row.getValue().path(field)).as(row.getKey() + " " + field).isEqualTo(meta.path(field));
+                }
+                budgets += meta.path("daily_budget").isString() ? 1 : 0;
+            }
+            assertThat(budgets).as("campaigns with a daily budget compared: " + answer.body()).isPositive();
+        }
+    }
+
+    private static Map<String, JsonNode> campaignsById(Page page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        Map<String, JsonNode> rows = new java.util.LinkedHashMap<>();
+        AgentFixture.JSON.readTree(page.body()).path("data").forEach(row -> rows.put(row.path("id").asString(), row));
+        assertThat(rows).isNotEmpty();
+        return rows;
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
     public static final String TOOLSETS = "X-MCP-Toolsets";
     public static final String READONLY = "X-MCP-Readonly";
     public static final String SERVER_KEY = "X-MCP-Server-Key";
+    public static final String COMPACT = "X-MCP-Compact";
     /** Request attribute holding an {@code access_token} argument the filter lifted out of the body. */
     static final String ARGUMENT_TOKEN_ATTRIBUTE = "adsbridge.accessTokenArgument";
 
@@ -37,7 +38,7 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
     /**
      * The caller a request describes, with an {@code access_token} argument lifted out of its body. The toolsets are
      * those of the path {@code /mcp/x/{toolsets}} narrowed by {@code X-MCP-Toolsets}; read-only when either the
-     * path or {@code X-MCP-Readonly} says so.
+     * path or {@code X-MCP-Readonly} says so; {@code X-MCP-Compact} sets the default of {@code compact}.
      */
     static Caller callerOf(HttpServletRequest request, String argumentToken) {
         Optional<Set<Toolset>> toolsets;
@@ -56,8 +57,15 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
                 return (Set<Toolset>) both;
             }).orElse(path));
         }
+        Optional<Boolean> compact;
+        try {
+            compact = compact(request);
+        } catch (IllegalArgumentException malformed) {
+            // The filter answers 400 before this; should it be bypassed, each tool keeps its own default.
+            compact = Optional.empty();
+        }
         return Caller.of(token(request), argumentToken == null || argumentToken.isBlank() ? null : argumentToken,
-                toolsets, readOnly(request) || ToolsetPath.readOnly(request));
+                toolsets, readOnly(request) || ToolsetPath.readOnly(request)).withCompact(compact);
     }
 
     /** {@code Authorization: Bearer …}, else {@code X-META-ACCESS-TOKEN}; null when neither carries a token. */
@@ -97,5 +105,27 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
         }
         String value = header.strip().toLowerCase(Locale.ROOT);
         return value.equals("true") || value.equals("1") || value.equals("yes");
+    }
+
+    /**
+     * {@code X-MCP-Compact: false} (or true): the default of the {@code compact} argument for every tool of this
+     * request that has one; empty when the header is absent or blank. A caller that reads Meta's rows as sent (the
+     * console) says it once here instead of in each call's arguments, and a server that does not know the header
+     * ignores it.
+     *
+     * @throws IllegalArgumentException for a value other than true/false (1/0, yes/no)
+     */
+    public static Optional<Boolean> compact(HttpServletRequest request) {
+        String header = request.getHeader(COMPACT);
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "1", "yes" -> Optional.of(true);
+            case "false", "0", "no" -> Optional.of(false);
+            default -> throw new IllegalArgumentException("'" + (value.length() > 20 ? value.substring(0, 20) + "…"
+                    : value) + "' is not true or false");
+        };
     }
 }

@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>The optional shared server key ({@code X-MCP-Server-Key}, compared in constant time): missing → 401,
  *       wrong → 403.</li>
  *   <li>Only {@code POST} with {@code Content-Type: application/json} and a body within the size limit that parses
- *       as one JSON-RPC message; an unknown name in {@code X-MCP-Toolsets} → 400.</li>
+ *       as one JSON-RPC message; an unknown name in {@code X-MCP-Toolsets}, or {@code X-MCP-Compact} other than
+ *       true/false → 400.</li>
  *   <li>A {@code tools/call} of a tool that needs Meta, with no token in {@code Authorization: Bearer},
  *       {@code X-META-ACCESS-TOKEN} or the {@code access_token} argument → 401 with {@code WWW-Authenticate: Bearer}.
  *       initialize, notifications, ping and tools/list need no token.</li>
@@ -140,6 +141,12 @@ public final class McpEndpointFilter extends HttpFilter {
             Headers.requestedToolsets(request);
         } catch (IllegalArgumentException unknown) {
             reject(response, 400, null, "Invalid X-MCP-Toolsets header: " + unknown.getMessage(), "bad_toolsets");
+            return;
+        }
+        try {
+            Headers.compact(request);
+        } catch (IllegalArgumentException malformed) {
+            reject(response, 400, null, "Invalid X-MCP-Compact header: " + malformed.getMessage(), "bad_compact");
             return;
         }
         long declared = request.getContentLengthLong();

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Who is calling, as the transport saw it: the Meta token it presented (HTTP header, or META_ACCESS_TOKEN for stdio),
- * and how it narrowed the tool list ({@code X-MCP-Toolsets}, {@code X-MCP-Readonly}). It travels only inside the
+ * how it narrowed the tool list ({@code X-MCP-Toolsets}, {@code X-MCP-Readonly}) and the default of {@code compact}
+ * it asked for ({@code X-MCP-Compact}). It travels only inside the
  * SDK's {@link McpTransportContext} of one request; nothing keeps it afterwards. {@link #toString()} never shows the
  * token.
  */
@@ -16,18 +17,21 @@ public final class Caller {
     /** The key under which the transport context holds the caller. */
     public static final String CONTEXT_KEY = "adsbridge.caller";
 
-    private static final Caller ANONYMOUS = new Caller(null, null, Optional.empty(), false);
+    private static final Caller ANONYMOUS = new Caller(null, null, Optional.empty(), false, Optional.empty());
 
     private final String token;
     private final String argumentToken;
     private final Optional<Set<Toolset>> toolsets;
     private final boolean readOnly;
+    private final Optional<Boolean> compact;
 
-    private Caller(String token, String argumentToken, Optional<Set<Toolset>> toolsets, boolean readOnly) {
+    private Caller(String token, String argumentToken, Optional<Set<Toolset>> toolsets, boolean readOnly,
+                   Optional<Boolean> compact) {
         this.token = blankToNull(token);
         this.argumentToken = blankToNull(argumentToken);
         this.toolsets = toolsets.map(Set::copyOf);
         this.readOnly = readOnly;
+        this.compact = compact;
     }
 
     /**
@@ -36,7 +40,7 @@ public final class Caller {
      * @param readOnly whether the request asked for read-only tools
      */
     public static Caller of(String token, Optional<Set<Toolset>> toolsets, boolean readOnly) {
-        return new Caller(token, null, toolsets, readOnly);
+        return new Caller(token, null, toolsets, readOnly, Optional.empty());
     }
 
     /**
@@ -44,7 +48,15 @@ public final class Caller {
      * the JSON-RPC body (so that no library logs it); it wins over the header token, as the argument would.
      */
     public static Caller of(String token, String argumentToken, Optional<Set<Toolset>> toolsets, boolean readOnly) {
-        return new Caller(token, argumentToken, toolsets, readOnly);
+        return new Caller(token, argumentToken, toolsets, readOnly, Optional.empty());
+    }
+
+    /**
+     * This caller with a default for the {@code compact} argument of every tool that has one (the request's
+     * {@code X-MCP-Compact} header); empty for the tools' own defaults. An explicit argument still wins.
+     */
+    public Caller withCompact(Optional<Boolean> compactDefault) {
+        return new Caller(token, argumentToken, toolsets, readOnly, compactDefault);
     }
 
     /** No token, no narrowing. */
@@ -83,10 +95,16 @@ public final class Caller {
         return readOnly;
     }
 
+    /** The default of {@code compact} the request asked for, or empty for each tool's own default. */
+    public Optional<Boolean> compactDefault() {
+        return compact;
+    }
+
     @Override
     public String toString() {
         return "Caller[token=" + (hasTransportToken() ? "***" : "none") + ", toolsets="
-                + toolsets.map(Toolset::names).orElse("(server)") + ", readOnly=" + readOnly + "]";
+                + toolsets.map(Toolset::names).orElse("(server)") + ", readOnly=" + readOnly
+                + compact.map(c -> ", compact=" + c).orElse("") + "]";
     }
 
     private static String blankToNull(String value) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,8 @@ public final class PermissionGate {
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Entry> byTokenHash = new ConcurrentHashMap<>();
+    /** Look-ups under way, by token hash: a caller that needs the same token's permissions waits for it. */
+    private final Map<String, CompletableFuture<Optional<Set<String>>>> inFlight = new ConcurrentHashMap<>();
 
     public PermissionGate(Supplier<GraphClient> graph, Duration ttl, Clock clock) {
         this.graph = graph;
@@ -75,23 +78,48 @@ public final class PermissionGate {
                 || (scope.equals("ads_read") && granted.contains("ads_management"));
     }
 
-    /** The token's granted permissions, from the cache or Meta; empty when Meta would not say. */
+    /**
+     * Reads the token's permissions into the cache now, so that the first {@code tools/list} finds them there (or
+     * waits for this look-up instead of starting its own): the stdio server knows its token at start and asks while
+     * the client initializes.
+     */
+    public void prefetch(String token) {
+        if (token != null && !token.isBlank()) {
+            granted(token.strip());
+        }
+    }
+
+    /**
+     * The token's granted permissions, from the cache or Meta; empty when Meta would not say. Concurrent callers for
+     * the same token share one look-up.
+     */
     Optional<Set<String>> granted(String token) {
         String key = HexFormat.of().formatHex(Hashes.sha256(token));
-        long now = clock.millis();
         Entry entry = byTokenHash.get(key);
-        if (entry != null && entry.expiresAtMillis() > now) {
+        if (entry != null && entry.expiresAtMillis() > clock.millis()) {
             return entry.granted();
         }
-        Optional<Set<String>> granted = lookUp(token);
-        if (byTokenHash.size() >= MAX_ENTRIES) {
-            byTokenHash.values().removeIf(e -> e.expiresAtMillis() <= now);
-            if (byTokenHash.size() >= MAX_ENTRIES) {
-                byTokenHash.clear();
-            }
+        CompletableFuture<Optional<Set<String>>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Set<String>>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
         }
-        byTokenHash.put(key, new Entry(granted, now + (granted.isPresent() ? ttl : FAILURE_TTL).toMillis()));
-        return granted;
+        Optional<Set<String>> granted = Optional.empty();
+        try {
+            granted = lookUp(token);
+            long now = clock.millis();
+            if (byTokenHash.size() >= MAX_ENTRIES) {
+                byTokenHash.values().removeIf(e -> e.expiresAtMillis() <= now);
+                if (byTokenHash.size() >= MAX_ENTRIES) {
+                    byTokenHash.clear();
+                }
+            }
+            byTokenHash.put(key, new Entry(granted, now + (granted.isPresent() ? ttl : FAILURE_TTL).toMillis()));
+            return granted;
+        } finally {
+            inFlight.remove(key, mine);
+            mine.complete(granted);
+        }
     }
 
     private Optional<Set<String>> lookUp(String token) {

@@ -148,6 +148,7 @@ public final class ToolRunner {
             if (unknown.isPresent()) {
                 return finish(tool, started, args, unknown.get());
             }
+            args = Args.of(withCallerDefaults(tool, caller, arguments));
             token = resolveToken(args, caller);
             if (permissions != null) {
                 Optional<String> lacking = permissions.missing(tool, token);
@@ -235,9 +236,6 @@ public final class ToolRunner {
         java.util.Set<String> declared = tool.argumentNames();
         List<String> unknown = arguments.entrySet().stream()
                 .filter(entry -> entry.getValue() != null && !declared.contains(entry.getKey()))
-                // compact=false asks for Meta's rows as sent, which a tool without compact output answers anyway:
-                // honoured, so callers (the console) may send it to every tool.
-                .filter(entry -> !(entry.getKey().equals("compact") && Boolean.FALSE.equals(entry.getValue())))
                 .map(entry -> "'" + Args.shorten(entry.getKey(), 64) + "'")
                 .sorted().toList();
         if (unknown.isEmpty()) {
@@ -247,6 +245,22 @@ public final class ToolRunner {
                 + String.join(", ", unknown) + " for " + tool.name() + ": this tool does not take "
                 + (unknown.size() == 1 ? "it" : "them") + ", so nothing was done. Its arguments are: "
                 + declared.stream().sorted().collect(java.util.stream.Collectors.joining(", ")) + "."));
+    }
+
+    /**
+     * The arguments with the caller's request-level defaults filled in: {@code X-MCP-Compact} sets {@code compact}
+     * for a tool that declares it, when the call did not give it (null counts as not given); an explicit argument
+     * wins. Tools without compact output are left as they are.
+     */
+    static Map<String, Object> withCallerDefaults(ToolDefinition tool, Caller caller, Map<String, Object> arguments) {
+        Optional<Boolean> compact = caller.compactDefault();
+        if (compact.isEmpty() || !tool.argumentNames().contains("compact")
+                || (arguments != null && arguments.get("compact") != null)) {
+            return arguments;
+        }
+        Map<String, Object> filled = arguments == null ? new LinkedHashMap<>() : new LinkedHashMap<>(arguments);
+        filled.put("compact", compact.get());
+        return filled;
     }
 
     /** The {@code access_token} argument wins over the transport's token (as in the reference server). */

@@ -30,7 +30,7 @@ public final class ServerMetrics implements ToolCallListener {
 
     /** Reasons for {@link #rejected(String)}; anything else is counted as {@code other}. */
     public static final Set<String> REJECTION_REASONS = Set.of("unauthorized", "bad_server_key", "bad_host",
-            "bad_origin", "bad_toolsets", "method_not_allowed", "unsupported_media_type", "too_large", "parse_error",
+            "bad_origin", "bad_toolsets", "bad_compact", "method_not_allowed", "unsupported_media_type", "too_large", "parse_error",
             "invalid_request", "not_found", "other");
 
     private final PrometheusMeterRegistry registry;

@@ -69,9 +69,13 @@ public final class InsightsTools {
     /** View-through windows Meta stopped reporting on 2026-01-12. */
     static final Set<String> REMOVED_WINDOWS = Set.of("7d_view", "28d_view", "7d_view_all_conversions",
             "28d_view_all_conversions", "7d_view_first_conversion", "28d_view_first_conversion");
-    static final List<String> METRIC_FIELDS = List.of("impressions", "reach", "frequency", "clicks", "spend", "ctr",
-            "cpc", "cpm", "actions", "action_values", "cost_per_action_type", "purchase_roas", "results",
-            "cost_per_result");
+    /**
+     * The metrics a marketer reads, asked for when the call names no fields: spend, impressions, clicks, CTR, CPC,
+     * CPM, Ads Manager's results and cost per result, purchase value (action_values) and ROAS (purchase_roas). Reach,
+     * frequency, actions and cost_per_action_type only when named: the two action lists are most of a row's bytes.
+     */
+    static final List<String> METRIC_FIELDS = List.of("spend", "impressions", "clicks", "ctr", "cpc", "cpm",
+            "results", "cost_per_result", "action_values", "purchase_roas");
     /** Breakdowns that collide with the default action_breakdowns=[action_type] (the reference clears it for them). */
     private static final Set<String> CLEAR_ACTION_BREAKDOWNS = Set.of("media_type");
     /** Action-type prefixes whose entries repeat a canonical action type's value (omni_purchase = purchase). */
@@ -119,10 +123,13 @@ public final class InsightsTools {
                 .hints(Hints.READ)
                 .scopes("ads_read")
                 .description("""
-                        Get performance metrics (impressions, reach, frequency, clicks, spend, CTR, CPC, CPM, \
-                        actions/conversions, action values, cost per action, purchase ROAS) for an ad account, \
-                        campaign, ad set or ad, optionally broken down (age, gender, country, placement, …) and \
-                        sliced by time.
+                        Get performance metrics for an ad account, campaign, ad set or ad, optionally broken down \
+                        (age, gender, country, placement, …) and sliced by time. Without fields each row has the \
+                        level's id and name (ad_id, ad_name at level 'ad') and the metrics a marketer reads: spend, \
+                        impressions, clicks, ctr, cpc, cpm, results, cost_per_result, action_values (purchase \
+                        value) and purchase_roas, and an answer of several rows has their totals over the whole \
+                        query in "summary"; name fields for others (reach, frequency, actions, cost_per_action_type, \
+                        campaign_name, account_currency, …).
                         Name the object with exactly one of object_id, account_id, campaign_id, adset_id, ad_id. \
                         level says which rows you get (default 'ad': one row per ad under the object; use \
                         'campaign' for one row per campaign, 'account' for a single total). time_range is a preset \
@@ -137,7 +144,8 @@ public final class InsightsTools {
                         smaller shape for reading: numbers as numbers, actions folded into {"link_click":45,…} \
                         without the duplicate omni_/pixel variants, results and cost_per_result folded into \
                         {"<indicator>":12}, empty fields dropped.
-                        Returns {"data":[rows],"paging","next_cursor"}; pass next_cursor as 'after' for more rows. \
+                        Returns {"data":[rows],"paging","next_cursor","summary"}; pass next_cursor as 'after' for \
+                        more rows. \
                         When Meta says the query is too large, the error tells you to use create_insights_report.""")
                 .input(queryArguments(Common.paging(Schema.object()
                         .string("object_id", "Id of the ad account (act_…), campaign, ad set or ad to report on. "
@@ -161,6 +169,10 @@ public final class InsightsTools {
         Optional<String> after = args.string("after");
         boolean compact = args.bool("compact", false);
         Map<String, String> params = query.params();
+        if (query.fieldsDefaulted() && !query.oneRow()) {
+            // Meta's totals of the default fields over every row of the query (not only this page) as "summary".
+            params.put("default_summary", "true");
+        }
         params.put("limit", Integer.toString(limit));
         after.ifPresent(cursor -> params.put("after", cursor));
         Page<JsonNode> page;
@@ -344,11 +356,10 @@ public final class InsightsTools {
                 .oneOf(ACTION_BREAKDOWNS)
                 .string("time_increment", "Slice the period into rows of N days (1-90), 'monthly', or "
                         + "'all_days' (default: one row for the whole period).")
-                .stringOrStringArray("fields", "Insights fields to return instead of the default set (impressions, "
-                        + "reach, frequency, clicks, spend, ctr, cpc, cpm, actions, action_values, "
-                        + "cost_per_action_type, purchase_roas, results, cost_per_result, the level's id/name fields, "
-                        + "account_currency), e.g. "
-                        + "'spend,impressions,clicks' or ['spend','inline_link_clicks'].");
+                .stringOrStringArray("fields", "Insights fields to return instead of the default set (the "
+                        + "level's id and name, spend, impressions, clicks, ctr, cpc, cpm, results, cost_per_result, "
+                        + "action_values, purchase_roas), e.g. "
+                        + "'spend,impressions,reach,frequency' or ['spend','actions','campaign_name'].");
     }
 
     /**
@@ -359,10 +370,13 @@ public final class InsightsTools {
      * @param datePreset   the preset, or null when timeRange is set
      * @param timeRange    the days asked for, or null when datePreset or timeRanges is set
      * @param timeRanges   several periods (Meta's time_ranges), or empty
+     * @param fields       the insights fields asked of Meta
+     * @param fieldsDefaulted the call named no fields, so {@code fields} are the defaults
      * @param arguments    the normalised arguments, to suggest for create_insights_report
      */
     private record Query(String objectId, String level, String datePreset, DayRange timeRange,
-                         List<DayRange> timeRanges, List<String> fields, List<String> breakdowns,
+                         List<DayRange> timeRanges, List<String> fields, boolean fieldsDefaulted,
+                         List<String> breakdowns,
                          Optional<List<String>> actionBreakdowns,
                          List<String> windows, Optional<String> timeIncrement, ObjectNode arguments) {
 
@@ -469,8 +483,8 @@ public final class InsightsTools {
             if (!fields.isEmpty()) {
                 normalised.set("fields", Common.strings(fields));
             }
-            return new Query(objectId, level, ranges.isEmpty() ? preset : null, range, ranges, fields.isEmpty() ? defaultFields(level) : fields,
-                    List.copyOf(breakdowns), actionBreakdowns, windows, increment, normalised);
+            return new Query(objectId, level, ranges.isEmpty() ? preset : null, range, ranges,
+                    fields.isEmpty() ? defaultFields(level) : fields, fields.isEmpty(), List.copyOf(breakdowns), actionBreakdowns, windows, increment, normalised);
         }
 
         /** Exactly one of object_id and its aliases; account ids become act_…. */
@@ -568,6 +582,12 @@ public final class InsightsTools {
             }
         }
 
+        /** The query has one row (the object's total, unsliced), which totals would only repeat. */
+        boolean oneRow() {
+            return level.equals("account") && breakdowns.isEmpty() && timeIncrement.isEmpty()
+                    && timeRanges.size() <= 1;
+        }
+
         /** The Graph parameters of the insights edge (without limit and after). */
         Map<String, String> params() {
             Map<String, String> params = new LinkedHashMap<>();
@@ -613,21 +633,13 @@ public final class InsightsTools {
     private record DayRange(LocalDate since, LocalDate until) {
     }
 
-    /** The default fields: the level's ids and names, the metrics, the currency and the dates. */
+    /**
+     * The default fields: the id and name of the level's rows (ad_id and ad_name for ads) and {@link #METRIC_FIELDS};
+     * Meta adds date_start and date_stop to every row.
+     */
     private static List<String> defaultFields(String level) {
-        Set<String> fields = new LinkedHashSet<>(List.of("account_id", "account_name"));
-        int depth = LEVELS.indexOf(level);
-        if (depth >= 1) {
-            fields.addAll(List.of("campaign_id", "campaign_name"));
-        }
-        if (depth >= 2) {
-            fields.addAll(List.of("adset_id", "adset_name"));
-        }
-        if (depth >= 3) {
-            fields.addAll(List.of("ad_id", "ad_name"));
-        }
+        List<String> fields = new ArrayList<>(List.of(level + "_id", level + "_name"));
         fields.addAll(METRIC_FIELDS);
-        fields.addAll(List.of("account_currency", "date_start", "date_stop"));
         return List.copyOf(fields);
     }
 

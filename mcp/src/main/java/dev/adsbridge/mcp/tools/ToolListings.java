@@ -86,8 +86,9 @@ public final class ToolListings {
             Map.entry("update_ad", "Change an ad: name, status (DELETED is final), creative (how to change its text "
                     + "or image), tracking specs. validate_only=true for a dry run."),
             Map.entry("get_insights", "Performance of an account, campaign, ad set or ad: spend, impressions, "
-                    + "clicks, CTR, CPC, CPM, results and cost per result, purchase value and ROAS, with breakdowns "
-                    + "and time slices. level picks the rows; time_range a preset or {since, until}."),
+                    + "clicks, CTR, CPC, CPM, results and cost per result, purchase value and ROAS, with totals in "
+                    + "summary (fields for others), breakdowns and time slices. level picks the rows; time_range a "
+                    + "preset or {since, until}."),
             Map.entry("create_insights_report", "Start an async insights report for queries too large for "
                     + "get_insights (same arguments); then poll get_insights_report."),
             Map.entry("get_insights_report", "Progress of an async insights report, then its rows (paged)."),

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.adsbridge.mcp.MetaAdsMcpServer;
 import dev.adsbridge.mcp.TestEnv;
+import dev.adsbridge.mcp.inventory.Json;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,8 +54,10 @@ class InsightsToolsTest {
 
     @Test
     void rowsCarryNumbersAsStringsWithSpendInMajorUnitsAndConsistentRatios() {
+        // Named fields, reach and the action lists among them (the defaults are fewer).
         JsonNode result = ok(callTool(token, "get_insights", Map.of("account_id", "1000000001",
-                "level", "campaign", "time_range", "last_30d", "limit", 5)));
+                "level", "campaign", "time_range", "last_30d", "limit", 5, "fields", "campaign_id,campaign_name,"
+                        + "account_currency,impressions,reach,clicks,spend,ctr,cpm,actions")));
         JsonNode rows = result.get("data");
         assertThat(rows.size()).isEqualTo(5);
         assertThat(result.get("next_cursor").asString()).isNotBlank();
@@ -84,14 +90,73 @@ class InsightsToolsTest {
 
         JsonNode next = ok(callTool(token, "get_insights", Map.of("account_id", TestEnv.BIG_ACCOUNT,
                 "level", "campaign", "time_range", "last_30d", "limit", 5, "after",
-                result.get("next_cursor").asString())));
+                result.get("next_cursor").asString(), "fields", "campaign_id,spend")));
         assertThat(campaignIds(next.get("data"))).doesNotContainAnyElementsOf(campaignIds(rows));
+    }
+
+    /** The metrics a marketer reads, which get_insights answers when the call names no fields. */
+    private static final List<String> MARKETER_METRICS = List.of("spend", "impressions", "clicks", "ctr", "cpc",
+            "cpm", "results", "cost_per_result", "action_values", "purchase_roas");
+
+    @Test
+    void theDefaultAnswerIsTheMarketersMetricsWithTotalsInAFewKilobytes() {
+        for (String account : List.of(TestEnv.BIG_ACCOUNT, TestEnv.EUR_ACCOUNT, TestEnv.JPY_ACCOUNT)) {
+            // As an agent asks: no fields, Meta's shape (compact=false), 25 ad rows over the whole history.
+            JsonNode answer = ok(callTool(token, "get_insights", Map.of("account_id", account)));
+            JsonNode rows = answer.get("data");
+            assertThat(rows.size()).as(account).isEqualTo(25);
+            // One copy of the answer (structuredContent; the text content carries the same JSON): 42-45 KB with
+            // every metric and the ids and names of account, campaign and ad set; the 12 KB is reached
+            // only with compact=true (below); Meta's own row shape needs 12.4-14.2 KB here.
+            assertThat(bytes(answer)).as(account + " default answer bytes").isLessThanOrEqualTo(15 * 1024);
+            Set<String> seen = new TreeSet<>();
+            for (JsonNode row : rows) {
+                row.propertyNames().forEach(seen::add);
+                assertThat(row.get("ad_id").asString()).matches("[0-9]+");
+                assertThat(row.get("ad_name").asString()).isNotBlank();
+                assertThat(row.get("spend").isString()).as("Meta's shape: numbers as strings").isTrue();
+                if (row.has("results")) {
+                    assertThat(row.at("/results/0/indicator").isString()).as("Meta's results shape").isTrue();
+                }
+            }
+            assertThat(seen).as(account).contains("spend", "impressions", "clicks", "ctr", "cpc", "cpm",
+                    "results", "cost_per_result", "date_start", "date_stop")
+                    .doesNotContain("reach", "frequency", "actions", "cost_per_action_type", "account_name",
+                            "campaign_name", "adset_name");
+            // Totals of the whole query (every ad, not only this page): Meta's summary row.
+            JsonNode summary = answer.get("summary");
+            assertThat(summary.isObject()).as(account + " totals").isTrue();
+            assertThat(List.copyOf(summary.propertyNames())).as(account).containsAll(MARKETER_METRICS);
+            BigDecimal pageSpend = BigDecimal.ZERO;
+            for (JsonNode row : rows) {
+                pageSpend = pageSpend.add(new BigDecimal(row.get("spend").asString()));
+            }
+            assertThat(new BigDecimal(summary.get("spend").asString())).isGreaterThanOrEqualTo(pageSpend);
+
+            JsonNode compact = ok(callTool(token, "get_insights", Map.of("account_id", account, "compact", true)));
+            assertThat(compact.get("data").size()).isEqualTo(25);
+            assertThat(bytes(compact)).as(account + " compact answer bytes").isLessThanOrEqualTo(12 * 1024);
+            assertThat(List.copyOf(compact.get("summary").propertyNames())).containsAll(MARKETER_METRICS);
+        }
+        // The account with purchases has them per row too: purchase value and ROAS.
+        JsonNode purchases = ok(callTool(token, "get_insights", Map.of("account_id", TestEnv.EUR_ACCOUNT)));
+        assertThat(firstWith(purchases.get("data"), "purchase_roas").has("action_values")).isTrue();
+        // Named fields are what the caller gets, the ones outside the defaults included, and no totals unasked.
+        JsonNode named = ok(callTool(token, "get_insights", Map.of("account_id", TestEnv.EUR_ACCOUNT,
+                "fields", "ad_id,reach,frequency,actions", "limit", 5)));
+        named.get("data").forEach(row -> assertThat(List.copyOf(row.propertyNames()))
+                .contains("ad_id", "reach", "frequency").doesNotContain("spend"));
+        assertThat(named.has("summary")).isFalse();
+    }
+
+    private static int bytes(JsonNode answer) {
+        return Json.write(answer).getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Test
     void compactRowsHaveNumbersFoldedActionsAndNoEmptyFields() {
         Map<String, Object> query = Map.of("campaign_id", deliveringCampaign, "level", "campaign",
-                "time_range", "last_30d");
+                "time_range", "last_30d", "fields", "campaign_id,spend,impressions,clicks,ctr,actions");
         JsonNode raw = ok(callTool(token, "get_insights", query)).at("/data/0");
         Map<String, Object> compactQuery = new HashMap<>(query);
         compactQuery.put("compact", true);
@@ -231,8 +296,12 @@ class InsightsToolsTest {
         assertThat(rows.size()).isPositive();
         rows.forEach(row -> {
             assertThat(row.get("ad_id").asString()).matches("[0-9]+");
-            assertThat(row.get("campaign_id").asString()).isEqualTo(deliveringCampaign);
+            assertThat(row.get("ad_name").asString()).isNotBlank();
         });
+        JsonNode named = ok(callTool(token, "get_insights", Map.of("object_id", deliveringCampaign,
+                "time_range", "last_30d", "limit", 10, "fields", "ad_id,campaign_id"))).get("data");
+        assertThat(TestEnv.values(named, "ad_id")).isEqualTo(TestEnv.values(rows, "ad_id"));
+        named.forEach(row -> assertThat(row.get("campaign_id").asString()).isEqualTo(deliveringCampaign));
     }
 
     // ------------------------------------------------------------------ validation before Meta
