@@ -74,12 +74,14 @@ public class AdsReadCache {
         }
     }
 
-    /** A write reached Meta: every replica's cached reads of the tenant are outdated from now on. */
+    /**
+     * A write reached Meta: every replica's cached reads of the tenant are outdated from now on (their keys name the
+     * old generation; they expire with the TTL).
+     */
     @EventListener
     void on(AdsChanged changed) {
         if (cache != null) {
             generations.raise(changed.tenant());
-            cache.asMap().keySet().removeIf(key -> key.tenant().equals(changed.tenant()));
         }
     }
 

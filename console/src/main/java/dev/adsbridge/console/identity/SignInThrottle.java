@@ -124,16 +124,13 @@ class SignInThrottle {
     }
 
     private Row lock(String subject) {
-        return select(subject, " for update").orElseThrow(); // inserted just before; never deleted
+        return find(subject).orElseThrow(); // inserted just before; never deleted
     }
 
+    /** The row, locked until the transaction ends. */
     private Optional<Row> find(String subject) {
-        return select(subject, " for update");
-    }
-
-    private Optional<Row> select(String subject, String forUpdate) {
         return jdbc.sql("select failures, last_failure_at, locked_until, in_flight from sign_in_failures "
-                        + "where subject = ?" + forUpdate)
+                        + "where subject = ? for update")
                 .param(subject)
                 .query((rs, n) -> new Row(subject, rs.getInt("failures"), SqlTime.instant(rs, "last_failure_at"),
                         SqlTime.instant(rs, "locked_until"), rs.getInt("in_flight")))

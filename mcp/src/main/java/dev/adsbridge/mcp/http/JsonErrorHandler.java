@@ -20,9 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonErrorHandler extends ErrorHandler {
 
     public JsonErrorHandler() {
-        setShowStacks(false);
-        setShowCauses(false);
-        setShowMessageInTitle(false);
+        quiet(this);
     }
 
     @Override
@@ -41,8 +39,7 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
+        return jsonBadMessage(status, fields);
     }
 
     private static void writeJson(Response response, int code, Callback callback) {
@@ -60,9 +57,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     public static final class ServerErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
 
         public ServerErrors() {
-            setShowStacks(false);
-            setShowCauses(false);
-            setShowMessageInTitle(false);
+            quiet(this);
         }
 
         @Override
@@ -74,9 +69,20 @@ public final class JsonErrorHandler extends ErrorHandler {
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-            return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
+            return jsonBadMessage(status, fields);
         }
+    }
+
+    /** Never a stack, a cause or the message in the page title. */
+    private static void quiet(org.eclipse.jetty.server.handler.ErrorHandler handler) {
+        handler.setShowStacks(false);
+        handler.setShowCauses(false);
+        handler.setShowMessageInTitle(false);
+    }
+
+    private static ByteBuffer jsonBadMessage(int status, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
     }
 
     static String body(int status) {
