@@ -211,7 +211,7 @@ const previewUrls = new Map();
 async function lookUpPreviews(ads) {
   const byAccount = new Map();
   for (const ad of ads) {
-    const hash = ad.creative && imageHash(ad.creative);
+    const hash = ad.creative && !ad.creative.preview_url && imageHash(ad.creative);
     if (!hash) continue;
     const account = creativeAccount(ad.creative);
     if (previewUrls.has(`${account}/${hash}`)) continue;
@@ -244,7 +244,8 @@ function loadCreative(ad, preview, text) {
   }
   const hash = imageHash(creative);
   const account = creativeAccount(creative);
-  const known = previewUrls.get(`${account}/${hash}`);
+  // The ads read names the preview when it brought the image's URL; otherwise the lookup above found it (or not).
+  const known = creative.preview_url || previewUrls.get(`${account}/${hash}`);
   if (hash && known === null) {
     preview.replaceChildren('No preview');
   } else if (hash) {

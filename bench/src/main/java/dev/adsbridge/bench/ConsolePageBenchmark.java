@@ -331,13 +331,30 @@ public final class ConsolePageBenchmark implements Callable<Integer> {
         return new ArrayList<>(paths);
     }
 
+    /** The image URLs the ads read named itself ({@code creative.preview_url}): loaded without a lookup. */
+    static List<String> namedPreviews(JsonNode ads) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (JsonNode ad : ads.path("data")) {
+            String named = firstText(ad.at("/creative/preview_url"));
+            if (named != null) {
+                paths.add(named);
+            }
+        }
+        return new ArrayList<>(paths);
+    }
+
     /**
-     * The preview lookups drilldown.js makes for a page of ads: per account, {@code /images?hashes=…} with up to 50
-     * distinct hashes (one Graph call each); their answers name the image URLs to load.
+     * The preview lookups drilldown.js makes for the ads whose read named no preview: per account,
+     * {@code /images?hashes=…} with up to 50 distinct hashes (one Graph call each); their answers name the image URLs
+     * to load.
      */
     static List<String> previewLookups(JsonNode ads) {
         Map<String, List<String>> byAccount = new LinkedHashMap<>();
+        List<String> named = namedPreviews(ads);
         for (String path : imagePaths(ads)) {
+            if (named.contains(path)) {
+                continue;
+            }
             int cut = path.lastIndexOf("/images/");
             byAccount.computeIfAbsent(path.substring(0, cut), k -> new ArrayList<>())
                     .add(path.substring(cut + "/images/".length()));
@@ -380,12 +397,13 @@ public final class ConsolePageBenchmark implements Callable<Integer> {
             while (ads < page.reads().size() && !page.reads().get(ads).contains("/ads?")) {
                 ads++;
             }
-            // As drilldown.js: one lookup per account for all of the page's previews, then the images it names.
-            List<String> lookups = answers.get(ads).ok() ? previewLookups(JSON.readTree(answers.get(ads).text()))
-                    : List.of();
+            // As drilldown.js: the previews the ads read named, plus one lookup per account for the others, then
+            // the images.
+            JsonNode adsRead = answers.get(ads).ok() ? JSON.readTree(answers.get(ads).text()) : null;
+            List<String> lookups = adsRead == null ? List.of() : previewLookups(adsRead);
             List<Answer> found = all(pool, lookups.stream().map(p -> (Callable<Answer>) () -> fetch(browser, p))
                     .toList());
-            List<String> paths = new ArrayList<>();
+            List<String> paths = adsRead == null ? new ArrayList<>() : new ArrayList<>(namedPreviews(adsRead));
             for (int i = 0; i < found.size(); i++) {
                 check(lookups.get(i), found.get(i), errors);
                 if (found.get(i).ok()) {

@@ -55,6 +55,19 @@ class ConsolePageBenchmarkTest {
     }
 
     @Test
+    void previewsTheAdsReadNamedNeedNoLookup() {
+        var ads = JsonMapper.builder().build().readTree("""
+                {"data":[
+                  {"id":"1","creative":{"id":"c1","account_id":"1000000001","image_hash":"aaa",
+                   "preview_url":"/api/v1/ad-accounts/act_1000000001/images/aaa"}},
+                  {"id":"2","creative":{"id":"c2","account_id":"1000000001","image_hash":"bbb"}}]}""");
+        assertThat(ConsolePageBenchmark.namedPreviews(ads))
+                .containsExactly("/api/v1/ad-accounts/act_1000000001/images/aaa");
+        assertThat(ConsolePageBenchmark.previewLookups(ads))
+                .containsExactly("/api/v1/ad-accounts/act_1000000001/images?hashes=bbb");
+    }
+
+    @Test
     void formsSubmitHiddenInputsAndCheckedBoxesOnly() {
         String html = """
                 <form method="post" action="/v25.0/dialog/oauth?x=1&amp;y=2">

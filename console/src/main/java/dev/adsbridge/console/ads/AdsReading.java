@@ -33,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads the tenant's connection, chosen ad accounts, campaigns (with spend and results), any object of a chosen
  * account,
@@ -254,7 +255,9 @@ public class AdsReading {
         AdsGateway.Located located = gateway.locateWith(caller, parent, id, "id,account_id," + expansion);
         JsonNode page = located.details().path(edge);
         List<JsonNode> data = new ArrayList<>();
-        page.path("data").forEach(data::add);
+        for (JsonNode child : page.path("data")) {
+            data.add(withPreview(caller, located.accountId(), parent == ObjectKind.ADSET ? "creative" : null, child));
+        }
         Map<String, Object> paging = new LinkedHashMap<>();
         boolean more = page.path("paging").hasNonNull("next");
         paging.put("next_cursor", more ? AdsGateway.text(page.path("paging").path("cursors"), "after", null) : null);
@@ -271,6 +274,30 @@ public class AdsReading {
             rows.add(row);
         }
         return Map.of("data", rows, "paging", paging, "date_preset", datePreset);
+    }
+
+    /**
+     * A child of the drill-down with its creative's {@code preview_url} (this API's image URL) when the read brought
+     * the creative's image hash and Meta's CDN URL of it: the URL is remembered like a preview lookup's, so the
+     * previews load without the {@code images?hashes=} round trip (one Graph call and 150+ ms fewer for an ad set's
+     * ads). Creatives without both, or of another account, or on a host the console does not fetch from, get no
+     * {@code preview_url}: the browser looks them up as before. {@code creativeField} names the child's creative
+     * (ads), or is null when the child is the creative. The cached answer is not changed: the child is copied.
+     */
+    private JsonNode withPreview(AdsCaller caller, String accountId, @Nullable String creativeField, JsonNode child) {
+        JsonNode creative = creativeField == null ? child : child.path(creativeField);
+        String hash = AdsGateway.text(creative, "image_hash", null);
+        String url = AdsGateway.text(creative, "image_url", null);
+        String owner = AdsGateway.text(creative, "account_id", null);
+        if (hash == null || url == null || !HASH.matcher(hash).matches() || !cdn.allowed(url)
+                || (owner != null && !accountId.equals("act_" + owner.replaceFirst("^act_", "")))) {
+            return child;
+        }
+        imageUrlCache.put(new ImageKey(caller.tenant(), accountId, hash), url);
+        JsonNode copy = child.deepCopy();
+        ObjectNode target = (ObjectNode) (creativeField == null ? copy : copy.path(creativeField));
+        target.put("preview_url", "/api/v1/ad-accounts/" + accountId + "/images/" + hash);
+        return copy;
     }
 
     /** The Facebook Pages an account's ads can run for (get_account_pages): {data:[{id, name, category, picture}]}. */
