@@ -94,6 +94,16 @@ public final class GraphClient {
         return execute(Call.authorized("GET", accessToken, path, params).retryable());
     }
 
+    /**
+     * {@code GET {path}?{params}} revalidating an earlier answer: sends {@code If-None-Match: {etag}}, and Meta
+     * answers {@code 304 Not Modified} (see {@link GraphResponse#notModified()}, with no body) while the answer is
+     * unchanged, or the new answer with its new ETag. Retried per the retry policy.
+     */
+    public GraphResponse<JsonNode> getIfNoneMatch(String accessToken, String path, Map<String, String> params,
+            String etag) {
+        return execute(Call.authorized("GET", accessToken, path, params).retryable().ifNoneMatch(etag));
+    }
+
     /** {@code POST {path}} with the params as a form body. Never retried. */
     public GraphResponse<JsonNode> post(String accessToken, String path, Map<String, String> params) {
         return execute(Call.authorized("POST", accessToken, path, params));
@@ -292,6 +302,9 @@ public final class GraphClient {
         if (call.token != null) {
             headers.put("Authorization", "Bearer " + call.token);
         }
+        if (call.ifNoneMatch != null) {
+            headers.put("If-None-Match", call.ifNoneMatch);
+        }
         boolean paramsInQuery = !call.method.equals("POST");
         String query = QueryStrings.encode(params);
         URI uri = URI.create(paramsInQuery && !query.isEmpty() ? url + "?" + query : url);
@@ -426,6 +439,8 @@ public final class GraphClient {
         final boolean multipart;
         final boolean retryable;
         final List<String> secrets;
+        /** An ETag to revalidate (GET only), or null. */
+        String ifNoneMatch;
 
         private Call(String method, String token, String path, Map<String, String> params, List<FilePart> files,
                 boolean multipart, boolean retryable, List<String> secrets) {
@@ -452,6 +467,20 @@ public final class GraphClient {
         static Call withCredentialParams(String path, Map<String, String> params, List<String> secrets) {
             return new Call("GET", null, null, Map.of(), List.of(), false, false, List.copyOf(secrets))
                     .at(path, params);
+        }
+
+        /** The same GET, asking Meta to answer 304 while its answer still has this ETag. */
+        Call ifNoneMatch(String etag) {
+            if (!method.equals("GET")) {
+                throw new IllegalArgumentException("only a GET revalidates");
+            }
+            if (etag == null || etag.isBlank() || etag.length() > 256
+                    || etag.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
+                throw new IllegalArgumentException("an ETag is 1 to 256 printable ASCII characters");
+            }
+            Call call = new Call(method, token, path, params, files, multipart, retryable, secrets);
+            call.ifNoneMatch = etag;
+            return call;
         }
 
         Call retryable() {

@@ -38,6 +38,11 @@ public record GraphResponse<T>(int status, T body, Usage usage, Map<String, Stri
         return header("etag");
     }
 
+    /** Meta answered {@code 304 Not Modified} to a revalidation: the earlier answer with that ETag still holds. */
+    public boolean notModified() {
+        return status == 304;
+    }
+
     /** Meta's trace id ({@code x-fb-trace-id}), for support requests. */
     public Optional<String> fbTraceId() {
         return header("x-fb-trace-id");

@@ -69,6 +69,30 @@ class GraphClientSandboxTest {
     }
 
     @Test
+    void a_revalidated_read_is_not_modified_until_the_object_changes() {
+        Map<String, String> fields = Map.of("fields", "id,name,status");
+        GraphResponse<JsonNode> first = client.get(token, DEMO_ACCOUNT + "/campaigns", Map.of("fields", "id",
+                "limit", "1"));
+        String campaign = first.body().path("data").path(0).path("id").asString();
+        GraphResponse<JsonNode> read = client.get(token, campaign, fields);
+        String etag = read.etag().orElseThrow();
+
+        GraphResponse<JsonNode> same = client.getIfNoneMatch(token, campaign, fields, etag);
+        assertThat(same.notModified()).isTrue();
+        assertThat(same.body().isNull()).isTrue();
+
+        client.post(token, campaign, Map.of("name", read.body().path("name").asString() + " (renamed)"));
+        GraphResponse<JsonNode> changed = client.getIfNoneMatch(token, campaign, fields, etag);
+        assertThat(changed.notModified()).isFalse();
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().path("name").asString()).endsWith(" (renamed)");
+        assertThat(changed.etag()).isPresent().get().isNotEqualTo(etag);
+
+        assertThatThrownBy(() -> client.getIfNoneMatch(token, campaign, fields, "bad\netag"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void paging_walks_every_campaign_until_next_is_missing() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("fields", "id,name");
