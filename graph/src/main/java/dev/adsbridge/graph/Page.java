@@ -61,7 +61,7 @@ public record Page<T>(
      *
      * @throws IllegalStateException when the body has no {@code data} array (the path is a node, not an edge)
      */
-    static Page<JsonNode> fromBody(String path, JsonNode body, Usage usage) {
+    public static Page<JsonNode> fromBody(String path, JsonNode body, Usage usage) {
         JsonNode data = body.path("data");
         if (!data.isArray()) {
             throw new IllegalStateException("GET " + path + " did not return a list: the body has no 'data' array");

@@ -98,7 +98,8 @@ public final class ToolCallAnswers {
         @SuppressWarnings("unchecked")
         Map<String, Object> args = arguments.isObject() ? Json.MAPPER.convertValue(arguments, Map.class) : Map.of();
         try {
-            return respond(id, runner.call(tool.get(), requestCaller, args));
+            String ifNoneMatch = Json.text(params.path("_meta"), ResultValidator.IF_NONE_MATCH_META_KEY);
+            return respond(id, runner.call(tool.get(), requestCaller, args, ifNoneMatch));
         } catch (McpError bug) {
             return write(new JSONRPCResponse(McpSchema.JSONRPC_VERSION, idValue(id), null, bug.getJsonRpcError()));
         }

@@ -69,9 +69,15 @@ public final class ToolRunner {
         List<McpStatelessServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
         for (ToolDefinition tool : inventory.all()) {
             specs.add(new McpStatelessServerFeatures.SyncToolSpecification(tool.tool(),
-                    (context, request) -> call(tool, Caller.from(context), request.arguments())));
+                    (context, request) -> call(tool, Caller.from(context), request.arguments(),
+                            ifNoneMatch(request.meta()))));
         }
         return specs;
+    }
+
+    private static String ifNoneMatch(Map<String, Object> requestMeta) {
+        return requestMeta != null && requestMeta.get(ResultValidator.IF_NONE_MATCH_META_KEY) instanceof String v
+                ? v : null;
     }
 
     /** Specifications for a session (stdio) server whose one caller is fixed when it starts. */
@@ -79,7 +85,7 @@ public final class ToolRunner {
         List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
         for (ToolDefinition tool : inventory.all()) {
             specs.add(new McpServerFeatures.SyncToolSpecification(tool.tool(),
-                    (exchange, request) -> call(tool, caller, request.arguments())));
+                    (exchange, request) -> call(tool, caller, request.arguments(), ifNoneMatch(request.meta()))));
         }
         return specs;
     }
@@ -135,6 +141,17 @@ public final class ToolRunner {
 
     /** Runs one call of a tool for a caller. */
     public CallToolResult call(ToolDefinition tool, Caller caller, Map<String, Object> arguments) {
+        return call(tool, caller, arguments, null);
+    }
+
+    /**
+     * Runs one call of a tool for a caller that may hold an earlier result of the same call: {@code ifNoneMatch} is
+     * the {@link ResultValidator} that result carried ({@code _meta["dev.adsbridge/etag"]}), or null. When it is
+     * valid for this tool and these arguments, the call's Graph read is revalidated with Meta's ETag, and if Meta
+     * answers 304 the result is a short "not modified" one instead of the same rows again.
+     */
+    public CallToolResult call(ToolDefinition tool, Caller caller, Map<String, Object> arguments,
+            String ifNoneMatch) {
         long started = System.nanoTime();
         Args args = Args.of(arguments);
         String token = null;
@@ -148,7 +165,8 @@ public final class ToolRunner {
             if (unknown.isPresent()) {
                 return finish(tool, started, args, unknown.get());
             }
-            args = Args.of(withCallerDefaults(tool, caller, arguments));
+            Map<String, Object> effective = withCallerDefaults(tool, caller, arguments);
+            args = Args.of(effective);
             token = resolveToken(args, caller);
             if (permissions != null) {
                 Optional<String> lacking = permissions.missing(tool, token);
@@ -156,9 +174,19 @@ public final class ToolRunner {
                     return finish(tool, started, args, ToolError.lacksPermission(tool.name(), lacking.get()));
                 }
             }
-            session = new GraphSession(graph.get(), token);
+            ResultValidator validator = new ResultValidator(tool.name(), effective);
+            session = new GraphSession(graph.get(), token, validator.graphEtagOf(ifNoneMatch).orElse(null));
             ToolCall call = new ToolCall(tool.name(), args, session);
-            CallToolResult result = withUsage(tool.handler().handle(call), session);
+            CallToolResult result;
+            try {
+                result = tool.handler().handle(call);
+                if (!Boolean.TRUE.equals(result.isError())) {
+                    result = validator.attach(result, session.onlyAnswerEtag());
+                }
+            } catch (GraphSession.NotModified unchanged) {
+                result = ResultValidator.notModified(ifNoneMatch);
+            }
+            result = withUsage(result, session);
             Duration took = since(started);
             listener.completed(tool.name(), Boolean.TRUE.equals(result.isError()) ? ErrorCategory.UNKNOWN : null,
                     false, took);
