@@ -272,13 +272,15 @@ public class AdsGateway {
     private McpToolClient.ToolResult cachedCall(AdsCaller caller, UUID connection, @Nullable String accountId,
             String tool, Map<String, ?> args, boolean write, boolean fresh, boolean backOff) {
         AdsReadCache.Key key = write || !cache.enabled() ? null : cache.key(caller.tenant(), connection, tool, args);
-        if (key != null && !fresh) {
-            java.util.Optional<McpToolClient.ToolResult> cached = cache.get(key);
-            if (cached.isPresent()) {
-                return cached.get();
-            }
+        AdsReadCache.Held held = key == null || fresh ? null : cache.get(key).orElse(null);
+        if (held != null && held.fresh()) {
+            return held.entry().result();
         }
-        McpToolClient.ToolResult result = callMcp(caller, connection, accountId, tool, args, write, backOff);
+        McpToolClient.ToolResult result = callMcp(caller, connection, accountId, tool, args, write, backOff,
+                held == null ? null : held.validator());
+        if (held != null && result.notModified()) {
+            return cache.revalidated(key, held);
+        }
         if (key != null) {
             cache.put(key, result);
         }
@@ -289,13 +291,14 @@ public class AdsGateway {
     }
 
     private McpToolClient.ToolResult callMcp(AdsCaller caller, UUID connection, @Nullable String accountId,
-            String tool, Map<String, ?> args, boolean write, boolean backOff) {
+            String tool, Map<String, ?> args, boolean write, boolean backOff, @Nullable String validator) {
         if (accountId != null && backOff) {
             usage.beforeCall(accountId);
         }
         McpToolClient.ToolResult result;
         try {
-            result = connections.withMcp(caller.tenant(), connection, route -> mcp.call(route, tool, args, write));
+            result = connections.withMcp(caller.tenant(), connection, route -> mcp.call(route, tool, args, write,
+                    validator));
         } catch (McpToolClient.McpCredentialRefusedException e) {
             // A hosted MCP server refused the tenant's credential for it: like Meta refusing a token.
             connections.markNeedsReconnect(caller.tenant(), connection, e.getMessage());

@@ -19,9 +19,14 @@ import org.springframework.stereotype.Component;
  * rate limit on answers the console fetched seconds ago. Keyed by tenant, connection, tool and arguments: one tenant's
  * answer never serves another. Errors are never cached. Our own writes ({@link AdsChanged}), on any replica, make the
  * tenant's entries unusable at once: each key carries the tenant's read generation ({@link ReadGenerations}, in
- * PostgreSQL), which every write raises. {@code adsbridge.console.read-cache.ttl} (default 30s; 0 turns it off).
- * There is no ETag revalidation: the MCP tools do not pass {@code If-None-Match} through, so an entry lives for the
- * TTL only.
+ * PostgreSQL), which every write raises.
+ *
+ * <p>An answer is served as it is for {@code adsbridge.console.read-cache.ttl} (default 30s; 0 turns the cache off).
+ * After that, an answer that came with a validator (our MCP server gives one when the answer was made from one Graph
+ * read with Meta's ETag) is kept for {@code adsbridge.console.read-cache.revalidate-for} (default 10m) and
+ * revalidated: the same call goes out with the validator, Meta is asked with {@code If-None-Match}, and while Meta
+ * answers 304 the kept answer is served again without its rows crossing the wire twice. Meta still counts the
+ * revalidating read as a call; what it saves is the body and the work of reading it.
  */
 @Component
 public class AdsReadCache {
@@ -32,19 +37,32 @@ public class AdsReadCache {
     record Entry(McpToolClient.ToolResult result, Instant fetchedAt) {
     }
 
+    /** A kept answer: {@code fresh} ones are served as they are, the others only after revalidation. */
+    record Held(Entry entry, boolean fresh) {
+
+        /** The validator to revalidate a stale answer with. */
+        String validator() {
+            return entry.result().validator();
+        }
+    }
+
     /** When the oldest cached answer used by the current request was fetched from Meta (for the Age header). */
     private static final ThreadLocal<Instant> OLDEST_SERVED = new ThreadLocal<>();
 
     private final @Nullable Cache<Key, Entry> cache;
     private final ReadGenerations generations;
     private final Clock clock;
+    private final Duration ttl;
 
-    AdsReadCache(@Value("${adsbridge.console.read-cache.ttl:30s}") Duration ttl, ReadGenerations generations,
-            Clock clock) {
+    AdsReadCache(@Value("${adsbridge.console.read-cache.ttl:30s}") Duration ttl,
+            @Value("${adsbridge.console.read-cache.revalidate-for:10m}") Duration revalidateFor,
+            ReadGenerations generations, Clock clock) {
         this.generations = generations;
         this.clock = clock;
+        this.ttl = ttl;
+        Duration kept = revalidateFor.compareTo(ttl) > 0 ? revalidateFor : ttl;
         this.cache = ttl.isZero() || ttl.isNegative() ? null
-                : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(20_000).build();
+                : Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(20_000).build();
     }
 
     boolean enabled() {
@@ -56,21 +74,39 @@ public class AdsReadCache {
         return new Key(tenant, generations.current(tenant), connection, tool, AdsGateway.JSON.writeValueAsString(args));
     }
 
-    Optional<McpToolClient.ToolResult> get(Key key) {
+    /** The answer kept for the key: fresh, or older but revalidatable; empty when there is none to use. */
+    Optional<Held> get(Key key) {
         Entry entry = cache == null ? null : cache.getIfPresent(key);
         if (entry == null) {
             return Optional.empty();
         }
-        Instant oldest = OLDEST_SERVED.get();
-        if (oldest == null || entry.fetchedAt().isBefore(oldest)) {
-            OLDEST_SERVED.set(entry.fetchedAt());
+        if (clock.instant().isBefore(entry.fetchedAt().plus(ttl))) {
+            served(entry.fetchedAt());
+            return Optional.of(new Held(entry, true));
         }
-        return Optional.of(entry.result());
+        return entry.result().validator() == null ? Optional.empty() : Optional.of(new Held(entry, false));
     }
 
     void put(Key key, McpToolClient.ToolResult result) {
         if (cache != null && !result.isError()) {
             cache.put(key, new Entry(result, clock.instant()));
+        }
+    }
+
+    /** Meta confirmed a kept answer is current: it is fresh again, and served. */
+    McpToolClient.ToolResult revalidated(Key key, Held held) {
+        Instant now = clock.instant();
+        if (cache != null) {
+            cache.put(key, new Entry(held.entry().result(), now));
+        }
+        served(now);
+        return held.entry().result();
+    }
+
+    private static void served(Instant fetchedAt) {
+        Instant oldest = OLDEST_SERVED.get();
+        if (oldest == null || fetchedAt.isBefore(oldest)) {
+            OLDEST_SERVED.set(fetchedAt);
         }
     }
 

@@ -47,6 +47,21 @@ class McpToolClient {
         JsonNode usage() {
             return result.path("_meta").path("dev.adsbridge/usage");
         }
+
+        /**
+         * The validator our MCP server attaches to a result made from one Graph read with Meta's ETag
+         * ({@code _meta["dev.adsbridge/etag"]}): sent back with the same call, it is answered "not modified" while
+         * Meta's answer is unchanged. Null when the result has none.
+         */
+        @Nullable String validator() {
+            JsonNode validator = result.path("_meta").path(ETAG_META);
+            return validator.isString() ? validator.asString() : null;
+        }
+
+        /** The server says the result the validator came with still holds (and sent no rows). */
+        boolean notModified() {
+            return result.path("_meta").path(NOT_MODIFIED_META).asBoolean(false);
+        }
     }
 
     /** The server could not be reached or did not answer a tool result; the message is safe to show. */
@@ -72,6 +87,10 @@ class McpToolClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Conditional tool calls of our MCP server: the result's validator, the request's, the 304-like answer. */
+    static final String ETAG_META = "dev.adsbridge/etag";
+    static final String IF_NONE_MATCH_META = "dev.adsbridge/if-none-match";
+    static final String NOT_MODIFIED_META = "dev.adsbridge/not-modified";
     /** Sets the default of {@code compact} for every tool of a request (the MCP server's {@code X-MCP-Compact}). */
     static final String COMPACT_HEADER = "X-MCP-Compact";
     /** Money fields of list rows: Meta sends minor-unit strings, compact rows {@code "250.00 EUR"}. */
@@ -118,9 +137,21 @@ class McpToolClient {
 
     /** {@code write}: the call may change things (no read-only narrowing header). */
     ToolResult call(McpRoute route, String tool, Map<String, ?> arguments, boolean write) {
+        return call(route, tool, arguments, write, null);
+    }
+
+    /**
+     * A call that may revalidate a result held from the same call: {@code validator} is that result's
+     * {@link ToolResult#validator()}; only our own MCP server is asked (a hosted one is sent the call as it is).
+     */
+    ToolResult call(McpRoute route, String tool, Map<String, ?> arguments, boolean write,
+            @Nullable String validator) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", tool);
         params.put("arguments", new LinkedHashMap<>(arguments));
+        if (validator != null && (route == null || !route.remote())) {
+            params.put("_meta", Map.of(IF_NONE_MATCH_META, validator));
+        }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("jsonrpc", "2.0");
         message.put("id", ids.incrementAndGet());

@@ -329,4 +329,34 @@ class AdsCallsTest {
         assertThat(theOther.calls()).isPositive();
         assertThat(theOther.header("Age")).isNull();
     }
+
+    @Test
+    void anAnswerOlderThanTheTtlIsRevalidatedWithMetaAndAChangeOnMetasSideComesThrough() {
+        ConsoleHarness.Signed reader = tenant("Revalidating Co");
+        String path = "/api/v1/campaigns/" + campaign;
+        Counted first = read(reader.browser(), path);
+        assertThat(first.calls()).isPositive();
+        assertThat(first.header("Age")).isNull();
+
+        // Past the TTL (60 s here): the kept answer is revalidated with Meta (one Graph call, a 304) and served
+        // again, as current as a new answer (Age 0), instead of being fetched whole.
+        harness.clock.advance(java.time.Duration.ofSeconds(61));
+        Counted revalidated = read(reader.browser(), path);
+        assertThat(revalidated.calls()).isEqualTo(1);
+        assertThat(revalidated.header("Age")).isEqualTo("0");
+        assertThat(revalidated.page().body()).isEqualTo(first.page().body());
+        // Revalidated means fresh again: the next read within the TTL makes no call.
+        assertThat(read(reader.browser(), path).calls()).isZero();
+
+        // Changed on Meta's side (not through the console, so nothing told the cache): the revalidation brings the
+        // new answer, which replaces the kept one.
+        UUID connection = harness.connectionIds(owner.tenant()).get(0);
+        tool(harness.tokenOf(owner.tenant(), connection), "update_campaign", Map.of("campaign_id", campaign,
+                "name", "Renamed on Meta " + RUN));
+        harness.clock.advance(java.time.Duration.ofSeconds(61));
+        Counted changed = read(reader.browser(), path);
+        assertThat(changed.calls()).isEqualTo(1);
+        assertThat(changed.header("Age")).isNull();
+        assertThat(changed.json().path("name").asString()).isEqualTo("Renamed on Meta " + RUN);
+    }
 }
