@@ -7,10 +7,13 @@ import dev.adsbridge.console.connections.Connection;
 import dev.adsbridge.console.connections.ConnectionUnavailableException;
 import dev.adsbridge.console.connections.Connections;
 import dev.adsbridge.console.tenancy.TenantId;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,10 +23,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +78,62 @@ public class AdsGateway {
         this.usage = usage;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * Threads for a read that need not wait for the request's own one (an insights query's totals beside its rows):
+     * at most 64 at once; beyond that the read runs on the request's thread, after the other.
+     */
+    private final ExecutorService alongside = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "console-read-alongside");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
+
+    @PreDestroy
+    void stop() {
+        alongside.shutdownNow();
+    }
+
+    /**
+     * Starts a read on another thread, so that it and the caller's next one take one round trip to Meta instead of
+     * two; the returned supplier waits for it and rethrows its failure as it was. The read cache's record of what
+     * the request was served (its {@code Age}) and the request id of the logs go along.
+     */
+    <T> Supplier<T> alongside(Supplier<T> read) {
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        CompletableFuture<Map.Entry<T, Optional<Instant>>> started = CompletableFuture.supplyAsync(() -> {
+            Map<String, String> before = MDC.getCopyOfContextMap();
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            AdsReadCache.startRequest();
+            try {
+                T value = read.get();
+                return new AbstractMap.SimpleImmutableEntry<>(value, AdsReadCache.oldestServed());
+            } finally {
+                AdsReadCache.startRequest();
+                if (before == null) {
+                    MDC.clear();
+                } else {
+                    MDC.setContextMap(before);
+                }
+            }
+        }, alongside);
+        return () -> {
+            Map.Entry<T, Optional<Instant>> done;
+            try {
+                done = started.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw e;
+            }
+            done.getValue().ifPresent(AdsReadCache::served);
+            return done.getKey();
+        };
     }
 
     Connections connections() {

@@ -103,7 +103,13 @@ public class AdsReadCache {
         return held.entry().result();
     }
 
-    private static void served(Instant fetchedAt) {
+    /** The oldest cached answer the current thread's request was served, if any (see {@link #served}). */
+    static Optional<Instant> oldestServed() {
+        return Optional.ofNullable(OLDEST_SERVED.get());
+    }
+
+    /** Records that the current request was served an answer fetched (or confirmed by Meta) at {@code fetchedAt}. */
+    static void served(Instant fetchedAt) {
         Instant oldest = OLDEST_SERVED.get();
         if (oldest == null || fetchedAt.isBefore(oldest)) {
             OLDEST_SERVED.set(fetchedAt);

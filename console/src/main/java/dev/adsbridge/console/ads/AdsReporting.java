@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -218,26 +219,27 @@ public class AdsReporting {
             both.remove("time_increment");
             both.put("time_ranges", List.of(before.range(), period.range()));
         }
+        boolean unsliced = !sliced && args.get("level").equals(target.ownLevel()) && !args.containsKey("breakdown");
+        Map<String, Object> whole = new LinkedHashMap<>(args);
+        whole.remove("time_range");
+        whole.remove("time_increment");
+        whole.remove("breakdown");
+        whole.put("level", target.ownLevel());
+        whole.put("fields", fields(target.ownLevel()));
+        whole.put("time_ranges", List.of(before.range(), period.range()));
+        Supplier<List<JsonNode>> totalsRead = () -> AdsGateway.rows(gateway.call(caller, target.connectionId(),
+                target.accountId(), "get_insights", whole, false));
+        // Totals the rows cannot be are asked for beside the rows: one round trip for both.
+        Supplier<List<JsonNode>> separateTotals = query.withTotals() && !unsliced
+                ? gateway.alongside(totalsRead) : null;
         Fetched fetched = fetchAll(caller, target, both, MAX_SYNC_ROWS * 2);
         List<JsonNode> currentRows = sliced ? period.rowsWithin(fetched.rows()) : period.rowsOf(fetched.rows());
         List<JsonNode> previousRows = sliced ? before.rowsWithin(fetched.rows()) : before.rowsOf(fetched.rows());
         Totals currentTotals = null;
         Totals previousTotals = null;
         if (query.withTotals()) {
-            boolean unsliced = !sliced && args.get("level").equals(target.ownLevel())
-                    && !args.containsKey("breakdown");
-            List<JsonNode> totalRows = fetched.rows();
-            if (!(unsliced && fetched.complete())) {
-                Map<String, Object> whole = new LinkedHashMap<>(args);
-                whole.remove("time_range");
-                whole.remove("time_increment");
-                whole.remove("breakdown");
-                whole.put("level", target.ownLevel());
-                whole.put("fields", fields(target.ownLevel()));
-                whole.put("time_ranges", List.of(before.range(), period.range()));
-                totalRows = AdsGateway.rows(gateway.call(caller, target.connectionId(), target.accountId(),
-                        "get_insights", whole, false));
-            }
+            List<JsonNode> totalRows = separateTotals != null ? separateTotals.get()
+                    : fetched.complete() ? fetched.rows() : totalsRead.get();
             currentTotals = Totals.of(first(period.rowsOf(totalRows)));
             previousTotals = Totals.of(first(before.rowsOf(totalRows)));
         }
@@ -251,23 +253,23 @@ public class AdsReporting {
 
     private Answer answer(AdsCaller caller, Target target, InsightsQuery query, Map<String, Object> args,
             @Nullable Period fixed, @Nullable String currency, @Nullable String timezone) {
-        Fetched fetched = fetchAll(caller, target, args, MAX_SYNC_ROWS);
         boolean unsliced = args.get("level").equals(target.ownLevel()) && !args.containsKey("time_increment")
                 && !args.containsKey("breakdown");
+        Map<String, Object> whole = new LinkedHashMap<>(args);
+        whole.put("level", target.ownLevel());
+        whole.remove("time_increment");
+        whole.remove("breakdown");
+        whole.put("fields", fields(target.ownLevel()));
+        Supplier<JsonNode> totalsRead = () -> first(AdsGateway.rows(gateway.call(caller, target.connectionId(),
+                target.accountId(), "get_insights", whole, false)));
+        // Totals the rows cannot be are asked for beside the rows: one round trip for both.
+        Supplier<JsonNode> separateTotals = query.withTotals() && !unsliced ? gateway.alongside(totalsRead) : null;
+        Fetched fetched = fetchAll(caller, target, args, MAX_SYNC_ROWS);
         Totals totals = null;
         JsonNode totalsRow = null;
         if (query.withTotals()) {
-            if (unsliced && fetched.complete()) {
-                totalsRow = first(fetched.rows());
-            } else {
-                Map<String, Object> whole = new LinkedHashMap<>(args);
-                whole.put("level", target.ownLevel());
-                whole.remove("time_increment");
-                whole.remove("breakdown");
-                whole.put("fields", fields(target.ownLevel()));
-                totalsRow = first(AdsGateway.rows(gateway.call(caller, target.connectionId(), target.accountId(),
-                        "get_insights", whole, false)));
-            }
+            totalsRow = separateTotals != null ? separateTotals.get()
+                    : fetched.complete() ? first(fetched.rows()) : totalsRead.get();
             totals = Totals.of(totalsRow);
         }
         Period period = fixed != null ? fixed : query.since() != null && query.until() != null
