@@ -69,9 +69,12 @@ public class AdAccounts {
             JsonNode error = result.content().path("error");
             String message = error.path("message").asString("Meta refused the request.");
             if ("auth".equals(error.path("category").asString(""))) {
-                connections.markNeedsReconnect(tenant, connectionId, "Meta no longer accepts the token: " + message);
-                return AdAccountListing.failed("Facebook no longer accepts this connection's token (" + message
-                        + "). Reconnect to restore it.", true);
+                // In the catalogue's words: Meta's text holds epoch times and jargon.
+                String reason = ErrorCatalogue.forMeta(error.path("code").asInt(0),
+                        error.path("error_subcode").asInt(0), null, null, null, "connection_needs_reconnect", false)
+                        .sentence();
+                connections.markNeedsReconnect(tenant, connectionId, reason);
+                return AdAccountListing.failed(reason + " Reconnect to restore it.", true);
             }
             String category = error.path("category").asString("");
             if ("transient".equals(category) || "unknown".equals(category)) {

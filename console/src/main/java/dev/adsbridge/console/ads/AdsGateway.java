@@ -408,8 +408,9 @@ public class AdsGateway {
                 text(error, "message", null), ourCode, write);
         return switch (category) {
             case "auth" -> {
-                connections.markNeedsReconnect(caller.tenant(), connection,
-                        "Meta no longer accepts the token: " + error.path("message").asString(""));
+                // The reason shown wherever the connection is: the catalogue's words, never Meta's raw text (it
+                // holds epoch times and jargon).
+                connections.markNeedsReconnect(caller.tenant(), connection, wording.sentence());
                 audit(caller, "connection.needs_reconnect", "connection", connection.toString(),
                         Map.of("status", "active"), Map.of("status", "needs_reconnect"), AuditEvent.SUCCESS);
                 yield new AdsException(Problem.CONNECTION, "connection_needs_reconnect", wording.sentence(), null,

@@ -212,13 +212,14 @@ class ConsoleBrowserTest {
     void expiredTokenShowsTheReconnectBanner() {
         signUpAndConnect("Expiring Co");
         world.controlPost("/_sandbox/faults", Map.of("kind", "expire_token", "count", 1));
-        chrome.click("nav a[href^='/campaigns']");
+        chrome.open("/campaigns");
         chrome.find(".banner.reconnect");
         // The banner and the list's problem message come from separate answers: wait for both.
         chrome.until(d -> chrome.text("#problem").toLowerCase(java.util.Locale.ROOT).contains("reconnect"),
                 "the list to say reconnect");
         chrome.open("/");
-        assertThat(chrome.find(".banner.reconnect").getText()).contains("Reconnect needed");
+        assertThat(chrome.find(".banner.reconnect").getText()).contains("Reconnect needed")
+                .contains("sign-in behind this connection expired").doesNotContain("The current time is");
         assertThat(chrome.find(".banner.reconnect button").getText()).isEqualTo("Reconnect");
     }
 

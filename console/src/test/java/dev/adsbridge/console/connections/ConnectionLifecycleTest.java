@@ -82,7 +82,7 @@ class ConnectionLifecycleTest {
 
         Page picker = owner.browser().get("/connections/" + id + "/ad-accounts");
         assertThat(picker.contains("Reconnect needed.")).isTrue();
-        assertThat(picker.contains("Facebook no longer accepts this connection")).isTrue();
+        assertThat(picker.contains("The Facebook sign-in behind this connection expired.")).as(picker.body()).isTrue();
         assertThat(harness.connectionStatus(id)).contains("NEEDS_RECONNECT");
         assertThat(owner.browser().get("/settings").contains("Click Reconnect and sign in on Facebook as Dana "
                 + "Whitfield, keeping every permission selected.")).isTrue();
@@ -114,6 +114,23 @@ class ConnectionLifecycleTest {
         Page picker = owner.browser().get("/connections/" + id + "/ad-accounts");
         assertThat(picker.contains("Reconnect needed.")).isTrue();
         assertThat(harness.connectionStatus(id)).contains("NEEDS_RECONNECT");
+    }
+
+    @Test
+    void anExpiredTokenIsExplainedInWordsWithoutMetasRawText() {
+        ConsoleHarness.Signed owner = harness.owner("Expired Words Co");
+        UUID id = connected(owner);
+        // Meta's own text for this: "Error validating access token: Session has expired on …. The current time is
+        // 1796446832." — an epoch number and jargon a marketer must not be shown.
+        harness.controlPost("/_sandbox/faults", Map.of("kind", "expire_token", "path", "adaccounts"));
+        Page picker = owner.browser().get("/connections/" + id + "/ad-accounts");
+        assertThat(picker.contains("The Facebook sign-in behind this connection expired.")).as(picker.body()).isTrue();
+        Page dashboard = owner.browser().get("/");
+        assertThat(dashboard.contains("data-connection-status=\"needs-reconnect\"")).as(dashboard.body()).isTrue();
+        for (Page page : java.util.List.of(picker, dashboard, owner.browser().get("/connections"))) {
+            assertThat(page.body()).doesNotContain("The current time is").doesNotContain("Error validating")
+                    .doesNotContain("access token");
+        }
     }
 
     /** Connects the tenant as Priya Natarajan, whom no other console test uses, so revocations disturb nobody. */
