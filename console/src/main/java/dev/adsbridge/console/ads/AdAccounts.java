@@ -79,10 +79,14 @@ public class AdAccounts {
             String category = error.path("category").asString("");
             if ("transient".equals(category) || "unknown".equals(category)) {
                 // Meta (or the way to it) is down: the token is not in question, so no reconnect.
-                return AdAccountListing.failed("Facebook could not be reached just now (" + message + "). The "
-                        + "connection itself is fine: try again in a minute.", false);
+                return AdAccountListing.failed("Facebook could not be reached just now. The connection itself is "
+                        + "fine: try again in a minute.", false);
             }
-            return AdAccountListing.failed("Facebook refused to list the ad accounts: " + message, false);
+            ErrorCatalogue.Wording wording = ErrorCatalogue.forMeta(error.path("code").asInt(0),
+                    error.path("error_subcode").asInt(0), text(error, "error_user_title"),
+                    text(error, "error_user_msg"), message, "meta_error", false);
+            return AdAccountListing.failed("Facebook refused to list the ad accounts. " + wording.sentence() + " "
+                    + wording.nextStep(), false);
         }
         connections.recordSuccessfulUse(tenant, connectionId);
         List<AdAccount> accounts = new ArrayList<>();
