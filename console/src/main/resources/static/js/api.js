@@ -45,6 +45,7 @@ export async function api(path, { method = 'GET', body, form, idempotency } = {}
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch (e) {
     const error = new ApiError(0, { error: { code: 'offline', message: 'The console could not be reached.' } });
+    error.method = method;
     throw error;
   }
   if (response.redirected && new URL(response.url).pathname === '/signin') {
@@ -121,13 +122,24 @@ function fieldLabel(name) {
 }
 
 /**
- * Renders an error into a container (replacing what it showed): one title, one sentence, the next step. With
- * {@code retry} and a wait from Meta (Retry-After), a Retry button counts down and then offers the retry.
+ * Problems that pass by themselves: Facebook (or the way to it) down for a moment, or the network. A read that failed
+ * for one of them is worth loading again; nothing about the connection needs fixing.
  */
-export function showError(container, error, { retry } = {}) {
+const PASSING = new Set(['meta_error', 'service_unavailable', 'image_unavailable', 'offline']);
+
+/**
+ * Renders an error into a container (replacing what it showed): one title, one sentence, the next step. With
+ * {@code retry} and a wait from Meta (Retry-After), a Retry button counts down and then offers the retry. A read gets
+ * a Retry of its own when it failed for a passing reason and the page says how to load it again ({@code reload}), or
+ * when Meta asked us to wait (then, without {@code reload}, the page is reloaded).
+ */
+export function showError(container, error, { retry, reload } = {}) {
   const { title, text, next, fields, requestId, retryAfter } = describe(error);
-  // A read that Meta asked us to wait for can simply be loaded again; a write needs its caller's retry.
-  if (!retry && retryAfter && error && error.method === 'GET') retry = () => window.location.reload();
+  // A read can simply be loaded again; a write needs its caller's retry (it may need a new confirmation).
+  if (!retry && error && error.method === 'GET') {
+    if (reload && (retryAfter || PASSING.has(error.code))) retry = reload;
+    else if (retryAfter) retry = () => window.location.reload();
+  }
   container.replaceChildren();
   const box = document.createElement('div');
   box.className = 'notice error problem';

@@ -105,7 +105,7 @@ async function load() {
   } catch (error) {
     loaded = [];
     tbody.replaceChildren();
-    showError(problem, error);
+    showError(problem, error, { reload: load });
   }
 }
 

@@ -49,8 +49,12 @@ async function load(period) {
       }));
   } catch (error) {
     box.replaceChildren();
-    if (!problem.firstChild) showError(problem, error);
+    if (!problem.firstChild) showError(problem, error, { reload: loadAll });
   }
 }
 
-document.querySelectorAll('.period').forEach(load);
+function loadAll() {
+  document.querySelectorAll('.period').forEach(load);
+}
+
+loadAll();

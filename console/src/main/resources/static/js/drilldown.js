@@ -21,7 +21,7 @@ async function loadCampaign() {
     renderCampaign();
   } catch (error) {
     document.getElementById('campaign-name').textContent = 'Campaign';
-    showError(problem, error);
+    showError(problem, error, { reload: loadCampaign });
   }
 }
 
@@ -68,7 +68,7 @@ async function loadAdsets(append = false) {
     more.hidden = !adsetCursor;
   } catch (error) {
     adsetBody.replaceChildren();
-    showError(problem, error);
+    showError(problem, error, { reload: () => loadAdsets(append) });
   }
 }
 more.addEventListener('click', () => loadAdsets(true));

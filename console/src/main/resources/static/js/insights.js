@@ -174,7 +174,7 @@ async function load() {
     chartBox.replaceChildren();
     totalsBox.replaceChildren();
     document.getElementById('legend').replaceChildren();
-    showError(problem, series.reason);
+    showError(problem, series.reason, { reload: load });
   }
   if (table.status === 'fulfilled') {
     renderTable(table.value, level);
@@ -185,7 +185,7 @@ async function load() {
     tbody.replaceChildren();
     if (table.reason?.message === 'superseded') return;
     notice.replaceChildren();
-    if (series.status === 'fulfilled') showError(problem, table.reason);
+    if (series.status === 'fulfilled') showError(problem, table.reason, { reload: load });
   }
   if (series.status !== 'fulfilled' || table.status !== 'fulfilled') stale(true);
 }

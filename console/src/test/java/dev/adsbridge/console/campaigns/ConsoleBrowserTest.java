@@ -26,7 +26,7 @@ import org.openqa.selenium.WebElement;
  * The web UI in a real browser (Debian's chromium, headless), against the console, the MCP server and the sandbox:
  * what a marketer clicks, what they see. Saves the screenshots as it goes (docs/screenshots/ with UPDATE_SCREENSHOTS=true).
  */
-class ConsoleBrowserTest {
+public class ConsoleBrowserTest {
 
     static final String PAGE_ID = "200000000000001";
     static ConsoleHarness world;
@@ -266,7 +266,7 @@ class ConsoleBrowserTest {
      * Signs up a new company in this browser (confirming through the mailed link signs it in), connects the sandbox
      * and picks two accounts.
      */
-    static void signUpAndConnect(Chrome chrome, String company) {
+    public static void signUpAndConnect(Chrome chrome, String company) {
         String email = ConsoleHarness.email(company.toLowerCase().replace(' ', '-'));
         chrome.open("/signup");
         chrome.type("input[name='company']", company);

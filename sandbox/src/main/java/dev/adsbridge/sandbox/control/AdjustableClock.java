@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sandbox's clock: the configured clock plus an offset that {@code POST /_sandbox/clock} moves forward, so tests
- * can expire codes and tokens or let rate-limit blocks pass without waiting.
+ * can expire codes and tokens or let rate-limit blocks pass without waiting. Dev mode keeps the offset in the world
+ * file, so a clock moved forward stays moved across a restart.
  */
 public final class AdjustableClock extends Clock {
 
@@ -26,6 +27,14 @@ public final class AdjustableClock extends Clock {
 
     public void advance(Duration duration) {
         offsetMillis.addAndGet(duration.toMillis());
+    }
+
+    /** Puts back the offset a kept world was saved with (a fresh clock's offset is zero). */
+    public void restoreOffset(Duration offset) {
+        if (offset.isNegative()) {
+            throw new IllegalArgumentException("the sandbox clock only moves forward: offset " + offset);
+        }
+        offsetMillis.set(offset.toMillis());
     }
 
     public Duration offset() {

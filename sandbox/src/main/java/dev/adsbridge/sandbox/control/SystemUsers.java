@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code POST /_sandbox/system-users}: a business system user with ad accounts assigned to it, and a token of the
@@ -25,7 +24,8 @@ final class SystemUsers {
     /** What a generated system-user token carries unless told otherwise. */
     static final List<String> DEFAULT_SCOPES = List.of("ads_read", "ads_management", "business_management");
     private static final long SIXTY_DAYS = 60L * 24 * 3600;
-    private static final AtomicLong IDS = new AtomicLong(61_000_000_000_000L);
+    /** System user ids count up from here, past the highest one the world already has (a kept world has some). */
+    private static final long FIRST_ID = 61_000_000_000_001L;
 
     private SystemUsers() {
     }
@@ -59,8 +59,11 @@ final class SystemUsers {
         }
         boolean expires = sixtyDays != null && sixtyDays.asBoolean();
 
-        String id = Long.toString(IDS.incrementAndGet());
-        context.store().addUser(new FbUser(id, name, null, accounts, List.of()));
+        String id;
+        synchronized (SystemUsers.class) {
+            id = Long.toString(nextId(context));
+            context.store().addUser(new FbUser(id, name, null, accounts, List.of()));
+        }
         // What /me and /{id} answer for it (Meta's SystemUser node: id, name).
         context.store().create(id, NodeType.USER, null, new LinkedHashMap<>(Map.of("name", name)));
         long now = context.nowEpochSeconds();
@@ -76,5 +79,16 @@ final class SystemUsers {
         out.put("expires_in", expires ? SIXTY_DAYS : 0);
         out.put("scopes", List.copyOf(scopes));
         return out;
+    }
+
+    /** One past the highest system user id in the world, so a world read back from its file never reuses one. */
+    private static long nextId(SandboxContext context) {
+        long highest = FIRST_ID - 1;
+        for (FbUser user : context.store().users()) {
+            if (user.id().matches("61\\d{12}")) {
+                highest = Math.max(highest, Long.parseLong(user.id()));
+            }
+        }
+        return highest + 1;
     }
 }

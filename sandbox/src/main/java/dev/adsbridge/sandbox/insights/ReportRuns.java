@@ -2,7 +2,9 @@ package dev.adsbridge.sandbox.insights;
 
 import dev.adsbridge.sandbox.http.GraphCall;
 import dev.adsbridge.sandbox.http.GraphErrors;
+import dev.adsbridge.sandbox.http.GraphException;
 import dev.adsbridge.sandbox.http.Render;
+import dev.adsbridge.sandbox.objects.Hidden;
 import dev.adsbridge.sandbox.store.Node;
 import dev.adsbridge.sandbox.store.NodeType;
 import dev.adsbridge.sandbox.store.SandboxStore;
@@ -31,16 +33,25 @@ import java.util.concurrent.TimeoutException;
  * "Job Completed" — or earlier with wall-clock time (Started after 0.25 s, Running after 0.6 s, Completed after 1.2 s),
  * and never before the rows are computed: the poll that reaches completion waits up to 2 s for them, a bigger report
  * stays "Job Running" until done. A report over {@link InsightsLimits#ASYNC} ends "Job Failed".
+ *
+ * <p>Each run's node keeps what it was asked for ({@link Hidden#REPORT_REQUEST}: the object, the day "today" was, the
+ * parameters). A run no longer in memory — the sandbox restarted on a kept world, or the run was dropped to save
+ * memory — is computed again from it on its next read, with the dates it was started with, as Meta keeps a report's
+ * results after the job ends. It went on while nothing polled it, so it reads as completed from then on.
  */
 final class ReportRuns {
 
     private static final String[] STATUSES = {"Job Not Started", "Job Started", "Job Running", "Job Completed"};
     private static final int[] PERCENTS = {0, 0, 50, 100};
     private static final int COMPLETED = 3;
+    private static final String FAILED = "Job Failed";
     private static final int KEPT_RUNS = 200;
     private static final long COMPLETION_WAIT_SECONDS = 2;
     /** Rows of finished reports kept in memory at most (~200 bytes each); older reports are dropped beyond. */
     private static final long KEPT_ROWS = 1_000_000;
+
+    /** Request parameters that are about the call, not the report: never kept with a run. */
+    private static final List<String> TRANSPORT = List.of("appsecret_proof", "appsecret_time");
 
     private static final class Run {
         final String id;
@@ -48,15 +59,19 @@ final class ReportRuns {
         final AccountInfo account;
         final long startedNanos = System.nanoTime();
         final Future<InsightsEngine.Result> result;
+        /** Computed again from its node's request: the job went on while nothing asked, the next poll finds it done. */
+        final boolean restored;
         int polls;
         int step;
         long rows = -1;
 
-        Run(String id, InsightsQuery query, AccountInfo account, Future<InsightsEngine.Result> result) {
+        Run(String id, InsightsQuery query, AccountInfo account, Future<InsightsEngine.Result> result,
+            boolean restored) {
             this.id = id;
             this.query = query;
             this.account = account;
             this.result = result;
+            this.restored = restored;
         }
     }
 
@@ -96,16 +111,20 @@ final class ReportRuns {
         fields.put("time_ref", clock.instant().getEpochSecond());
         fields.put("is_running", true);
         fields.put("is_bookmarked", false);
+        Map<String, String> params = new LinkedHashMap<>(call.params());
+        TRANSPORT.forEach(params::remove);
+        fields.put(Hidden.REPORT_REQUEST, Map.of("scope_id", scope.id(), "today", today.toString(),
+                "params", params));
         Node node = store.create(store.newObjectId(), NodeType.AD_REPORT_RUN, account.id(), fields);
         Future<InsightsEngine.Result> result = executor.submit(() -> engine.run(query, scope, InsightsLimits.ASYNC));
-        remember(new Run(node.id(), query, account, result));
+        remember(new Run(node.id(), query, account, result, false));
         return Map.of("report_run_id", node.id());
     }
 
     /** {@code GET /{report_run_id}}: one poll. */
     Object read(GraphCall call) {
         Node node = call.node();
-        Run run = runs.get(node.id());
+        Run run = runOf(node);
         if (run != null) {
             synchronized (run) {
                 run.polls++;
@@ -130,7 +149,10 @@ final class ReportRuns {
     /** {@code GET /{report_run_id}/insights}: the rows, once the job completed. */
     Object rows(GraphCall call) {
         Node node = call.node();
-        Run run = runs.get(node.id());
+        if (FAILED.equals(node.getString("async_status"))) {
+            throw failed(node);
+        }
+        Run run = runOf(node);
         if (run == null) {
             throw GraphErrors.invalidParameter("The results of report run " + node.id() + " are no longer available; "
                     + "run the report again");
@@ -145,19 +167,53 @@ final class ReportRuns {
         }
         InsightsEngine.Result result = outcome(run);
         if (result == null) {
-            throw GraphErrors.invalidParameter("Report run " + node.id() + " failed (async_status: Job Failed). "
-                    + GraphErrors.TOO_MUCH_DATA);
+            throw failed(node);
         }
         return InsightsEndpoints.page(call, run.query, result, store);
     }
 
+    private static GraphException failed(Node node) {
+        return GraphErrors.invalidParameter("Report run " + node.id() + " failed (async_status: Job Failed). "
+                + GraphErrors.TOO_MUCH_DATA);
+    }
+
+    /**
+     * The run in memory, or one computed again from the request its node keeps; null for a failed run (its node
+     * says all there is) and for a run whose node keeps no request (written by an older sandbox).
+     */
+    private Run runOf(Node node) {
+        Run run = runs.get(node.id());
+        if (run != null || FAILED.equals(node.getString("async_status"))
+                || !(node.get(Hidden.REPORT_REQUEST) instanceof Map<?, ?> request)) {
+            return run;
+        }
+        Node scope = store.node(String.valueOf(request.get("scope_id"))).orElse(null);
+        if (scope == null || !(request.get("params") instanceof Map<?, ?> kept)) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        kept.forEach((key, value) -> params.put(String.valueOf(key), String.valueOf(value)));
+        InsightsQuery query = InsightsQuery.parse(params, Level.of(scope.type()),
+                LocalDate.parse(String.valueOf(request.get("today"))));
+        synchronized (order) {
+            run = runs.get(node.id());
+            if (run == null) {
+                run = new Run(node.id(), query, engine.accountOf(scope),
+                        executor.submit(() -> engine.run(query, scope, InsightsLimits.ASYNC)), true);
+                remember(run);
+            }
+            return run;
+        }
+    }
+
     private void advance(Run run, Node node) {
-        if (run.step >= COMPLETED || "Job Failed".equals(node.getString("async_status"))) {
+        if (run.step >= COMPLETED || FAILED.equals(node.getString("async_status"))) {
             return;
         }
         long elapsedMillis = (System.nanoTime() - run.startedNanos) / 1_000_000;
         int byPolls = run.polls <= 1 ? 0 : run.polls == 2 ? 2 : COMPLETED;
-        int byTime = elapsedMillis < 250 ? 0 : elapsedMillis < 600 ? 1 : elapsedMillis < 1200 ? 2 : COMPLETED;
+        int byTime = run.restored || elapsedMillis >= 1200 ? COMPLETED
+                : elapsedMillis < 250 ? 0 : elapsedMillis < 600 ? 1 : 2;
         int reached = Math.max(run.step, Math.max(byPolls, byTime));
         if (reached >= COMPLETED && !run.result.isDone()) {
             awaitBriefly(run);
@@ -166,7 +222,7 @@ final class ReportRuns {
         run.step = step;
         if (step >= COMPLETED && outcome(run) == null) {
             node.update(f -> {
-                f.put("async_status", "Job Failed");
+                f.put("async_status", FAILED);
                 f.put("async_percent_completion", 0);
                 f.put("is_running", false);
                 f.put("time_completed", clock.instant().getEpochSecond());
@@ -189,7 +245,8 @@ final class ReportRuns {
             f.put("async_percent_completion", step == COMPLETED - 1 && !run.result.isDone() ? 90 : PERCENTS[step]);
             f.put("is_running", step < COMPLETED);
             if (result != null) {
-                f.put("time_completed", clock.instant().getEpochSecond());
+                // A run computed again after a restart keeps the time it first completed at.
+                f.putIfAbsent("time_completed", clock.instant().getEpochSecond());
                 DayRange span = result.span();
                 f.put("date_start", span.since().toString());
                 f.put("date_stop", span.until().toString());

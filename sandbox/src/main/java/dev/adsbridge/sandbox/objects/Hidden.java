@@ -34,6 +34,12 @@ public final class Hidden {
     public static final String SCHEDULES = "_budget_schedule_ids";
     /** On budget schedules: the campaign or ad set they belong to. */
     public static final String PARENT = "_parent_id";
+    /**
+     * On async report runs: what the report was asked for ({@code scope_id}, {@code today}, {@code params}), so its
+     * rows can be computed again when the run is no longer in memory (a dev-mode restart, or an old run dropped to
+     * save memory).
+     */
+    public static final String REPORT_REQUEST = "_report_request";
 
     private Hidden() {
     }

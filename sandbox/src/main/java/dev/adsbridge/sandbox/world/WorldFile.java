@@ -1,6 +1,7 @@
 package dev.adsbridge.sandbox.world;
 
 import dev.adsbridge.sandbox.SandboxContext;
+import dev.adsbridge.sandbox.control.AdjustableClock;
 import dev.adsbridge.sandbox.http.Json;
 import dev.adsbridge.sandbox.store.AccessGrant;
 import dev.adsbridge.sandbox.store.FbUser;
@@ -15,6 +16,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -26,14 +28,23 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The sandbox's world as one JSON file: users, every node with its fields (images with their bytes), tokens, the id
- * counters and seed mark, the app's redirect URIs and declined permissions, and rate-limit usage. Dev mode keeps it in
- * the data directory so that a restart finds the connection and the objects a user created. The file holds sandbox
- * tokens: it stays in the data directory, readable by its owner only where the file system allows.
+ * The sandbox's world as one JSON file: users, every node with its fields (images with their bytes, async report runs
+ * with the request they answer), tokens, the id counters and seed mark, the app's redirect URIs and declined
+ * permissions, rate-limit usage and how far the clock was moved. Dev mode keeps it in the data directory so that a
+ * restart finds the connection, the objects and reports a user created, and the time the sandbox was moved to. The
+ * file holds sandbox tokens: it stays in the data directory, readable by its owner only where the file system allows.
+ *
+ * <p>Not kept, on purpose: armed faults (a test tool: a fault armed before a restart is not one a developer expects
+ * after it; what a fault did, such as revoking a token, is kept with the token), unused authorization codes (they
+ * live minutes and belong to a login that a restart interrupts anyway), and caches computed from the world.
+ *
+ * <p>Formats: 1 had no clock (it reads as an unmoved clock); 2 adds {@code clock.offset_millis}.
  */
 public final class WorldFile {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** Formats this version still reads: what an older file lacks reads as its default. */
+    private static final List<Integer> READABLE = List.of(1, 2);
     private static final String BYTES = "$base64";
 
     private WorldFile() {
@@ -94,6 +105,9 @@ public final class WorldFile {
         app.put("declined", context.app().declinedByUser());
         out.put("app", app);
         out.put("usage", context.limits().snapshot());
+        if (context.config().clock() instanceof AdjustableClock clock) {
+            out.put("clock", Map.of("offset_millis", clock.offset().toMillis()));
+        }
         return out;
     }
 
@@ -121,10 +135,16 @@ public final class WorldFile {
 
     /** A world read from a file: the store, and what the context takes once it exists. */
     public record Loaded(SandboxStore store, List<String> redirectUris, Map<String, Set<String>> declined,
-                         JsonNode usage) {
+                         JsonNode usage, Duration clockOffset) {
 
-        /** Hands the app settings and usage to a context built around {@link #store()}. */
+        /**
+         * Hands the clock's offset, the app settings and usage to a context built around {@link #store()}. The clock
+         * goes first: usage windows are counted on it.
+         */
         public void applyTo(SandboxContext context) {
+            if (context.config().clock() instanceof AdjustableClock clock) {
+                clock.restoreOffset(clockOffset);
+            }
             redirectUris.stream().filter(uri -> !context.app().isRegisteredRedirectUri(uri))
                     .forEach(context.app()::addRedirectUri);
             declined.forEach((user, permissions) -> permissions.forEach(p -> context.app().recordDeclined(user, p)));
@@ -141,14 +161,21 @@ public final class WorldFile {
             throw new IllegalStateException("the sandbox world file " + file + " is not valid JSON; move it away to "
                     + "start from the seeded world", e);
         }
-        if (root.path("format").asInt() != FORMAT) {
+        if (!root.path("format").isInt() || !READABLE.contains(root.path("format").asInt())) {
             throw new IllegalStateException("the sandbox world file " + file + " has format "
-                    + root.path("format").asString() + ", not " + FORMAT + "; move it away to start from the seeded "
-                    + "world");
+                    + root.path("format").asString() + ", which this version does not read (it reads " + READABLE
+                    + "); move it away to start from the seeded world");
+        }
+        long offsetMillis = root.path("clock").path("offset_millis").asLong(0);
+        if (offsetMillis < 0) {
+            throw new IllegalStateException("the sandbox world file " + file + " has a negative clock offset; the "
+                    + "sandbox clock only moves forward");
         }
         SandboxStore store = new SandboxStore();
         for (JsonNode u : root.path("users")) {
-            store.addUser(new FbUser(u.path("id").asString(), u.path("name").asString(), u.path("email").asString(),
+            JsonNode email = u.path("email");
+            store.addUser(new FbUser(u.path("id").asString(), u.path("name").asString(),
+                    email.isString() ? email.asString() : null,
                     strings(u.path("ad_account_ids")), strings(u.path("page_ids"))));
         }
         for (JsonNode n : root.path("nodes")) {
@@ -171,7 +198,8 @@ public final class WorldFile {
         Map<String, Set<String>> declined = new LinkedHashMap<>();
         root.path("app").path("declined").properties().forEach(e ->
                 declined.put(e.getKey(), new HashSet<>(strings(e.getValue()))));
-        return new Loaded(store, strings(root.path("app").path("redirect_uris")), declined, root.path("usage"));
+        return new Loaded(store, strings(root.path("app").path("redirect_uris")), declined, root.path("usage"),
+                Duration.ofMillis(offsetMillis));
     }
 
     /** byte[] (image bytes) as {"$base64": …}; everything else is JSON already. */

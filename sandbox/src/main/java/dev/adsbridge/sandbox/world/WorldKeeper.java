@@ -1,6 +1,7 @@
 package dev.adsbridge.sandbox.world;
 
 import dev.adsbridge.sandbox.SandboxContext;
+import dev.adsbridge.sandbox.control.AdjustableClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps a running sandbox's world in its file: checks every {@link #CHECK_SECONDS} seconds whether objects, tokens or
- * the app's settings changed and writes the file when they did, and writes it once more on close. Usage counters
+ * Keeps a running sandbox's world in its file: checks every {@link #CHECK_SECONDS} seconds whether objects, tokens,
+ * report runs, the app's settings or the clock's offset changed and writes the file when they did, and writes it once more on close. Usage counters
  * travel with those writes (they change on every call, which alone is not worth a write).
  */
 public final class WorldKeeper implements AutoCloseable {
@@ -41,7 +42,8 @@ public final class WorldKeeper implements AutoCloseable {
     }
 
     private long fingerprint() {
-        return context.store().changeCount() * 31 + context.app().changeCount();
+        long clockOffset = context.config().clock() instanceof AdjustableClock clock ? clock.offset().toMillis() : 0;
+        return (context.store().changeCount() * 31 + context.app().changeCount()) * 31 + clockOffset;
     }
 
     private synchronized void writeIfChanged() {

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Dev mode keeps the sandbox's world in the data directory: a restart finds the tokens, the objects a user created,
- * uploaded images, declined permissions and usage; a fresh directory starts the seeded world; without a file the world
- * stays in memory (what tests use).
+ * uploaded images, declined permissions, usage, async report runs and a clock moved forward; a fresh directory starts
+ * the seeded world; without a file the world stays in memory (what tests use). Armed faults are test tools and are
+ * not kept.
  */
 class KeptWorldTest {
 
@@ -92,6 +94,161 @@ class KeptWorldTest {
             }
             assertThat(memory.server().worldFile()).isEmpty();
         }
+    }
+
+    @Test
+    void a_restart_keeps_async_report_runs_and_a_clock_moved_forward(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sandbox-world.json");
+        Map<String, String> lastWeek = Map.of("fields", "campaign_id,impressions,spend", "level", "campaign",
+                "date_preset", "last_7d", "limit", "500");
+        String token;
+        String polled;
+        String neverPolled;
+        JsonNode polledRows;
+        JsonNode polledStatus;
+        long movedNow;
+        try (SandboxHttp first = start(file)) {
+            token = first.token();
+            polled = first.post(token, ACCOUNT + "/insights", lastWeek).json().path("report_run_id").asString();
+            polledStatus = pollUntilDone(first, token, polled);
+            assertThat(polledStatus.path("async_status").asString()).isEqualTo("Job Completed");
+            SandboxHttp.Answer rows = first.get(token, polled + "/insights", Map.of("limit", "500"));
+            assertThat(rows.status()).as(rows.body()).isEqualTo(200);
+            polledRows = rows.json().path("data");
+            assertThat(polledRows.size()).isPositive();
+            neverPolled = first.post(token, ACCOUNT + "/insights", Map.of("fields", "adset_id,clicks", "level",
+                    "adset", "date_preset", "last_14d", "limit", "500")).json().path("report_run_id").asString();
+
+            SandboxHttp.Answer moved = first.control("POST", "/_sandbox/clock", Map.of("advance_seconds", 3 * 86400));
+            assertThat(moved.json().path("offset_seconds").asLong()).isEqualTo(3 * 86400);
+            movedNow = moved.json().path("now_epoch_seconds").asLong();
+            // A clock move alone is worth a write: the keeper puts it in the file without waiting for the close.
+            assertThat(offsetInFile(file, Duration.ofSeconds(3 * WorldKeeper.CHECK_SECONDS + 2)))
+                    .isEqualTo(3 * 86400 * 1000L);
+            first.control("POST", "/_sandbox/faults", Map.of("kind", "transient", "path", ACCOUNT + "/campaigns",
+                    "count", -1));
+        }
+
+        try (SandboxHttp second = start(file)) {
+            JsonNode clock = second.control("GET", "/_sandbox/clock", null).json();
+            assertThat(clock.path("offset_seconds").asLong()).isEqualTo(3 * 86400);
+            assertThat(clock.path("now_epoch_seconds").asLong()).isGreaterThanOrEqualTo(movedNow);
+            // Faults are test tools: none armed after a restart.
+            assertThat(second.control("GET", "/_sandbox/faults", null).json().path("data").size()).isZero();
+            assertThat(second.get(token, ACCOUNT + "/campaigns").status()).isEqualTo(200);
+
+            SandboxHttp.Answer status = second.get(token, polled);
+            assertThat(status.status()).as(status.body()).isEqualTo(200);
+            assertThat(status.json().path("async_status").asString()).isEqualTo("Job Completed");
+            // The report keeps the dates it was asked for, though "last 7 days" means other days now.
+            assertThat(status.json().path("date_start")).isEqualTo(polledStatus.path("date_start"));
+            assertThat(status.json().path("date_stop")).isEqualTo(polledStatus.path("date_stop"));
+            assertThat(status.json().path("time_completed")).isEqualTo(polledStatus.path("time_completed"));
+            SandboxHttp.Answer rows = second.get(token, polled + "/insights", Map.of("limit", "500"));
+            assertThat(rows.status()).as(rows.body()).isEqualTo(200);
+            assertThat(rows.json().path("data")).isEqualTo(polledRows);
+
+            // A run nobody polled before the restart went on meanwhile: done at its first poll.
+            JsonNode later = second.get(token, neverPolled).json();
+            assertThat(later.path("async_status").asString()).isEqualTo("Job Completed");
+            SandboxHttp.Answer laterRows = second.get(token, neverPolled + "/insights", Map.of("limit", "500"));
+            assertThat(laterRows.status()).as(laterRows.body()).isEqualTo(200);
+            JsonNode sameDays = second.get(token, ACCOUNT + "/insights", Map.of("fields", "adset_id,clicks",
+                    "level", "adset", "time_range", "{\"since\":\"" + later.path("date_start").asString()
+                            + "\",\"until\":\"" + later.path("date_stop").asString() + "\"}", "limit", "500"))
+                    .json().path("data");
+            assertThat(laterRows.json().path("data").size()).isPositive();
+            assertThat(laterRows.json().path("data")).isEqualTo(sameDays);
+        }
+    }
+
+    @Test
+    void a_world_file_of_the_previous_format_loads_with_an_unmoved_clock(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sandbox-world.json");
+        String token;
+        String campaignId;
+        try (SandboxHttp first = start(file)) {
+            token = first.token();
+            campaignId = first.post(token, ACCOUNT + "/campaigns", Map.of("name", "From format 1", "objective",
+                    "OUTCOME_TRAFFIC", "status", "PAUSED", "special_ad_categories", "[]",
+                    "is_adset_budget_sharing_enabled", "false")).json().path("id").asString();
+        }
+        // Format 1 is this file without the clock.
+        tools.jackson.databind.node.ObjectNode world = (tools.jackson.databind.node.ObjectNode)
+                dev.adsbridge.sandbox.http.Json.MAPPER.readTree(file.toFile());
+        assertThat(world.path("format").asInt()).isEqualTo(WorldFile.FORMAT);
+        world.put("format", 1);
+        world.remove("clock");
+        dev.adsbridge.sandbox.http.Json.MAPPER.writeValue(file.toFile(), world);
+
+        try (SandboxHttp second = start(file)) {
+            assertThat(second.get(token, campaignId, Map.of("fields", "name")).json().path("name").asString())
+                    .isEqualTo("From format 1");
+            assertThat(second.control("GET", "/_sandbox/clock", null).json().path("offset_seconds").asLong())
+                    .isZero();
+        }
+        // Written back in the current format.
+        assertThat(dev.adsbridge.sandbox.http.Json.MAPPER.readTree(file.toFile()).path("format").asInt())
+                .isEqualTo(WorldFile.FORMAT);
+
+        world.put("format", 99);
+        dev.adsbridge.sandbox.http.Json.MAPPER.writeValue(file.toFile(), world);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("format 99").hasMessageContaining("move it away");
+    }
+
+    @Test
+    void system_users_made_before_and_after_a_restart_get_different_ids(@TempDir Path dir) {
+        Path file = dir.resolve("sandbox-world.json");
+        JsonNode before;
+        try (SandboxHttp first = start(file)) {
+            before = first.control("POST", "/_sandbox/system-users", Map.of("name", "Before restart",
+                    "ad_accounts", List.of("act_1000000002"))).json();
+        }
+        try (SandboxHttp second = start(file); SandboxHttp other = start(dir.resolve("other.json"))) {
+            JsonNode after = second.control("POST", "/_sandbox/system-users", Map.of("name", "After restart"))
+                    .json();
+            assertThat(after.path("id").asString()).isNotEqualTo(before.path("id").asString());
+            JsonNode me = second.get(before.path("access_token").asString(), "me", Map.of("fields", "id,name"))
+                    .json();
+            assertThat(me.path("id").asString()).isEqualTo(before.path("id").asString());
+            assertThat(me.path("name").asString()).isEqualTo("Before restart");
+            SandboxHttp.Answer reach = second.get(before.path("access_token").asString(), "me/adaccounts",
+                    Map.of("fields", "id"));
+            List<String> reached = new java.util.ArrayList<>();
+            reach.json().path("data").forEach(account -> reached.add(account.path("id").asString()));
+            assertThat(reached).containsExactly("act_1000000002");
+            // Ids come from the world, not from how many sandboxes ran in this process: a fresh world starts anew.
+            JsonNode fresh = other.control("POST", "/_sandbox/system-users", Map.of("name", "Fresh")).json();
+            assertThat(fresh.path("id").asString()).isEqualTo(before.path("id").asString());
+        }
+    }
+
+    private static JsonNode pollUntilDone(SandboxHttp sandbox, String token, String run) {
+        JsonNode status = null;
+        for (int poll = 0; poll < 10; poll++) {
+            status = sandbox.get(token, run).json();
+            String state = status.path("async_status").asString();
+            if (state.equals("Job Completed") || state.equals("Job Failed")) {
+                return status;
+            }
+        }
+        return status;
+    }
+
+    private static long offsetInFile(Path file, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        long offset = -1;
+        while (System.nanoTime() < deadline) {
+            offset = dev.adsbridge.sandbox.http.Json.MAPPER.readTree(file.toFile()).path("clock")
+                    .path("offset_millis").asLong(-1);
+            if (offset > 0) {
+                return offset;
+            }
+            Thread.sleep(200);
+        }
+        return offset;
     }
 
     private static int count(SandboxHttp sandbox, String token) {
