@@ -134,6 +134,15 @@ const PASSING = new Set(['meta_error', 'service_unavailable', 'image_unavailable
  * when Meta asked us to wait (then, without {@code reload}, the page is reloaded).
  */
 export function showError(container, error, { retry, reload } = {}) {
+  if (error instanceof ApiError && error.code === 'connection_needs_reconnect'
+      && document.querySelector('.banner.reconnect')) {
+    // One message per problem: the reconnect banner above says what happened and what to do.
+    const quiet = document.createElement('p');
+    quiet.className = 'muted problem-covered';
+    quiet.textContent = 'Shown again once Facebook is reconnected (see above).';
+    container.replaceChildren(quiet);
+    return;
+  }
   const { title, text, next, fields, requestId, retryAfter } = describe(error);
   // A read can simply be loaded again; a write needs its caller's retry (it may need a new confirmation).
   if (!retry && error && error.method === 'GET') {

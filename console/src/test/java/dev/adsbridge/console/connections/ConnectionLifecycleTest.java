@@ -127,6 +127,13 @@ class ConnectionLifecycleTest {
         assertThat(picker.contains("The Facebook sign-in behind this connection expired.")).as(picker.body()).isTrue();
         Page dashboard = owner.browser().get("/");
         assertThat(dashboard.contains("data-connection-status=\"needs-reconnect\"")).as(dashboard.body()).isTrue();
+        // One message per problem: once the notice is written, the dashboard still says it once (the banner).
+        ConsoleHarness.eventually("a notice tells the tenant", () -> harness.db()
+                .sql("select count(*) from notices where tenant_id = ? and kind = 'connection-needs-reconnect'")
+                .param(owner.tenant().value()).query(Long.class).single() == 1);
+        dashboard = owner.browser().get("/");
+        assertThat(dashboard.contains("Reconnect needed.")).isTrue();
+        assertThat(dashboard.contains("A Facebook connection needs a reconnect")).as(dashboard.body()).isFalse();
         for (Page page : java.util.List.of(picker, dashboard, owner.browser().get("/connections"))) {
             assertThat(page.body()).doesNotContain("The current time is").doesNotContain("Error validating")
                     .doesNotContain("access token");

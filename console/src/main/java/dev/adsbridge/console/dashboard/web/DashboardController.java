@@ -40,7 +40,10 @@ class DashboardController {
         model.addAttribute("accounts", chosen);
         model.addAttribute("account", chosen.stream().filter(a -> a.adAccountId().equals(account)).findFirst()
                 .orElse(chosen.isEmpty() ? null : chosen.get(0)));
-        model.addAttribute("notices", notices.open(me.tenantId()));
+        // One message per problem: while the reconnect banner is up, its notice would say the same again.
+        boolean bannerShown = all.stream().anyMatch(Connection::needsReconnect);
+        model.addAttribute("notices", notices.open(me.tenantId()).stream()
+                .filter(n -> !(bannerShown && n.kind().equals(Notices.NEEDS_RECONNECT))).toList());
         return VIEW;
     }
 }
