@@ -39,6 +39,15 @@ final class InsightsEngine {
     /** The rows of a request and what they were computed for. */
     record Result(AccountInfo account, List<DayRange> ranges, List<InsightsRow> rows, InsightsRow summary) {
 
+        /** Rows held, each row's action parts counted as rows (what keeping this result costs). */
+        long weight() {
+            long weight = rows.size();
+            for (InsightsRow row : rows) {
+                weight += row.parts() == null ? 0 : row.parts().size();
+            }
+            return weight;
+        }
+
         DayRange span() {
             LocalDate since = ranges.get(0).since();
             LocalDate until = ranges.get(0).until();
