@@ -5,6 +5,7 @@ import dev.adsbridge.sandbox.control.AdjustableClock;
 import dev.adsbridge.sandbox.control.ControlServlet;
 import dev.adsbridge.sandbox.faults.Faults;
 import dev.adsbridge.sandbox.http.GraphApi;
+import dev.adsbridge.sandbox.http.GraphErrorHandler;
 import dev.adsbridge.sandbox.http.GraphServlet;
 import dev.adsbridge.sandbox.insights.InsightsEndpoints;
 import dev.adsbridge.sandbox.limits.UsageLimits;
@@ -102,6 +103,8 @@ public final class SandboxServer implements AutoCloseable {
         handler.addServlet(control, "/_sandbox/*");
         handler.addServlet(control, "/_sandbox");
         handler.addServlet(new ServletHolder("cdn", new ImageCdnServlet(context)), "/cdn/*");
+        // Whatever escapes a servlet is logged and answered in Meta's error shape, never with an empty reply.
+        GraphErrorHandler.install(server, handler);
         server.setHandler(handler);
         try {
             server.start();

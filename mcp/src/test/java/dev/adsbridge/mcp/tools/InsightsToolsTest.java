@@ -233,6 +233,44 @@ class InsightsToolsTest {
     }
 
     @Test
+    void frequencyValueAndActionBreakdownsReachMetaAsSent() {
+        // The tool passes breakdowns and action_breakdowns through as JSON arrays; the sandbox answers them as Meta
+        // does: frequency_value rows that divide the reach, actions split by device (compact: "link_click/iphone").
+        Map<String, Object> total = Map.of("campaign_id", deliveringCampaign, "level", "campaign",
+                "time_range", "last_30d", "fields", "impressions,reach,actions");
+        JsonNode whole = ok(callTool(token, "get_insights", total)).at("/data/0");
+
+        Map<String, Object> byFrequency = new HashMap<>(total);
+        byFrequency.put("fields", "impressions,reach");
+        byFrequency.put("breakdown", "frequency_value");
+        JsonNode buckets = ok(callTool(token, "get_insights", byFrequency)).get("data");
+        assertThat(buckets.size()).isGreaterThan(1);
+        long reach = 0;
+        for (JsonNode bucket : buckets) {
+            assertThat(bucket.get("frequency_value").asString()).matches("[1-5]|6-10|11\\+");
+            reach += Long.parseLong(bucket.get("reach").asString());
+        }
+        assertThat(reach).isEqualTo(Long.parseLong(whole.get("reach").asString()));
+
+        Map<String, Object> byDevice = new HashMap<>(total);
+        byDevice.put("action_breakdowns", List.of("action_type", "action_device"));
+        byDevice.put("compact", true);
+        JsonNode actions = ok(callTool(token, "get_insights", byDevice)).at("/data/0/actions");
+        long clicks = 0;
+        for (String device : List.of("iphone", "android_smartphone", "ipad", "android_tablet", "desktop", "other")) {
+            clicks += actions.path("link_click/" + device).asLong(0);
+        }
+        long expected = 0;
+        for (JsonNode action : whole.get("actions")) {
+            if (action.get("action_type").asString().equals("link_click")) {
+                expected = Long.parseLong(action.get("value").asString());
+            }
+        }
+        assertThat(expected).isPositive();
+        assertThat(clicks).as(actions.toString()).isEqualTo(expected);
+    }
+
+    @Test
     void aTimeRangeWithDailyIncrementGivesOneRowPerDay() {
         LocalDate until = LocalDate.now(ZoneOffset.UTC).minusDays(2);
         LocalDate since = until.minusDays(6);

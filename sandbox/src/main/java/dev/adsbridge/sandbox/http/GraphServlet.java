@@ -129,7 +129,7 @@ public final class GraphServlet extends HttpServlet {
         List<String> segments = new ArrayList<>();
         for (String s : uri.split("/")) {
             if (!s.isEmpty()) {
-                segments.add(java.net.URLDecoder.decode(s, StandardCharsets.UTF_8));
+                segments.add(decode(s));
             }
         }
         String version = null;
@@ -195,13 +195,25 @@ public final class GraphServlet extends HttpServlet {
                 headers, token, tokenInParams, baseUrl, null);
     }
 
-    /** Adds the pairs of a URL-encoded query or form body to {@code params} (a repeated key: the last wins). */
+    /**
+     * Adds the pairs of a URL-encoded query or form body to {@code params} (a repeated key: the last wins). A
+     * malformed escape (a "%" not followed by two hex digits) is bad input: code 100, not a failure of the server.
+     */
     public static void parseForm(String query, Map<String, String> params) {
         Arrays.stream(query.split("&")).filter(s -> !s.isEmpty()).forEach(pair -> {
             int eq = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             params.put(key, value);
         });
+    }
+
+    private static String decode(String encoded) {
+        try {
+            return java.net.URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw GraphErrors.invalidParameter("The request parameters are not properly URL-encoded: a percent "
+                    + "sign must be followed by two hexadecimal digits");
+        }
     }
 }

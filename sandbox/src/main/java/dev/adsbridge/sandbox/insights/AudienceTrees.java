@@ -140,6 +140,7 @@ final class AudienceTrees {
             case GEO -> geo(spec, currency, salt);
             case PLACEMENT -> placement(spec, salt);
             case HOURLY -> hourly(salt);
+            case FREQUENCY -> throw new IllegalArgumentException("frequency_value splits reach, not delivery");
         };
         cache.put(key, new Cached(targeting, currency, tree));
         return tree;

@@ -23,9 +23,19 @@ enum Breakdown {
     /** The hour of delivery in the ad account's time zone: "00:00:00 - 00:59:59" … "23:00:00 - 23:59:59". */
     HOURLY_ADVERTISER("hourly_stats_aggregated_by_advertiser_time_zone", Group.HOURLY, 0),
     /** The hour in the audience's time zone (the sandbox's audiences live in the account's time zone). */
-    HOURLY_AUDIENCE("hourly_stats_aggregated_by_audience_time_zone", Group.HOURLY, 0);
+    HOURLY_AUDIENCE("hourly_stats_aggregated_by_audience_time_zone", Group.HOURLY, 0),
+    /**
+     * How many times the people of a row saw its ads ("1", "2", … "11+"): not a split of delivery but of the row's
+     * reach, computed after reach is deduplicated ({@link FrequencyBuckets}); valid only alone.
+     */
+    FREQUENCY_VALUE("frequency_value", Group.FREQUENCY, 0);
 
-    enum Group { DEMOGRAPHIC, GEO, PLACEMENT, HOURLY }
+    enum Group { DEMOGRAPHIC, GEO, PLACEMENT, HOURLY, FREQUENCY }
+
+    /** Whether the breakdown divides each (ad, day) down an {@link AudienceTree} (all but frequency_value). */
+    boolean splitsDelivery() {
+        return group != Group.FREQUENCY;
+    }
 
     /** Meta reports no reach (nor frequency, cpp) by hour. */
     boolean hourly() {

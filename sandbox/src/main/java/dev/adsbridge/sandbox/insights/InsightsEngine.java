@@ -39,6 +39,15 @@ final class InsightsEngine {
     /** The rows of a request and what they were computed for. */
     record Result(AccountInfo account, List<DayRange> ranges, List<InsightsRow> rows, InsightsRow summary) {
 
+        /** Rows held, each row's action parts counted as rows (what keeping this result costs). */
+        long weight() {
+            long weight = rows.size();
+            for (InsightsRow row : rows) {
+                weight += row.parts() == null ? 0 : row.parts().size();
+            }
+            return weight;
+        }
+
         DayRange span() {
             LocalDate since = ranges.get(0).since();
             LocalDate until = ranges.get(0).until();
@@ -50,8 +59,12 @@ final class InsightsEngine {
         }
     }
 
+    /**
+     * @param part what the ad's actions are credited to when actions are split by something of each ad (its Page
+     *             for action_target_id / action_destination, its creative for the carousel card), else ""
+     */
     private record AdEntry(int index, AdStates.AdState state, DeliveryWindows.Window window, String levelKey,
-                           ResultType.Route route) {
+                           ResultType.Route route, String part) {
 
         Node ad() {
             return state.ad;
@@ -218,7 +231,8 @@ final class InsightsEngine {
             // The ad set's goal is read now: it can change while the ad's delivery stays.
             ResultType.Route route = routes.computeIfAbsent(state.adSetId == null ? "" : state.adSetId,
                     id -> ResultType.Route.of(state.kind, id.isEmpty() ? null : store.node(id).orElse(null)));
-            entries.add(new AdEntry(entries.size(), state, window, levelKey, route));
+            String part = query.actionsByAd() ? AdParts.partOf(store, state.ad, query) : "";
+            entries.add(new AdEntry(entries.size(), state, window, levelKey, route, part));
         }
 
         List<DayRange> ranges = query.isDataMaximum()
@@ -227,9 +241,20 @@ final class InsightsEngine {
                 : query.ranges();
         List<DayRange> slices = query.slices(ranges);
 
-        // Breakdown trees of the ad sets involved, and the cells their leaves fall into.
+        // Breakdown trees of the ad sets involved, and the cells their leaves fall into. A cell is the row's
+        // breakdown values, then what the action lists are split by: the impression device (action_device) and the
+        // ad's part (its Page or creative); rows merge the cells that share their breakdown values and keep those
+        // as parts.
+        List<Breakdown> visible = query.deliveryBreakdowns();
+        List<Breakdown> treeDims = new ArrayList<>(visible);
+        if (query.actionsByDevice()) {
+            treeDims.add(Breakdown.IMPRESSION_DEVICE);
+        }
+        boolean adParts = query.actionsByAd();
+        boolean useCells = !treeDims.isEmpty() || adParts;
         Cells cells = new Cells();
         Map<String, TreeRun> treeRuns = new HashMap<>();
+        int[] entryCell = new int[entries.size()];
         long adDays = 0;
         long adSlices = 0;
         Set<String> keys = new HashSet<>();
@@ -247,14 +272,31 @@ final class InsightsEngine {
             adDays += overlap;
             adSlices += Math.min(slices.size(), overlap);
             keys.add(entry.levelKey());
-            if (query.hasBreakdowns() && !treeRuns.containsKey(entry.adSetId())) {
-                TreeRun run = prepareTree(query.breakdowns(), entry.adSet(), entry.adSetId(),
-                        account.currency(), cells);
-                treeRuns.put(entry.adSetId(), run);
+            if (!treeDims.isEmpty() && !treeRuns.containsKey(runKey(entry))) {
+                TreeRun run = prepareTree(treeDims, entry.adSet(), entry.adSetId(), account.currency(), cells,
+                        adParts ? entry.part() : null);
+                treeRuns.put(runKey(entry), run);
                 maxTreeNodes = Math.max(maxTreeNodes, run.nodes());
+            } else if (treeDims.isEmpty() && adParts) {
+                entryCell[entry.index()] = cells.indexOf(List.of(entry.part()));
             }
         }
-        long rowEstimate = Math.min((long) keys.size() * slices.size(), adSlices) * Math.max(1, cells.tuples.size());
+        // The rows' breakdown values, in the order their cells were first seen, and each cell's row.
+        List<List<String>> visibleTuples = new ArrayList<>();
+        int[] cellToVisible = new int[cells.tuples.size()];
+        Map<List<String>, Integer> visibleIndex = new HashMap<>();
+        for (int c = 0; c < cells.tuples.size(); c++) {
+            List<String> values = cells.tuples.get(c).subList(0, visible.size());
+            Integer v = visibleIndex.get(values);
+            if (v == null) {
+                v = visibleTuples.size();
+                visibleTuples.add(List.copyOf(values));
+                visibleIndex.put(visibleTuples.get(v), v);
+            }
+            cellToVisible[c] = v;
+        }
+        long perRow = query.byFrequency() ? FrequencyBuckets.LABELS.size() : Math.max(1, visibleTuples.size());
+        long rowEstimate = Math.min((long) keys.size() * slices.size(), adSlices) * perRow;
         long work = adDays * maxTreeNodes;
         if (rowEstimate > limits.maxRows() || work > limits.maxWork()) {
             throw InsightsLimits.tooMuchData();
@@ -272,7 +314,7 @@ final class InsightsEngine {
         for (AdEntry entry : entries) {
             DeliveryWindows.Window window = entry.window();
             DeliveryModel.Series series = null;
-            TreeRun treeRun = query.hasBreakdowns() ? treeRuns.get(entry.adSetId()) : null;
+            TreeRun treeRun = treeDims.isEmpty() ? null : treeRuns.get(runKey(entry));
             for (int si = 0; si < slices.size(); si++) {
                 DayRange slice = slices.get(si);
                 long lo = Math.max(slice.firstDay(), window.firstDay());
@@ -316,6 +358,13 @@ final class InsightsEngine {
                     group = group(groups.get(si), entry, query.level(), cells.tuples.size());
                 }
                 Totals.add(group.totals, sums, entry.route());
+                if (treeRun == null && adParts) {
+                    int cell = entryCell[entry.index()];
+                    if (group.cells[cell] == null) {
+                        group.cells[cell] = new long[Totals.SIZE];
+                    }
+                    Totals.add(group.cells[cell], sums, entry.route());
+                }
                 long adReach = dedupDays(reachSum, reachMax, series.profile().keepPerMille());
                 group.reachSum += adReach;
                 group.reachMax = Math.max(group.reachMax, adReach);
@@ -325,7 +374,10 @@ final class InsightsEngine {
             }
         }
 
-        Integer[] cellOrder = cellOrder(cells, query.breakdowns());
+        Integer[] rowOrder = rowOrder(visibleTuples, visible);
+        long seedSalt = SeededHash.mix(context.config().seed());
+        boolean hidden = treeDims.size() > visible.size() || adParts;
+        int hiddenFrom = visible.size();
         List<InsightsRow> rows = new ArrayList<>();
         for (int si = 0; si < slices.size(); si++) {
             DayRange slice = slices.get(si);
@@ -337,22 +389,63 @@ final class InsightsEngine {
                     continue;
                 }
                 long reach = g.reach();
-                if (!query.hasBreakdowns()) {
-                    rows.add(new InsightsRow(slice, g.campaignId, g.adSetId, g.adId, List.of(), g.totals, reach));
+                long salt = SeededHash.combine(seedSalt, SeededHash.of(e.getKey() + "|" + slice));
+                if (query.byFrequency()) {
+                    for (FrequencyBuckets.Bucket b : FrequencyBuckets.of(g.totals[Totals.IMPRESSIONS], reach)) {
+                        long[] totals = new long[Totals.SIZE];
+                        totals[Totals.IMPRESSIONS] = b.impressions();
+                        totals[Totals.DAILY_REACH] = b.reach();
+                        rows.add(new InsightsRow(slice, g.campaignId, g.adSetId, g.adId, List.of(b.label()), totals,
+                                b.reach(), null, salt));
+                    }
                     continue;
                 }
-                int n = cells.tuples.size();
+                if (!useCells) {
+                    rows.add(new InsightsRow(slice, g.campaignId, g.adSetId, g.adId, List.of(), g.totals, reach,
+                            null, salt));
+                    continue;
+                }
+                int n = visibleTuples.size();
+                long[][] merged = new long[n][];
+                List<List<InsightsRow.Part>> parts = new ArrayList<>(n);
+                for (int v = 0; v < n; v++) {
+                    parts.add(hidden ? new ArrayList<>() : null);
+                }
+                for (int c = 0; c < g.cells.length; c++) {
+                    long[] cell = g.cells[c];
+                    if (cell == null || cell[Totals.IMPRESSIONS] == 0) {
+                        continue;
+                    }
+                    int v = cellToVisible[c];
+                    if (merged[v] == null) {
+                        merged[v] = hidden ? cell.clone() : cell;
+                    } else {
+                        Totals.addAll(merged[v], cell);
+                    }
+                    if (hidden) {
+                        List<String> tuple = cells.tuples.get(c);
+                        parts.get(v).add(new InsightsRow.Part(
+                                query.actionsByDevice() ? tuple.get(hiddenFrom) : null,
+                                adParts ? tuple.get(tuple.size() - 1) : null, cell));
+                    }
+                }
+                if (visible.isEmpty()) {
+                    // Only the action lists are split: one row, its parts adding up to it.
+                    rows.add(new InsightsRow(slice, g.campaignId, g.adSetId, g.adId, List.of(), g.totals, reach,
+                            parts.get(0), salt));
+                    continue;
+                }
                 long[] weights = new long[n];
                 long[] cellReach = new long[n];
-                for (int c = 0; c < n; c++) {
-                    weights[c] = g.cells[c] == null ? 0 : g.cells[c][Totals.DAILY_REACH];
+                for (int v = 0; v < n; v++) {
+                    weights[v] = merged[v] == null ? 0 : merged[v][Totals.DAILY_REACH];
                 }
                 Splitter.cut(reach, weights, 0, n, cellReach, SeededHash.of(e.getKey() + slice));
-                for (int c : cellOrder) {
-                    long[] cell = g.cells[c];
-                    if (cell != null && cell[Totals.IMPRESSIONS] > 0) {
-                        rows.add(new InsightsRow(slice, g.campaignId, g.adSetId, g.adId, cells.tuples.get(c), cell,
-                                cellReach[c]));
+                for (int v : rowOrder) {
+                    if (merged[v] != null && merged[v][Totals.IMPRESSIONS] > 0) {
+                        rows.add(new InsightsRow(slice, g.campaignId, g.adSetId, g.adId, visibleTuples.get(v),
+                                merged[v], cellReach[v], parts.get(v),
+                                SeededHash.combine(salt, SeededHash.of(String.join("|", visibleTuples.get(v))))));
                     }
                 }
             }
@@ -382,7 +475,7 @@ final class InsightsEngine {
                 }
             }
             Result probe = new Result(account, ranges, rows, null);
-            summary = new InsightsRow(probe.span(), null, null, null, List.of(), totals, all.reach());
+            summary = new InsightsRow(probe.span(), null, null, null, List.of(), totals, all.reach(), null, seedSalt);
         }
         return new Result(account, ranges, rows, summary);
     }
@@ -500,8 +593,17 @@ final class InsightsEngine {
         return cache.computeIfAbsent(node.id(), id -> EffectiveStatus.of(store(), node));
     }
 
+    /** Ads of one ad set share its tree run, unless their actions are credited to different parts. */
+    private static String runKey(AdEntry entry) {
+        String adSet = entry.adSetId() == null ? "" : entry.adSetId();
+        return entry.part().isEmpty() ? adSet : adSet + "\u0000" + entry.part();
+    }
+
+    /**
+     * @param part the ad part every cell of this run ends with, or null when actions are not split by ad
+     */
     private TreeRun prepareTree(List<Breakdown> breakdowns, Node adSet, String adSetId, String currency,
-                                Cells cells) {
+                                Cells cells, String part) {
         Breakdown.Group group = breakdowns.get(0).group;
         AudienceTree tree = trees.treeFor(group, adSetId == null ? "none" : adSetId,
                 adSet == null ? null : adSet.get("targeting"), currency);
@@ -517,6 +619,9 @@ final class InsightsEngine {
             for (Breakdown b : breakdowns) {
                 String value = tree.valueAbove(leafLevel, leaf, b.level);
                 tuple.add(b == Breakdown.DEVICE_PLATFORM ? Breakdown.devicePlatformOf(value) : value);
+            }
+            if (part != null) {
+                tuple.add(part);
             }
             leafToCell[leaf] = cells.indexOf(List.copyOf(tuple));
         }
@@ -628,14 +733,15 @@ final class InsightsEngine {
         }
     }
 
-    private static Integer[] cellOrder(Cells cells, List<Breakdown> breakdowns) {
-        Integer[] order = new Integer[cells.tuples.size()];
+    /** Rows' breakdown values in Meta's order (ages ascending, platforms as Meta lists them, …). */
+    private static Integer[] rowOrder(List<List<String>> tuples, List<Breakdown> breakdowns) {
+        Integer[] order = new Integer[tuples.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> {
-            List<String> x = cells.tuples.get(a);
-            List<String> y = cells.tuples.get(b);
+            List<String> x = tuples.get(a);
+            List<String> y = tuples.get(b);
             for (int i = 0; i < breakdowns.size(); i++) {
                 int c = compareValues(breakdowns.get(i), x.get(i), y.get(i));
                 if (c != 0) {
@@ -687,7 +793,7 @@ final class InsightsEngine {
         for (InsightsRow row : rows) {
             boolean pass = true;
             for (InsightsFilter filter : metricFilters) {
-                pass &= filter.matches(InsightsFields.numeric(row, filter.field(), account));
+                pass &= filter.matches(InsightsFields.numeric(query, row, filter.field(), account));
             }
             if (pass) {
                 kept.add(row);
@@ -700,7 +806,7 @@ final class InsightsEngine {
         Comparator<InsightsRow> comparator = null;
         for (InsightsQuery.SortKey key : query.sort()) {
             Comparator<InsightsRow> next = Comparator.comparing(
-                    (InsightsRow row) -> InsightsFields.numeric(row, key.field(), account),
+                    (InsightsRow row) -> InsightsFields.numeric(query, row, key.field(), account),
                     Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder()));
             if (key.descending()) {
                 next = next.reversed();

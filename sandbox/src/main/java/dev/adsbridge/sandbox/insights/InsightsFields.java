@@ -49,8 +49,18 @@ final class InsightsFields {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-    /** An action type reported in actions (and its cost per action) and how a row counts it. */
+    /**
+     * An action type reported in actions (and its cost per action) and how a row counts it.
+     *
+     * @param attributed a conversion, credited under attribution windows; the sandbox's conversions all happen off
+     *                   Meta (the pixel's website events, leads, app installs)
+     */
     private record ActionType(String name, ToLongFunction<long[]> count, boolean attributed) {
+
+        /** A mobile app event: Meta leaves these out under the Type 2 breakdowns (action_device, …). */
+        boolean mobile() {
+            return name.equals("mobile_app_install") || name.equals("omni_app_install");
+        }
     }
 
     private static final List<ActionType> ACTIONS = List.of(
@@ -82,6 +92,11 @@ final class InsightsFields {
             new ActionType("mobile_app_install", t -> t[Totals.APP_INSTALLS], true),
             new ActionType("purchase", t -> t[Totals.PURCHASES], true));
 
+    /** How reactions, video sound and video plays divide (before each row's tilt). */
+    private static final double[] REACTION_SHARES = {0.70, 0.17, 0.05, 0.04, 0.025, 0.015};
+    private static final double[] SOUND_SHARES = {0.35, 0.65};
+    private static final double[] PLAY_SHARES = {0.97, 0.03};
+
     private static final List<String> PURCHASE_VALUE_TYPES = List.of("offsite_conversion.fb_pixel_purchase",
             "omni_purchase", "purchase");
 
@@ -107,8 +122,28 @@ final class InsightsFields {
         return Math.max(row.reach() > 0 ? 1 : 0, Math.min(unique, Math.min(clicks, row.reach())));
     }
 
+    /**
+     * frequency_value rows: "frequency_value is used with reach only" (Insights API Breakdowns, notes on the generic
+     * breakdowns). They show the reach of the bucket, the impressions its people saw and their frequency; every
+     * other metric is left out, as Meta leaves out a field without a value.
+     */
+    static final Set<String> FREQUENCY_VALUE_METRICS = Set.of("impressions", "reach", "frequency");
+
+    /** Fields that name what a row is about rather than measure it. */
+    private static final Set<String> IDENTITY_FIELDS = Set.of("account_currency", "account_id", "account_name",
+            "campaign_id", "campaign_name", "adset_id", "adset_name", "ad_id", "ad_name", "objective",
+            "optimization_goal", "buying_type");
+
+    /** Whether rows of this query can show {@code field} at all. */
+    static boolean reported(InsightsQuery query, String field) {
+        return !query.byFrequency() || FREQUENCY_VALUE_METRICS.contains(field) || IDENTITY_FIELDS.contains(field);
+    }
+
     /** A numeric field of a row as shown (for filtering and sorting), or null when the row has no value. */
-    static BigDecimal numeric(InsightsRow row, String field, AccountInfo account) {
+    static BigDecimal numeric(InsightsQuery query, InsightsRow row, String field, AccountInfo account) {
+        if (!reported(query, field)) {
+            return null;
+        }
         Object value = scalar(row, field, account);
         return value == null ? null : new BigDecimal(value.toString());
     }
@@ -166,13 +201,16 @@ final class InsightsFields {
         private final AccountInfo account;
         private final SandboxStore store;
         private final Map<String, Node> nodes = new HashMap<>();
+        private final Map<String, List<AdParts.Card>> cards = new HashMap<>();
         private final List<InsightsFilter> actionFilters;
+        private final List<ActionBreakdown> splits;
 
         Renderer(InsightsQuery query, AccountInfo account, SandboxStore store) {
             this.query = query;
             this.account = account;
             this.store = store;
             this.actionFilters = query.filters().stream().filter(InsightsFilter::isActionTypeFilter).toList();
+            this.splits = query.entrySplits().stream().distinct().toList();
         }
 
         Map<String, Object> row(InsightsRow row) {
@@ -182,7 +220,7 @@ final class InsightsFields {
                 if ("date_start".equals(field) || "date_stop".equals(field)) {
                     continue;
                 }
-                if (!reach && REACH_FIELDS.contains(field)) {
+                if (!reach && REACH_FIELDS.contains(field) || !reported(query, field)) {
                     continue;
                 }
                 Object value = value(row, field);
@@ -236,16 +274,16 @@ final class InsightsFields {
                 case "buying_type" -> row.campaignId() == null ? null
                         : field(row.campaignId(), "buying_type") == null ? "AUCTION"
                         : field(row.campaignId(), "buying_type");
-                case "actions" -> counts(ACTIONS, t);
-                case "conversions" -> counts(CONVERSIONS, t);
+                case "actions" -> counts(ACTIONS, row);
+                case "conversions" -> counts(CONVERSIONS, row);
                 case "action_values", "conversion_values" -> values(t[Totals.PURCHASE_VALUE],
                         "conversion_values".equals(field) ? List.of("purchase") : PURCHASE_VALUE_TYPES);
-                case "cost_per_action_type" -> costs(ACTIONS, t);
-                case "cost_per_conversion" -> costs(CONVERSIONS, t);
+                case "cost_per_action_type" -> costs(ACTIONS, row);
+                case "cost_per_conversion" -> costs(CONVERSIONS, row);
                 case "purchase_roas" -> roas("omni_purchase", t);
                 case "website_purchase_roas" -> roas("offsite_conversion.fb_pixel_purchase", t);
                 case "video_play_actions", "video_thruplay_watched_actions" -> counts(List.of(
-                        new ActionType("video_view", x -> x[Totals.VIDEO_VIEWS], false)), t);
+                        new ActionType("video_view", x -> x[Totals.VIDEO_VIEWS], false)), row);
                 case "results" -> results(row, false);
                 case "cost_per_result" -> results(row, true);
                 default -> null;
@@ -300,16 +338,19 @@ final class InsightsFields {
             return true;
         }
 
-        private List<Map<String, String>> counts(List<ActionType> types, long[] totals) {
+        private List<Map<String, String>> counts(List<ActionType> types, InsightsRow row) {
             List<Map<String, String>> out = new ArrayList<>();
             for (ActionType type : types) {
-                long count = type.count().applyAsLong(totals);
-                if (count > 0 && actionWanted(type.name())) {
+                if (!actionWanted(type.name())) {
+                    continue;
+                }
+                for (Split split : splits(type, row)) {
                     Map<String, String> entry = new LinkedHashMap<>();
                     entry.put("action_type", type.name());
-                    entry.put("value", Long.toString(count));
+                    entry.putAll(split.keys());
+                    entry.put("value", Long.toString(split.count()));
                     for (String window : query.attributionWindows()) {
-                        long windowed = attributed(count, window, type.attributed());
+                        long windowed = attributed(split.count(), window, type.attributed());
                         if (windowed >= 0) {
                             entry.put(window, Long.toString(windowed));
                         }
@@ -318,6 +359,179 @@ final class InsightsFields {
                 }
             }
             return out.isEmpty() ? null : out;
+        }
+
+        /** One entry of an action list: its breakdown keys, its count and the spend behind it. */
+        private record Split(Map<String, String> keys, long count, long spend) {
+        }
+
+        /**
+         * The entries of one action type in a row, by the query's action breakdowns; their counts add up to the
+         * type's count in the row, except where Meta leaves entries out (mobile app actions under the Type 2
+         * breakdowns, actions other than link clicks by carousel card) and for action_video_type, whose "total"
+         * entry is the sum of the other two (Meta's example in the video ads guide).
+         */
+        private List<Split> splits(ActionType type, InsightsRow row) {
+            long[] t = row.totals();
+            long count = type.count().applyAsLong(t);
+            if (count <= 0) {
+                return List.of();
+            }
+            Split whole = new Split(Map.of(), count, t[Totals.SPEND]);
+            if (splits.isEmpty()) {
+                return List.of(whole);
+            }
+            if (splits.stream().anyMatch(ActionBreakdown::onMetaOnly)) {
+                // Insights API Breakdowns, "Restrictions for off-Meta action metrics", Type 2: off-Meta web
+                // metrics come without the breakdown value, mobile ones not at all.
+                if (type.mobile()) {
+                    return List.of();
+                }
+                if (type.attributed() || row.parts() == null) {
+                    return List.of(whole);
+                }
+                if (splits.contains(ActionBreakdown.CAROUSEL_CARD_ID)
+                        || splits.contains(ActionBreakdown.CAROUSEL_CARD_NAME)) {
+                    // Carousel ads guide: link clicks, app installs and off-Meta conversions are available per
+                    // card; "other actions are not available with a card breakdown".
+                    return type.name().equals("link_click") ? byCard(type, row) : List.of();
+                }
+                return byPart(type, row);
+            }
+            ActionBreakdown split = splits.get(0);
+            return switch (split) {
+                case REACTION -> type.name().equals("post_reaction")
+                        ? shares(split, ActionBreakdown.REACTIONS, REACTION_SHARES, count, t, row.salt()) : List.of(whole);
+                case VIDEO_SOUND -> type.name().equals("video_view")
+                        ? shares(split, ActionBreakdown.VIDEO_SOUNDS, SOUND_SHARES, count, t, row.salt()) : List.of(whole);
+                case VIDEO_TYPE -> {
+                    if (!type.name().equals("video_view")) {
+                        yield List.of(whole);
+                    }
+                    List<Split> out = new ArrayList<>();
+                    out.add(new Split(Map.of(split.graphName, "total"), count, t[Totals.SPEND]));
+                    out.addAll(shares(split, ActionBreakdown.VIDEO_TYPES.subList(1, 3), PLAY_SHARES, count, t,
+                            row.salt()));
+                    yield out;
+                }
+                default -> List.of(whole);
+            };
+        }
+
+        /** A count divided among fixed values by seeded shares; values left with nothing are left out. */
+        private static List<Split> shares(ActionBreakdown split, List<String> values, double[] shares, long count,
+                                          long[] totals, long salt) {
+            long[] weights = new long[values.size()];
+            long mix = SeededHash.combine(salt, SeededHash.of(split.graphName));
+            for (int i = 0; i < weights.length; i++) {
+                // Each row tilts the shares a little (±20 %), so rows differ.
+                double tilt = 0.8 + 0.4 * SeededHash.unit(SeededHash.combine(mix, i));
+                weights[i] = Math.max(1, Math.round(shares[i] * tilt * 1_000_000));
+            }
+            long[] parts = new long[values.size()];
+            Splitter.cut(count, weights, 0, values.size(), parts, mix);
+            List<Split> out = new ArrayList<>();
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i] > 0) {
+                    out.add(new Split(Map.of(split.graphName, values.get(i)), parts[i], totals[Totals.SPEND]));
+                }
+            }
+            return out;
+        }
+
+        /** On-Meta actions by the device they happened on and / or the Page they were taken on. */
+        private List<Split> byPart(ActionType type, InsightsRow row) {
+            Map<List<String>, long[]> grouped = new java.util.TreeMap<>(Renderer::comparePartKeys);
+            for (InsightsRow.Part part : row.parts()) {
+                long count = type.count().applyAsLong(part.totals());
+                if (count <= 0) {
+                    continue;
+                }
+                List<String> key = new ArrayList<>(2);
+                key.add(part.device() == null ? "" : part.device());
+                key.add(part.adPart() == null ? "" : part.adPart());
+                long[] sum = grouped.computeIfAbsent(key, k -> new long[2]);
+                sum[0] += count;
+                sum[1] += part.totals()[Totals.SPEND];
+            }
+            List<Split> out = new ArrayList<>();
+            grouped.forEach((key, sum) -> {
+                Map<String, String> keys = new LinkedHashMap<>();
+                if (splits.contains(ActionBreakdown.DEVICE)) {
+                    keys.put(ActionBreakdown.DEVICE.graphName, key.get(0));
+                }
+                if (splits.contains(ActionBreakdown.TARGET_ID)) {
+                    keys.put(ActionBreakdown.TARGET_ID.graphName, key.get(1).isEmpty() ? "0" : key.get(1));
+                }
+                if (splits.contains(ActionBreakdown.DESTINATION)) {
+                    String name = key.get(1).isEmpty() ? null : field(key.get(1), "name");
+                    keys.put(ActionBreakdown.DESTINATION.graphName, name == null ? "Unknown" : name);
+                }
+                out.add(new Split(keys, sum[0], sum[1]));
+            });
+            return out;
+        }
+
+        /** Devices in Meta's order, then Pages by id. */
+        private static int comparePartKeys(List<String> a, List<String> b) {
+            List<String> devices = List.of(AudienceTrees.DEVICES);
+            int c = Integer.compare(devices.indexOf(a.get(0)), devices.indexOf(b.get(0)));
+            if (c != 0) {
+                return c;
+            }
+            c = a.get(0).compareTo(b.get(0));
+            return c != 0 ? c : InsightsEngine.compareIds(a.get(1), b.get(1));
+        }
+
+        /**
+         * Link clicks of carousel ads by card: each ad's clicks divided among its cards, the first cards (seen by
+         * everyone) taking more; clicks of ads that are no carousel have no card and are left out.
+         */
+        private List<Split> byCard(ActionType type, InsightsRow row) {
+            Map<List<String>, long[]> grouped = new LinkedHashMap<>();
+            for (InsightsRow.Part part : row.parts()) {
+                long count = type.count().applyAsLong(part.totals());
+                if (count <= 0 || part.adPart() == null || part.adPart().isEmpty()) {
+                    continue;
+                }
+                List<AdParts.Card> deck = cards.computeIfAbsent(part.adPart(),
+                        id -> AdParts.cards(store.node(id).orElse(null)));
+                if (deck.isEmpty()) {
+                    continue;
+                }
+                long salt = SeededHash.combine(row.salt(), SeededHash.of(part.adPart()));
+                long[] weights = new long[deck.size()];
+                for (int i = 0; i < weights.length; i++) {
+                    double tilt = 0.7 + 0.6 * SeededHash.unit(SeededHash.combine(salt, i));
+                    weights[i] = Math.max(1, Math.round(1_000_000 * tilt / Math.pow(i + 1, 0.8)));
+                }
+                long[] clicks = new long[deck.size()];
+                Splitter.cut(count, weights, 0, deck.size(), clicks, salt);
+                for (int i = 0; i < deck.size(); i++) {
+                    if (clicks[i] == 0) {
+                        continue;
+                    }
+                    AdParts.Card card = deck.get(i);
+                    List<String> key = new ArrayList<>(2);
+                    key.add(splits.contains(ActionBreakdown.CAROUSEL_CARD_ID) ? card.id() : null);
+                    key.add(splits.contains(ActionBreakdown.CAROUSEL_CARD_NAME) ? card.name() : null);
+                    long[] sum = grouped.computeIfAbsent(key, k -> new long[2]);
+                    sum[0] += clicks[i];
+                    sum[1] += part.totals()[Totals.SPEND];
+                }
+            }
+            List<Split> out = new ArrayList<>();
+            grouped.forEach((key, sum) -> {
+                Map<String, String> keys = new LinkedHashMap<>();
+                if (key.get(0) != null) {
+                    keys.put(ActionBreakdown.CAROUSEL_CARD_ID.graphName, key.get(0));
+                }
+                if (key.get(1) != null) {
+                    keys.put(ActionBreakdown.CAROUSEL_CARD_NAME.graphName, key.get(1));
+                }
+                out.add(new Split(keys, sum[0], sum[1]));
+            });
+            return out;
         }
 
         private List<Map<String, String>> values(long minor, List<String> types) {
@@ -343,14 +557,21 @@ final class InsightsFields {
             return out.isEmpty() ? null : out;
         }
 
-        private List<Map<String, String>> costs(List<ActionType> types, long[] totals) {
+        /** Cost per entry: the spend behind the entry (its part of the row, or the row) over its count. */
+        private List<Map<String, String>> costs(List<ActionType> types, InsightsRow row) {
             List<Map<String, String>> out = new ArrayList<>();
             for (ActionType type : types) {
-                long count = type.count().applyAsLong(totals);
-                if (count > 0 && totals[Totals.SPEND] > 0 && actionWanted(type.name())) {
+                if (!actionWanted(type.name())) {
+                    continue;
+                }
+                for (Split split : splits(type, row)) {
+                    if (split.spend() <= 0) {
+                        continue;
+                    }
                     Map<String, String> entry = new LinkedHashMap<>();
                     entry.put("action_type", type.name());
-                    entry.put("value", moneyPer(totals[Totals.SPEND], count, account));
+                    entry.putAll(split.keys());
+                    entry.put("value", moneyPer(split.spend(), split.count(), account));
                     out.add(entry);
                 }
             }

@@ -66,6 +66,40 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
         return !breakdowns.isEmpty();
     }
 
+    /** The breakdowns that divide delivery down an audience tree (all but frequency_value). */
+    List<Breakdown> deliveryBreakdowns() {
+        return breakdowns.stream().filter(Breakdown::splitsDelivery).toList();
+    }
+
+    /** Rows by how often their people saw the ads (breakdowns=frequency_value). */
+    boolean byFrequency() {
+        return breakdowns.contains(Breakdown.FREQUENCY_VALUE);
+    }
+
+    boolean splitsActions(ActionBreakdown breakdown) {
+        return actionBreakdowns.contains(breakdown.graphName);
+    }
+
+    /** Action lists split by the device of the action: rows keep per-device parts. */
+    boolean actionsByDevice() {
+        return splitsActions(ActionBreakdown.DEVICE);
+    }
+
+    /** Action lists split by something of each ad (its Page, its carousel cards): rows keep per-ad parts. */
+    boolean actionsByAd() {
+        return splitsActions(ActionBreakdown.TARGET_ID) || splitsActions(ActionBreakdown.DESTINATION)
+                || splitsActions(ActionBreakdown.CAROUSEL_CARD_ID) || splitsActions(ActionBreakdown.CAROUSEL_CARD_NAME);
+    }
+
+    /** The action breakdowns the query asks for that split entries (all but action_type). */
+    List<ActionBreakdown> entrySplits() {
+        List<ActionBreakdown> out = new ArrayList<>();
+        for (String name : actionBreakdowns) {
+            ActionBreakdown.byName(name).filter(b -> b != ActionBreakdown.TYPE).ifPresent(out::add);
+        }
+        return out;
+    }
+
     boolean isDataMaximum() {
         return ranges.isEmpty();
     }
@@ -210,7 +244,6 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
     private static List<Breakdown> parseBreakdowns(List<String> names, List<String> actionBreakdowns) {
         List<Breakdown> breakdowns = new ArrayList<>();
         List<String> unmodelled = new ArrayList<>();
-        boolean invalid = false;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (!Breakdown.META_NAMES.contains(name)) {
@@ -224,32 +257,94 @@ record InsightsQuery(List<String> fields, Level level, String datePreset, List<D
                 breakdowns.add(breakdown);
             }
         }
-        if (!breakdowns.isEmpty()) {
-            Breakdown.Group group = breakdowns.get(0).group;
-            for (Breakdown b : breakdowns) {
-                invalid |= b.group != group;
-            }
-            invalid |= breakdowns.contains(Breakdown.PLATFORM_POSITION)
-                    && !breakdowns.contains(Breakdown.PUBLISHER_PLATFORM);
-            invalid |= breakdowns.contains(Breakdown.HOURLY_ADVERTISER)
-                    && breakdowns.contains(Breakdown.HOURLY_AUDIENCE);
-        }
-        if (invalid) {
+        if (!validCombination(breakdowns) || !validWithActions(breakdowns, actionBreakdowns)) {
             List<String> columns = new ArrayList<>(actionBreakdowns);
             columns.addAll(names);
             throw GraphErrors.invalidParameter("Current combination of data breakdown columns ("
                     + String.join(",", columns) + ") is invalid ");
         }
-        // Names Meta accepts that the sandbox does not compute: say so, rather than claim Meta would refuse them.
-        List<String> unmodelledActions = actionBreakdowns.stream().filter(a -> !"action_type".equals(a)).toList();
-        if (!unmodelled.isEmpty() || !unmodelledActions.isEmpty()) {
-            List<String> all = new ArrayList<>(unmodelled);
-            all.addAll(unmodelledActions);
-            throw GraphErrors.invalidParameter("The sandbox does not model the breakdown" + (all.size() == 1 ? " "
-                    : "s ") + String.join(", ", all) + " (it computes " + String.join(", ", MODELLED)
-                    + " and action_type)").blame(unmodelled.isEmpty() ? "action_breakdowns" : "breakdowns");
+        // Breakdowns Meta offers that the sandbox does not compute (product_id, the asset breakdowns, …): say so,
+        // rather than claim Meta would refuse them.
+        if (!unmodelled.isEmpty()) {
+            throw GraphErrors.invalidParameter("The sandbox does not model the breakdown" + (unmodelled.size() == 1
+                    ? " " : "s ") + String.join(", ", unmodelled) + " (it computes " + String.join(", ", MODELLED)
+                    + ")").blame("breakdowns");
         }
         return List.copyOf(breakdowns);
+    }
+
+    /**
+     * Whether breakdowns combine (Insights API Breakdowns, "Combining breakdowns"): within one group only (age with
+     * gender, country with region and dma, the placement ones together), platform_position only with
+     * publisher_platform, one hourly breakdown at a time, frequency_value alone (it is used with reach only).
+     */
+    private static boolean validCombination(List<Breakdown> breakdowns) {
+        if (breakdowns.isEmpty()) {
+            return true;
+        }
+        if (breakdowns.contains(Breakdown.FREQUENCY_VALUE)) {
+            return breakdowns.size() == 1;
+        }
+        Breakdown.Group group = breakdowns.get(0).group;
+        for (Breakdown b : breakdowns) {
+            if (b.group != group) {
+                return false;
+            }
+        }
+        return !(breakdowns.contains(Breakdown.PLATFORM_POSITION) && !breakdowns.contains(Breakdown.PUBLISHER_PLATFORM))
+                && !(breakdowns.contains(Breakdown.HOURLY_ADVERTISER) && breakdowns.contains(Breakdown.HOURLY_AUDIENCE));
+    }
+
+    /** The breakdown sets Meta lists with an asterisk: they join action_target_id and action_destination. */
+    private static final List<Set<Breakdown>> JOIN_TARGETS = List.of(Set.of(), Set.of(Breakdown.AGE),
+            Set.of(Breakdown.GENDER), Set.of(Breakdown.AGE, Breakdown.GENDER), Set.of(Breakdown.COUNTRY),
+            Set.of(Breakdown.REGION), Set.of(Breakdown.PUBLISHER_PLATFORM),
+            Set.of(Breakdown.PUBLISHER_PLATFORM, Breakdown.IMPRESSION_DEVICE),
+            Set.of(Breakdown.PUBLISHER_PLATFORM, Breakdown.PLATFORM_POSITION),
+            Set.of(Breakdown.PUBLISHER_PLATFORM, Breakdown.PLATFORM_POSITION, Breakdown.IMPRESSION_DEVICE),
+            Set.of(Breakdown.HOURLY_ADVERTISER), Set.of(Breakdown.HOURLY_AUDIENCE));
+
+    /** The breakdowns Meta lists with the carousel card: alone, impression_device, country, age, gender. */
+    private static final List<Set<Breakdown>> CAROUSEL_WITH = List.of(Set.of(), Set.of(Breakdown.IMPRESSION_DEVICE),
+            Set.of(Breakdown.COUNTRY), Set.of(Breakdown.AGE), Set.of(Breakdown.GENDER),
+            Set.of(Breakdown.AGE, Breakdown.GENDER));
+
+    private static final Set<Breakdown> PLACEMENT = Set.of(Breakdown.PUBLISHER_PLATFORM, Breakdown.PLATFORM_POSITION,
+            Breakdown.IMPRESSION_DEVICE);
+
+    /**
+     * Whether the action breakdowns combine with each other and with the breakdowns, by Meta's list of permutations
+     * (see {@link ActionBreakdown}). action_type alone (the default) goes with every breakdown the sandbox computes;
+     * an action breakdown Meta's list never names (action_canvas_component_name, conversion_destination,
+     * matched_persona_*, signal_source_bucket, standard_event_content_type) forms no valid permutation.
+     */
+    private static boolean validWithActions(List<Breakdown> breakdowns, List<String> actionBreakdowns) {
+        Set<ActionBreakdown.Kind> kinds = new LinkedHashSet<>();
+        boolean targets = false;
+        for (String name : actionBreakdowns) {
+            ActionBreakdown action = ActionBreakdown.byName(name).orElse(null);
+            if (action == null) {
+                return false;
+            }
+            if (action.kind != ActionBreakdown.Kind.JOIN) {
+                kinds.add(action.kind);
+            } else if (action != ActionBreakdown.TYPE) {
+                targets = true;
+            }
+        }
+        Set<Breakdown> with = Set.copyOf(breakdowns);
+        if (kinds.isEmpty()) {
+            return !targets || JOIN_TARGETS.contains(with);
+        }
+        if (kinds.size() > 1) {
+            return false;
+        }
+        return switch (kinds.iterator().next()) {
+            case DEVICE -> PLACEMENT.containsAll(with);
+            case CAROUSEL -> !targets && CAROUSEL_WITH.contains(with);
+            case REACTION, VIDEO_TYPE, VIDEO_SOUND -> !targets && with.isEmpty();
+            case JOIN -> true;
+        };
     }
 
     private static DayRange parseTimeRange(Map<String, String> params) {

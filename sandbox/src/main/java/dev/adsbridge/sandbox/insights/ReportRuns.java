@@ -47,7 +47,10 @@ final class ReportRuns {
     private static final String FAILED = "Job Failed";
     private static final int KEPT_RUNS = 200;
     private static final long COMPLETION_WAIT_SECONDS = 2;
-    /** Rows of finished reports kept in memory at most (~200 bytes each); older reports are dropped beyond. */
+    /**
+     * Rows of finished reports kept in memory at most (~450 bytes each, a row's action parts counted as rows); older
+     * reports are dropped beyond.
+     */
     private static final long KEPT_ROWS = 1_000_000;
 
     /** Request parameters that are about the call, not the report: never kept with a run. */
@@ -237,7 +240,7 @@ final class ReportRuns {
         }
         InsightsEngine.Result result = step >= COMPLETED ? outcome(run) : null;
         if (result != null && run.rows < 0) {
-            run.rows = result.rows().size();
+            run.rows = result.weight();
             keep(run);
         }
         node.update(f -> {
