@@ -84,6 +84,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     Path out;
 
     private String loadAtStart = "";
+    private long sandboxPid;
 
     /** The first three fields of /proc/loadavg, or "n/a". */
     static String loadAverage() {
@@ -123,7 +124,10 @@ public final class McpPeersBenchmark implements Callable<Integer> {
         List<Process> processes = new ArrayList<>();
         try {
             int sandboxPort = McpOverheadBenchmark.freePort();
-            processes.add(javaProcess(jar, List.of("-Xmx512m"), "sandbox", "--port", Integer.toString(sandboxPort)));
+            Process sandboxProcess = javaProcess(jar, List.of("-Xmx512m"), "sandbox", "--port",
+                    Integer.toString(sandboxPort));
+            processes.add(sandboxProcess);
+            sandboxPid = sandboxProcess.pid();
             String sandbox = "http://127.0.0.1:" + sandboxPort;
             McpOverheadBenchmark.waitFor(sandbox + "/_sandbox/state");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -144,9 +148,10 @@ public final class McpPeersBenchmark implements Callable<Integer> {
                         coldStartsByServer.computeIfAbsent(server, k -> new ArrayList<>()).add(result);
                     }
                     System.out.printf(Locale.ROOT, "%-11s c=%-3d %7.0f calls/s p50 %6.2f ms p99 %6.2f ms "
-                                    + "cpu %.3f ms/call payload %d B rss %d MB errors %d%n", server, c,
-                            result.path("callsPerSecond").asDouble(), result.path("p50Ms").asDouble(),
+                                    + "cpu %.3f ms/call (client %.3f, sandbox %.3f) payload %d B rss %d MB errors %d%n",
+                            server, c, result.path("callsPerSecond").asDouble(), result.path("p50Ms").asDouble(),
                             result.path("p99Ms").asDouble(), result.path("cpuMsPerCall").asDouble(),
+                            result.path("clientCpuMsPerCall").asDouble(), result.path("sandboxCpuMsPerCall").asDouble(),
                             result.path("payloadBytes").asLong(), result.path("rssMaxKb").asLong() / 1024,
                             result.path("errors").asLong());
                     if (result.path("errors").asLong() > 0) {
@@ -186,7 +191,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     private JsonNode runOnce(String server, int c, int n, int warm, Path driver, Path node, Path peer, String sandbox,
                              String token) throws IOException, InterruptedException {
         ObjectNode spec = JSON.createObjectNode();
-        spec.put("warmup", warm).put("calls", n).put("concurrency", c);
+        spec.put("warmup", warm).put("calls", n).put("concurrency", c).put("sandboxPid", sandboxPid);
         ObjectNode arguments = spec.putObject("arguments");
         arguments.put("account_id", ACCOUNT).put("limit", 25);
         Process httpServer = null;
@@ -272,13 +277,18 @@ public final class McpPeersBenchmark implements Callable<Integer> {
                         : stdioJvmOpts == null ? "" : " (stdio: `" + stdioJvmOpts + "`)",
                 baseJar == null ? "" : "; base: " + baseJar.getFileName() + " with `" + baseJvmOpts + "`",
                 loadAtStart, loadAverage()));
+        md.append("The client's CPU per call is the benchmark's own Node process (the SDK client and its transport); "
+                + "the sandbox's is the Graph stand-in's. All three share the machine's cores, so calls/s is bounded "
+                + "by cores / (server + client + sandbox CPU per call) whatever the server does.\n\n");
         md.append("| server | in flight | calls/s | p50 (ms) | p99 (ms) | result bytes | server CPU/call (ms) "
-                + "| RSS under load (MB) | errors |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "| client CPU/call (ms) | sandbox CPU/call (ms) | RSS under load (MB) | errors |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             JsonNode r = row.result();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.0f | %d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.0f | %d |%n",
                     row.server(), row.concurrency(), row.cps(), r.path("p50Ms").asDouble(),
                     r.path("p99Ms").asDouble(), r.path("payloadBytes").asLong(), row.cpu(),
+                    r.path("clientCpuMsPerCall").asDouble(), r.path("sandboxCpuMsPerCall").asDouble(),
                     r.path("rssMaxKb").asLong() / 1024.0, r.path("errors").asLong()));
         }
         md.append("\n| server | tools | tools/list bytes | stdio cold start: spawn → first tools/list (ms), "
