@@ -5,7 +5,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -165,21 +164,33 @@ public final class ToolCallAnswers {
      * The layout is the SDK's ({@code ToolResultsWireTest} compares the bytes).
      */
     private static byte[] oneTreeResponse(Object id, CallToolResult result, byte[] json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length * 2 + 256);
-        out.writeBytes(RESPONSE_START);
-        out.writeBytes(Json.MAPPER.writeValueAsBytes(id));
-        out.writeBytes(CONTENT_START);
-        JsonStrings.writeEscaped(json, out);
-        out.writeBytes(IS_ERROR);
-        out.writeBytes(result.isError() ? TRUE : FALSE);
-        out.writeBytes(STRUCTURED);
-        out.writeBytes(json);
-        if (result.meta() != null) {
-            out.writeBytes(META);
-            out.writeBytes(Json.MAPPER.writeValueAsBytes(result.meta()));
+        byte[] idBytes = id instanceof Integer || id instanceof Long ? ascii(id.toString())
+                : Json.MAPPER.writeValueAsBytes(id);
+        byte[] flag = result.isError() ? TRUE : FALSE;
+        byte[] meta = result.meta() == null ? null : Json.MAPPER.writeValueAsBytes(result.meta());
+        int size = RESPONSE_START.length + idBytes.length + CONTENT_START.length + JsonStrings.escapedLength(json)
+                + IS_ERROR.length + flag.length + STRUCTURED.length + json.length
+                + (meta == null ? 0 : META.length + meta.length) + RESPONSE_END.length;
+        byte[] out = new byte[size];
+        int at = put(RESPONSE_START, out, 0);
+        at = put(idBytes, out, at);
+        at = put(CONTENT_START, out, at);
+        at = JsonStrings.writeEscaped(json, out, at);
+        at = put(IS_ERROR, out, at);
+        at = put(flag, out, at);
+        at = put(STRUCTURED, out, at);
+        at = put(json, out, at);
+        if (meta != null) {
+            at = put(META, out, at);
+            at = put(meta, out, at);
         }
-        out.writeBytes(RESPONSE_END);
-        return out.toByteArray();
+        put(RESPONSE_END, out, at);
+        return out;
+    }
+
+    private static int put(byte[] bytes, byte[] out, int at) {
+        System.arraycopy(bytes, 0, out, at, bytes.length);
+        return at + bytes.length;
     }
 
     private static final byte[] TRUE = ascii("true");
