@@ -285,7 +285,8 @@ public final class McpPeersBenchmark implements Callable<Integer> {
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             JsonNode r = row.result();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.0f | %d |%n",
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.0f | %d |%n",
                     row.server(), row.concurrency(), row.cps(), r.path("p50Ms").asDouble(),
                     r.path("p99Ms").asDouble(), r.path("payloadBytes").asLong(), row.cpu(),
                     r.path("clientCpuMsPerCall").asDouble(), r.path("sandboxCpuMsPerCall").asDouble(),

@@ -1,14 +1,13 @@
 package dev.adsbridge.mcp.inventory;
 
+import java.util.Arrays;
 import tools.jackson.core.io.CharTypes;
 
 /**
  * Escapes UTF-8 text into the inside of a JSON string exactly as the module's mapper escapes a Java string: the
  * quote, the backslash and control characters (and the forward slash when the mapper escapes it); every other byte,
  * multi-byte UTF-8 sequences included, as it is. Works on bytes, so JSON already written as UTF-8 becomes a JSON
- * string without decoding it to a Java string and encoding it again. The caller sizes the target with
- * {@link #escapedLength} and the bytes go straight into it (compact JSON has a quote every few bytes: copying each
- * run through a stream cost more than the escaping).
+ * string without decoding it to a Java string and encoding it again, straight into the caller's array.
  */
 final class JsonStrings {
 
@@ -20,36 +19,25 @@ final class JsonStrings {
     private JsonStrings() {
     }
 
-    /** How many bytes {@link #writeEscaped} writes for these. */
-    static int escapedLength(byte[] utf8) {
-        int length = utf8.length;
-        for (byte b : utf8) {
-            if (b >= 0) {
-                int escape = ESCAPES[b];
-                if (escape != 0) {
-                    length += escape > 0 ? 1 : 5;
-                }
-            }
-        }
-        return length;
-    }
-
-    /** Writes the escaped bytes into {@code out} from {@code at}; returns the index after the last one written. */
-    static int writeEscaped(byte[] utf8, byte[] out, int at) {
-        int start = 0;
+    /**
+     * Writes the escaped bytes into {@code out} from {@code at}, followed by room for {@code tail} more bytes; returns
+     * the array written to ({@code out}, or a larger copy when the escapes did not fit) and, in {@code end[0]}, the
+     * index after the last byte written. One pass, byte by byte: compact JSON has a quote every few bytes, so copying
+     * runs between escapes costs more than copying each byte, and sizing the target exactly first costs a second pass.
+     */
+    static byte[] writeEscaped(byte[] utf8, byte[] out, int at, int tail, int[] end) {
+        int n = utf8.length;
         int to = at;
-        for (int i = 0; i < utf8.length; i++) {
-            int b = utf8[i];
-            if (b < 0) {
-                continue; // part of a multi-byte character: never escaped
-            }
-            int escape = ESCAPES[b];
+        for (int i = 0; i < n; i++) {
+            byte b = utf8[i];
+            int escape = b < 0 ? 0 : ESCAPES[b]; // a byte of a multi-byte character is never escaped
             if (escape == 0) {
+                out[to++] = b;
                 continue;
             }
-            int run = i - start;
-            System.arraycopy(utf8, start, out, to, run);
-            to += run;
+            if (to + 6 + (n - i) + tail > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), to + 6 + (n - i) + tail));
+            }
             out[to++] = '\\';
             if (escape > 0) {
                 out[to++] = (byte) escape;
@@ -60,10 +48,8 @@ final class JsonStrings {
                 out[to++] = HEX[b >> 4];
                 out[to++] = HEX[b & 0xF];
             }
-            start = i + 1;
         }
-        int run = utf8.length - start;
-        System.arraycopy(utf8, start, out, to, run);
-        return to + run;
+        end[0] = to;
+        return out;
     }
 }

@@ -6,6 +6,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,15 +169,18 @@ public final class ToolCallAnswers {
                 : Json.MAPPER.writeValueAsBytes(id);
         byte[] flag = result.isError() ? TRUE : FALSE;
         byte[] meta = result.meta() == null ? null : Json.MAPPER.writeValueAsBytes(result.meta());
-        int size = RESPONSE_START.length + idBytes.length + CONTENT_START.length + JsonStrings.escapedLength(json)
-                + IS_ERROR.length + flag.length + STRUCTURED.length + json.length
+        int tail = IS_ERROR.length + flag.length + STRUCTURED.length + json.length
                 + (meta == null ? 0 : META.length + meta.length) + RESPONSE_END.length;
-        byte[] out = new byte[size];
+        int head = RESPONSE_START.length + idBytes.length + CONTENT_START.length;
+        // Room for an escape every fourth byte of the text copy (compact rows have about one in eight); more grows it,
+        // and the answer is cut to its length at the end (one copy instead of a second pass to count the escapes).
+        byte[] out = new byte[head + json.length + (json.length >> 2) + tail];
         int at = put(RESPONSE_START, out, 0);
         at = put(idBytes, out, at);
         at = put(CONTENT_START, out, at);
-        at = JsonStrings.writeEscaped(json, out, at);
-        at = put(IS_ERROR, out, at);
+        int[] end = new int[1];
+        out = JsonStrings.writeEscaped(json, out, at, tail, end);
+        at = put(IS_ERROR, out, end[0]);
         at = put(flag, out, at);
         at = put(STRUCTURED, out, at);
         at = put(json, out, at);
@@ -184,8 +188,8 @@ public final class ToolCallAnswers {
             at = put(META, out, at);
             at = put(meta, out, at);
         }
-        put(RESPONSE_END, out, at);
-        return out;
+        at = put(RESPONSE_END, out, at);
+        return at == out.length ? out : Arrays.copyOf(out, at);
     }
 
     private static int put(byte[] bytes, byte[] out, int at) {

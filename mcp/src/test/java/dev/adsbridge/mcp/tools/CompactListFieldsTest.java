@@ -67,7 +67,8 @@ class CompactListFieldsTest {
                 for (String name : metaRow.propertyNames()) {
                     JsonNode value = metaRow.get(name);
                     boolean empty = value.isNull() || (value.isString() && value.asString().isEmpty())
-                            || (value.isContainer() && value.isEmpty()) || (value.isString() && value.asString().equals("0"));
+                            || (value.isContainer() && value.isEmpty())
+                            || (value.isString() && value.asString().equals("0"));
                     if (!omitted.contains(name) && !empty && !name.equals("effective_status")) {
                         assertThat(row.has(name)).as(tool + " " + name).isTrue();
                     }
