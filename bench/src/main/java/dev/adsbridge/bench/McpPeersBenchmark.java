@@ -69,7 +69,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     @Option(names = "--jar", defaultValue = "launcher/target/adsbridge.jar", description = "The product jar (our server, and the sandbox). Default: ${DEFAULT-VALUE}")
     Path jar;
 
-    @Option(names = "--server-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", description = "JVM options of our server (both transports): the recommended flags (README). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--server-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.2", description = "JVM options of our server (both transports): the recommended flags (README). Default: ${DEFAULT-VALUE}")
     String serverJvmOpts;
 
     @Option(names = "--stdio-jvm-opts", description = "JVM options of our stdio server when they should differ from --server-jvm-opts (start-up flags).")
@@ -323,18 +323,24 @@ public final class McpPeersBenchmark implements Callable<Integer> {
                 baseJar == null ? "" : "; base: " + baseJar.getFileName() + " with `" + baseJvmOpts + "`",
                 loadAtStart, loadAverage()));
         md.append("The client's CPU per call is the benchmark's own Node process (the SDK client and its transport); "
-                + "the sandbox's is the Graph stand-in's. All three share the machine's cores, so calls/s is bounded "
-                + "by cores / (server + client + sandbox CPU per call) whatever the server does.\n\n");
+                + "the sandbox's is the Graph stand-in's. All three share the machine's cores, so calls/s cannot "
+                + "exceed cores × 1000 / (server + client + sandbox CPU ms per call), the ceiling column, whatever "
+                + "the server does; \"without server\" is that ceiling for a server that used no CPU at all.\n\n");
         md.append("| server | in flight | calls/s | p50 (ms) | p99 (ms) | result bytes | server CPU/call (ms) "
-                + "| client CPU/call (ms) | sandbox CPU/call (ms) | RSS under load (MB) | errors |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| client CPU/call (ms) | sandbox CPU/call (ms) | ceiling (calls/s) | without server (calls/s) "
+                + "| RSS under load (MB) | errors |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        int cores = Runtime.getRuntime().availableProcessors();
         for (Row row : rows) {
             JsonNode r = row.result();
+            double client = r.path("clientCpuMsPerCall").asDouble();
+            double sandbox = r.path("sandboxCpuMsPerCall").asDouble();
             md.append(String.format(Locale.ROOT,
-                    "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.0f | %d |%n",
+                    "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.0f | %.0f | %.0f | %d |%n",
                     row.server(), row.concurrency(), row.cps(), r.path("p50Ms").asDouble(),
-                    r.path("p99Ms").asDouble(), r.path("payloadBytes").asLong(), row.cpu(),
-                    r.path("clientCpuMsPerCall").asDouble(), r.path("sandboxCpuMsPerCall").asDouble(),
+                    r.path("p99Ms").asDouble(), r.path("payloadBytes").asLong(), row.cpu(), client, sandbox,
+                    cores * 1000 / Math.max(1e-9, row.cpu() + client + sandbox),
+                    cores * 1000 / Math.max(1e-9, client + sandbox),
                     r.path("rssMaxKb").asLong() / 1024.0, r.path("errors").asLong()));
         }
         md.append("\n| server | tools | tools/list bytes | stdio cold start: spawn → first tools/list (ms), "
