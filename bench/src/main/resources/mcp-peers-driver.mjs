@@ -1,7 +1,7 @@
 // One benchmark run of one MCP server with the official TypeScript SDK client (used by `adsbridge-bench mcp-peers`).
 // Usage: node mcp-peers-driver.mjs '<json spec>'
 //   spec: {transport: "stdio"|"http", command, args, env (stdio) | url, headers, pid (http),
-//          tool, arguments, warmup, calls, concurrency, sandboxPid (optional)}
+//          tool, arguments, warmup, calls, concurrency, sandboxPid (optional), marks (optional)}
 // Connects (stdio: spawns the server), lists the tools, warms up, then makes `calls` tool calls with `concurrency`
 // requests in flight on the one connection. The server's CPU time comes from /proc/<pid>/stat (utime + stime) before
 // and after the measured calls; its RSS is sampled from /proc/<pid>/status while they run. The same window gives this
@@ -85,6 +85,9 @@ const sampler = setInterval(() => {
 }, 100);
 const latencies = [];
 const failures = [];
+// marks: the window's start and end on stderr, for a caller that reads per-thread CPU from /proc meanwhile
+// (scripts/mcp-cpu-ab.py); a stdio server is kept for half a second after the end so it can still be read.
+if (spec.marks) process.stderr.write("MEASURE_START\n");
 const cpuBefore = cpuMs(pid);
 const sandboxBefore = spec.sandboxPid ? cpuMs(spec.sandboxPid) : 0;
 const clientBefore = process.cpuUsage();
@@ -94,6 +97,10 @@ const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const cpuAfter = cpuMs(pid);
 const clientUsed = process.cpuUsage(clientBefore);
 const sandboxAfter = spec.sandboxPid ? cpuMs(spec.sandboxPid) : 0;
+if (spec.marks) {
+  process.stderr.write("MEASURE_END\n");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
 clearInterval(sampler);
 rssMaxKb = Math.max(rssMaxKb, statusKb(pid, "VmRSS"));
 const hwmKb = statusKb(pid, "VmHWM");
