@@ -1,10 +1,12 @@
 // One benchmark run of one MCP server with the official TypeScript SDK client (used by `adsbridge-bench mcp-peers`).
 // Usage: node mcp-peers-driver.mjs '<json spec>'
 //   spec: {transport: "stdio"|"http", command, args, env (stdio) | url, headers, pid (http),
-//          tool, arguments, warmup, calls, concurrency}
+//          tool, arguments, warmup, calls, concurrency, sandboxPid (optional), marks (optional)}
 // Connects (stdio: spawns the server), lists the tools, warms up, then makes `calls` tool calls with `concurrency`
 // requests in flight on the one connection. The server's CPU time comes from /proc/<pid>/stat (utime + stime) before
-// and after the measured calls; its RSS is sampled from /proc/<pid>/status while they run.
+// and after the measured calls; its RSS is sampled from /proc/<pid>/status while they run. The same window gives this
+// client's own CPU time (process.cpuUsage(): the SDK client and its transport, which share the machine's cores with
+// the server) and, when sandboxPid is given, the sandbox's (the Graph stand-in every server calls).
 // Prints one JSON object on stdout.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -83,11 +85,22 @@ const sampler = setInterval(() => {
 }, 100);
 const latencies = [];
 const failures = [];
+// marks: the window's start and end on stderr, for a caller that reads per-thread CPU from /proc meanwhile
+// (scripts/mcp-cpu-ab.py); a stdio server is kept for half a second after the end so it can still be read.
+if (spec.marks) process.stderr.write("MEASURE_START\n");
 const cpuBefore = cpuMs(pid);
+const sandboxBefore = spec.sandboxPid ? cpuMs(spec.sandboxPid) : 0;
+const clientBefore = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 const payloadBytes = await run(client, spec.calls, spec.concurrency, latencies, failures);
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const cpuAfter = cpuMs(pid);
+const clientUsed = process.cpuUsage(clientBefore);
+const sandboxAfter = spec.sandboxPid ? cpuMs(spec.sandboxPid) : 0;
+if (spec.marks) {
+  process.stderr.write("MEASURE_END\n");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
 clearInterval(sampler);
 rssMaxKb = Math.max(rssMaxKb, statusKb(pid, "VmRSS"));
 const hwmKb = statusKb(pid, "VmHWM");
@@ -106,6 +119,8 @@ console.log(JSON.stringify({
   p99Ms: percentile(latencies, 99),
   payloadBytes,
   cpuMsPerCall: spec.calls ? (cpuAfter - cpuBefore) / spec.calls : 0,
+  clientCpuMsPerCall: spec.calls ? (clientUsed.user + clientUsed.system) / 1000 / spec.calls : 0,
+  sandboxCpuMsPerCall: spec.calls && spec.sandboxPid ? (sandboxAfter - sandboxBefore) / spec.calls : 0,
   rssMaxKb,
   hwmKb,
 }));

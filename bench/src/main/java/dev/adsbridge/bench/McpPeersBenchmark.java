@@ -8,7 +8,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Our MCP server against the npm peer {@code meta-ads-mcp}, side by side in one run, both driven by the official
@@ -56,7 +60,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     @Option(names = "--base-jar", description = "An earlier product jar for base-stdio and base-http (e.g. main's), run with --base-jvm-opts.")
     Path baseJar;
 
-    @Option(names = "--base-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC", description = "JVM options of the base servers. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--base-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", description = "JVM options of the base servers. Default: ${DEFAULT-VALUE}")
     String baseJvmOpts;
 
     @Option(names = "--stdio-command", description = "The whole command that starts our stdio server instead of `java <opts> -jar <jar> mcp --stdio` (e.g. the one scripts/mcp-stdio-fast-start.sh prints); --graph-url is appended.")
@@ -65,7 +69,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     @Option(names = "--jar", defaultValue = "launcher/target/adsbridge.jar", description = "The product jar (our server, and the sandbox). Default: ${DEFAULT-VALUE}")
     Path jar;
 
-    @Option(names = "--server-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC", description = "JVM options of our server (both transports). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--server-jvm-opts", defaultValue = "-Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.2", description = "JVM options of our server (both transports): the recommended flags (README). Default: ${DEFAULT-VALUE}")
     String serverJvmOpts;
 
     @Option(names = "--stdio-jvm-opts", description = "JVM options of our stdio server when they should differ from --server-jvm-opts (start-up flags).")
@@ -77,6 +81,9 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     @Option(names = "--peer-dir", defaultValue = ".tools/mcp-peer", description = "Where meta-ads-mcp 1.1.0 is installed (scripts/setup-bench-peer.sh). Default: ${DEFAULT-VALUE}")
     Path peerDir;
 
+    @Option(names = "--sandbox-warmup", defaultValue = "10000", description = "Graph calls sent straight to the sandbox before the first run, so the server measured first does not meet a sandbox still compiling its code (its CPU per answer settles after about ten thousand). Default: ${DEFAULT-VALUE}")
+    int sandboxWarmup;
+
     @Option(names = "--label", defaultValue = "", description = "A name for our server in the report (e.g. the commit). Default: none")
     String label;
 
@@ -84,6 +91,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
     Path out;
 
     private String loadAtStart = "";
+    private long sandboxPid;
 
     /** The first three fields of /proc/loadavg, or "n/a". */
     static String loadAverage() {
@@ -123,7 +131,10 @@ public final class McpPeersBenchmark implements Callable<Integer> {
         List<Process> processes = new ArrayList<>();
         try {
             int sandboxPort = McpOverheadBenchmark.freePort();
-            processes.add(javaProcess(jar, List.of("-Xmx512m"), "sandbox", "--port", Integer.toString(sandboxPort)));
+            Process sandboxProcess = javaProcess(jar, List.of("-Xmx512m"), "sandbox", "--port",
+                    Integer.toString(sandboxPort));
+            processes.add(sandboxProcess);
+            sandboxPid = sandboxProcess.pid();
             String sandbox = "http://127.0.0.1:" + sandboxPort;
             McpOverheadBenchmark.waitFor(sandbox + "/_sandbox/state");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -131,6 +142,7 @@ public final class McpPeersBenchmark implements Callable<Integer> {
             McpOverheadBenchmark.post(http, sandbox + "/_sandbox/rate-limits", "{\"enforce\":false}");
             String token = JSON.readTree(McpOverheadBenchmark.post(http, sandbox + "/_sandbox/tokens",
                     "{\"expires_in\":0}")).path("access_token").asString();
+            warmUpSandbox(http, sandbox, token);
 
             Map<String, List<JsonNode>> coldStartsByServer = new LinkedHashMap<>();
             Map<String, JsonNode> firstRun = new LinkedHashMap<>();
@@ -144,9 +156,10 @@ public final class McpPeersBenchmark implements Callable<Integer> {
                         coldStartsByServer.computeIfAbsent(server, k -> new ArrayList<>()).add(result);
                     }
                     System.out.printf(Locale.ROOT, "%-11s c=%-3d %7.0f calls/s p50 %6.2f ms p99 %6.2f ms "
-                                    + "cpu %.3f ms/call payload %d B rss %d MB errors %d%n", server, c,
-                            result.path("callsPerSecond").asDouble(), result.path("p50Ms").asDouble(),
+                                    + "cpu %.3f ms/call (client %.3f, sandbox %.3f) payload %d B rss %d MB errors %d%n",
+                            server, c, result.path("callsPerSecond").asDouble(), result.path("p50Ms").asDouble(),
                             result.path("p99Ms").asDouble(), result.path("cpuMsPerCall").asDouble(),
+                            result.path("clientCpuMsPerCall").asDouble(), result.path("sandboxCpuMsPerCall").asDouble(),
                             result.path("payloadBytes").asLong(), result.path("rssMaxKb").asLong() / 1024,
                             result.path("errors").asLong());
                     if (result.path("errors").asLong() > 0) {
@@ -182,11 +195,48 @@ public final class McpPeersBenchmark implements Callable<Integer> {
         }
     }
 
+    /** The campaign list every server reads, straight from the sandbox, on a few connections at once. */
+    private void warmUpSandbox(HttpClient http, String sandbox, String token) throws InterruptedException {
+        if (sandboxWarmup <= 0) {
+            return;
+        }
+        URI uri = URI.create(sandbox + "/v25.0/" + ACCOUNT + "/campaigns?limit=25&fields="
+                + "id,name,objective,status,effective_status,daily_budget,lifetime_budget,budget_remaining,"
+                + "buying_type,bid_strategy,spend_cap,special_ad_categories,start_time,stop_time,created_time,"
+                + "updated_time");
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token).build();
+        long started = System.nanoTime();
+        AtomicInteger left = new AtomicInteger(sandboxWarmup);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread thread = new Thread(() -> {
+                while (left.getAndDecrement() > 0) {
+                    try {
+                        http.send(request, HttpResponse.BodyHandlers.discarding());
+                    } catch (IOException e) {
+                        throw new IllegalStateException("sandbox warm-up: " + e.getMessage(), e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "sandbox-warm-up");
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        System.out.printf(Locale.ROOT, "sandbox warmed up with %d Graph calls in %.1f s%n", sandboxWarmup,
+                (System.nanoTime() - started) / 1e9);
+    }
+
     /** One fresh server process driven by one client: stdio spawned by the client, HTTP started here. */
     private JsonNode runOnce(String server, int c, int n, int warm, Path driver, Path node, Path peer, String sandbox,
                              String token) throws IOException, InterruptedException {
         ObjectNode spec = JSON.createObjectNode();
-        spec.put("warmup", warm).put("calls", n).put("concurrency", c);
+        spec.put("warmup", warm).put("calls", n).put("concurrency", c).put("sandboxPid", sandboxPid);
         ObjectNode arguments = spec.putObject("arguments");
         arguments.put("account_id", ACCOUNT).put("limit", 25);
         Process httpServer = null;
@@ -264,21 +314,33 @@ public final class McpPeersBenchmark implements Callable<Integer> {
                 label.isBlank() ? "" : " (ours: " + label + ")", Instant.now()));
         md.append(String.format(Locale.ROOT, "The official TypeScript SDK client (one connection, N requests in flight) "
                 + "against a fresh server per run; %d measured calls of \"list 25 campaigns\" of %s after %d "
-                + "warm-up calls; sandbox rate limits off; %d cores. Peer: npm meta-ads-mcp (list_campaigns, "
+                + "warm-up calls; sandbox rate limits off, warmed up with %d Graph calls first; %d cores. Peer: npm meta-ads-mcp (list_campaigns, "
                 + "limit 25). Ours: get_campaigns (limit 25), JVM `%s`%s%s. Load average (1, 5, 15 min) at the "
-                + "start: %s, at the end: %s.%n%n", calls, ACCOUNT, warmup,
+                + "start: %s, at the end: %s.%n%n", calls, ACCOUNT, warmup, sandboxWarmup,
                 Runtime.getRuntime().availableProcessors(), serverJvmOpts,
                 stdioCommand != null ? "; stdio started as `" + stdioCommand + "`"
                         : stdioJvmOpts == null ? "" : " (stdio: `" + stdioJvmOpts + "`)",
                 baseJar == null ? "" : "; base: " + baseJar.getFileName() + " with `" + baseJvmOpts + "`",
                 loadAtStart, loadAverage()));
+        md.append("The client's CPU per call is the benchmark's own Node process (the SDK client and its transport); "
+                + "the sandbox's is the Graph stand-in's. All three share the machine's cores, so calls/s cannot "
+                + "exceed cores × 1000 / (server + client + sandbox CPU ms per call), the ceiling column, whatever "
+                + "the server does; \"without server\" is that ceiling for a server that used no CPU at all.\n\n");
         md.append("| server | in flight | calls/s | p50 (ms) | p99 (ms) | result bytes | server CPU/call (ms) "
-                + "| RSS under load (MB) | errors |\n|---|---|---|---|---|---|---|---|---|\n");
+                + "| client CPU/call (ms) | sandbox CPU/call (ms) | ceiling (calls/s) | without server (calls/s) "
+                + "| RSS under load (MB) | errors |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        int cores = Runtime.getRuntime().availableProcessors();
         for (Row row : rows) {
             JsonNode r = row.result();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.0f | %d |%n",
+            double client = r.path("clientCpuMsPerCall").asDouble();
+            double sandbox = r.path("sandboxCpuMsPerCall").asDouble();
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %d | %.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.0f | %.0f | %.0f | %d |%n",
                     row.server(), row.concurrency(), row.cps(), r.path("p50Ms").asDouble(),
-                    r.path("p99Ms").asDouble(), r.path("payloadBytes").asLong(), row.cpu(),
+                    r.path("p99Ms").asDouble(), r.path("payloadBytes").asLong(), row.cpu(), client, sandbox,
+                    cores * 1000 / Math.max(1e-9, row.cpu() + client + sandbox),
+                    cores * 1000 / Math.max(1e-9, client + sandbox),
                     r.path("rssMaxKb").asLong() / 1024.0, r.path("errors").asLong()));
         }
         md.append("\n| server | tools | tools/list bytes | stdio cold start: spawn → first tools/list (ms), "

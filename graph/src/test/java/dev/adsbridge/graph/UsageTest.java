@@ -40,6 +40,24 @@ class UsageTest {
     }
 
     @Test
+    void the_same_headers_read_again_say_the_same_and_changed_ones_are_read_anew() {
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("X-App-Usage", APP, "X-Ad-Account-Usage", AD_ACCOUNT));
+        Usage first = Usage.fromHeaders(headers);
+        assertThat(Usage.fromHeaders(new LinkedHashMap<>(headers))).isEqualTo(first);
+
+        headers.put("X-App-Usage", "{\"call_count\":61,\"total_cputime\":2,\"total_time\":3}");
+        assertThat(Usage.fromHeaders(headers).app()).contains(new Usage.AppUsage(61, 2, 3));
+        headers.remove("X-App-Usage");
+        Usage withoutApp = Usage.fromHeaders(headers);
+        assertThat(withoutApp.app()).isEmpty();
+        assertThat(withoutApp.adAccount()).isEqualTo(first.adAccount());
+        headers.put("X-FB-Ads-Insights-Throttle", INSIGHTS);
+        assertThat(Usage.fromHeaders(headers).insightsThrottle()).contains(
+                new Usage.InsightsThrottle(12.5, 40, "standard_access"));
+        assertThat(Usage.fromHeaders(Map.of()).isEmpty()).isTrue();
+    }
+
+    @Test
     void header_names_are_case_insensitive() {
         Usage usage = Usage.fromHeaders(Map.of("x-app-usage", APP));
 

@@ -56,6 +56,8 @@ public final class McpEndpointFilter extends HttpFilter {
     static final String TOOLSET_PATH = "/mcp/x/";
     private static final String FILTERED = McpEndpointFilter.class.getName() + ".done";
     static final String NORMAL_ACCEPT = "application/json, text/event-stream";
+    private static final String JSON_UTF8 = "application/json;charset=utf-8";
+    private static final List<String> VALIDATED_HEADERS = List.of("Host", "Origin");
 
     private final transient ServerTransportSecurityValidator security;
     private final transient byte[] serverKeyDigest;
@@ -226,8 +228,9 @@ public final class McpEndpointFilter extends HttpFilter {
             byte[] answer = answers.toolCallIfKnown(id, message.get("params"), caller).orElse(null);
             if (answer != null) {
                 response.setStatus(200);
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
+                // One call, the header Jetty wrote for the two (content type, then encoding): a known value it
+                // looks up once instead of parsing the type and rewriting it with the charset.
+                response.setContentType(JSON_UTF8);
                 response.setContentLength(answer.length);
                 response.getOutputStream().write(answer);
                 return;
@@ -312,10 +315,14 @@ public final class McpEndpointFilter extends HttpFilter {
         return bytes.length > max ? null : bytes;
     }
 
+    /** The headers the Host/Origin validation reads (it reads no other): not every header of every request. */
     private static Map<String, List<String>> headers(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
+        Map<String, List<String>> headers = new LinkedHashMap<>(4);
+        for (String name : VALIDATED_HEADERS) {
+            java.util.Enumeration<String> values = request.getHeaders(name);
+            if (values != null && values.hasMoreElements()) {
+                headers.put(name, Collections.list(values));
+            }
         }
         return headers;
     }

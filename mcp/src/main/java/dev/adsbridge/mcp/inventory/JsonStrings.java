@@ -1,13 +1,13 @@
 package dev.adsbridge.mcp.inventory;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import tools.jackson.core.io.CharTypes;
 
 /**
  * Escapes UTF-8 text into the inside of a JSON string exactly as the module's mapper escapes a Java string: the
  * quote, the backslash and control characters (and the forward slash when the mapper escapes it); every other byte,
  * multi-byte UTF-8 sequences included, as it is. Works on bytes, so JSON already written as UTF-8 becomes a JSON
- * string without decoding it to a Java string and encoding it again.
+ * string without decoding it to a Java string and encoding it again, straight into the caller's array.
  */
 final class JsonStrings {
 
@@ -19,30 +19,37 @@ final class JsonStrings {
     private JsonStrings() {
     }
 
-    static void writeEscaped(byte[] utf8, ByteArrayOutputStream out) {
-        int start = 0;
-        for (int i = 0; i < utf8.length; i++) {
-            int b = utf8[i];
-            if (b < 0) {
-                continue; // part of a multi-byte character: never escaped
-            }
-            int escape = ESCAPES[b];
+    /**
+     * Writes the escaped bytes into {@code out} from {@code at}, followed by room for {@code tail} more bytes; returns
+     * the array written to ({@code out}, or a larger copy when the escapes did not fit) and, in {@code end[0]}, the
+     * index after the last byte written. One pass, byte by byte: compact JSON has a quote every few bytes, so copying
+     * runs between escapes costs more than copying each byte, and sizing the target exactly first costs a second pass.
+     */
+    static byte[] writeEscaped(byte[] utf8, byte[] out, int at, int tail, int[] end) {
+        int n = utf8.length;
+        int to = at;
+        for (int i = 0; i < n; i++) {
+            byte b = utf8[i];
+            int escape = b < 0 ? 0 : ESCAPES[b]; // a byte of a multi-byte character is never escaped
             if (escape == 0) {
+                out[to++] = b;
                 continue;
             }
-            out.write(utf8, start, i - start);
-            out.write('\\');
-            if (escape > 0) {
-                out.write(escape);
-            } else {
-                out.write('u');
-                out.write('0');
-                out.write('0');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0xF]);
+            if (to + 6 + (n - i) + tail > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length + (out.length >> 1), to + 6 + (n - i) + tail));
             }
-            start = i + 1;
+            out[to++] = '\\';
+            if (escape > 0) {
+                out[to++] = (byte) escape;
+            } else {
+                out[to++] = 'u';
+                out[to++] = '0';
+                out[to++] = '0';
+                out[to++] = HEX[b >> 4];
+                out[to++] = HEX[b & 0xF];
+            }
         }
-        out.write(utf8, start, utf8.length - start);
+        end[0] = to;
+        return out;
     }
 }

@@ -5,8 +5,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -166,21 +166,36 @@ public final class ToolCallAnswers {
      * The layout is the SDK's ({@code ToolResultsWireTest} compares the bytes).
      */
     private static byte[] oneTreeResponse(Object id, CallToolResult result, byte[] json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length * 2 + 256);
-        out.writeBytes(RESPONSE_START);
-        out.writeBytes(Json.MAPPER.writeValueAsBytes(id));
-        out.writeBytes(CONTENT_START);
-        JsonStrings.writeEscaped(json, out);
-        out.writeBytes(IS_ERROR);
-        out.writeBytes(result.isError() ? TRUE : FALSE);
-        out.writeBytes(STRUCTURED);
-        out.writeBytes(json);
-        if (result.meta() != null) {
-            out.writeBytes(META);
-            out.writeBytes(Json.MAPPER.writeValueAsBytes(result.meta()));
+        byte[] idBytes = id instanceof Integer || id instanceof Long ? ascii(id.toString())
+                : Json.MAPPER.writeValueAsBytes(id);
+        byte[] flag = result.isError() ? TRUE : FALSE;
+        byte[] meta = result.meta() == null ? null : Json.MAPPER.writeValueAsBytes(result.meta());
+        int tail = IS_ERROR.length + flag.length + STRUCTURED.length + json.length
+                + (meta == null ? 0 : META.length + meta.length) + RESPONSE_END.length;
+        int head = RESPONSE_START.length + idBytes.length + CONTENT_START.length;
+        // Room for an escape every fourth byte of the text copy (compact rows have about one in eight); more grows it,
+        // and the answer is cut to its length at the end (one copy instead of a second pass to count the escapes).
+        byte[] out = new byte[head + json.length + (json.length >> 2) + tail];
+        int at = put(RESPONSE_START, out, 0);
+        at = put(idBytes, out, at);
+        at = put(CONTENT_START, out, at);
+        int[] end = new int[1];
+        out = JsonStrings.writeEscaped(json, out, at, tail, end);
+        at = put(IS_ERROR, out, end[0]);
+        at = put(flag, out, at);
+        at = put(STRUCTURED, out, at);
+        at = put(json, out, at);
+        if (meta != null) {
+            at = put(META, out, at);
+            at = put(meta, out, at);
         }
-        out.writeBytes(RESPONSE_END);
-        return out.toByteArray();
+        at = put(RESPONSE_END, out, at);
+        return at == out.length ? out : Arrays.copyOf(out, at);
+    }
+
+    private static int put(byte[] bytes, byte[] out, int at) {
+        System.arraycopy(bytes, 0, out, at, bytes.length);
+        return at + bytes.length;
     }
 
     private static final byte[] TRUE = ascii("true");

@@ -237,13 +237,20 @@ public final class ToolRunner {
         summary.put("max_util_pct", usage.maxUtilizationPercent());
         usage.adAccount().ifPresent(a -> summary.put("ad_account_util_pct", a.accIdUtilPct()));
         usage.app().ifPresent(a -> summary.put("app_call_count_pct", a.callCount()));
-        usage.businessUseCases().stream()
-                .mapToDouble(b -> Math.max(b.callCount(), Math.max(b.totalCputime(), b.totalTime())))
-                .max().ifPresent(max -> summary.put("buc_max_pct", max));
+        List<Usage.BusinessUseCaseUsage> useCases = usage.businessUseCases();
+        if (!useCases.isEmpty()) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (Usage.BusinessUseCaseUsage useCase : useCases) {
+                max = Math.max(max, Math.max(useCase.callCount(),
+                        Math.max(useCase.totalCputime(), useCase.totalTime())));
+            }
+            summary.put("buc_max_pct", max);
+        }
         summary.put("regain_access_seconds", usage.regainAccessIn().toSeconds());
-        usage.businessUseCases().stream().findFirst()
-                .ifPresent(b -> summary.put("account_id", b.businessId().startsWith("act_") ? b.businessId()
-                        : "act_" + b.businessId()));
+        if (!useCases.isEmpty()) {
+            String business = useCases.get(0).businessId();
+            summary.put("account_id", business.startsWith("act_") ? business : "act_" + business);
+        }
         Map<String, Object> meta = new LinkedHashMap<>();
         if (result.meta() != null) {
             meta.putAll(result.meta());

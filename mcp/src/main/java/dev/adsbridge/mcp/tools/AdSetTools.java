@@ -96,7 +96,8 @@ public final class AdSetTools {
         Args args = call.args();
         String accountId = args.accountId("account_id");
         Optional<String> campaignId = args.optionalObjectId("campaign_id", "campaign");
-        Map<String, String> params = Common.listParams(args, GraphFields.read(args, LIST_FIELDS), 10);
+        Map<String, String> params = Common.listParams(args,
+                GraphFields.read(args, ToolListings.defaultFields(call, LIST_FIELDS)), 10);
         Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         String edge = campaignId.map(id -> id + "/adsets").orElse(accountId + "/adsets");
         return ToolResults.success(Common.listResult(call.graph().page(edge, params)));

@@ -73,7 +73,8 @@ public final class AdTools {
         String accountId = args.accountId("account_id");
         Optional<String> campaignId = args.optionalObjectId("campaign_id", "campaign");
         Optional<String> adsetId = args.optionalObjectId("adset_id", "ad set");
-        Map<String, String> params = Common.listParams(args, GraphFields.read(args, LIST_FIELDS), 10);
+        Map<String, String> params = Common.listParams(args,
+                GraphFields.read(args, ToolListings.defaultFields(call, LIST_FIELDS)), 10);
         Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         String parent = adsetId.or(() -> campaignId).orElse(accountId);
         return ToolResults.success(Common.listResult(call.graph().page(parent + "/ads", params)));

@@ -91,7 +91,8 @@ public final class CampaignTools {
     private static CallToolResult listCampaigns(ToolCall call) {
         Args args = call.args();
         String accountId = args.accountId("account_id");
-        Map<String, String> params = Common.listParams(args, GraphFields.read(args, LIST_FIELDS), 10);
+        Map<String, String> params = Common.listParams(args,
+                GraphFields.read(args, ToolListings.defaultFields(call, LIST_FIELDS)), 10);
         Common.putStatusFilter(args, EFFECTIVE_STATUSES, params);
         List<String> objectives = args.stringList("objective_filter").orElse(List.of()).stream()
                 .map(String::toUpperCase).toList();

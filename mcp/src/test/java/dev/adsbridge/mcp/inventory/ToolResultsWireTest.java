@@ -72,6 +72,9 @@ class ToolResultsWireTest {
         ObjectNode tricky = Json.object().put("text", "quote \" backslash \\ slash / newline \n tab \t cr \r "
                 + "bell \u0007 nul \u0000 del \u007f ünïcödé – 😀 \u2028 end");
         tricky.putArray("urls").add("https://example.com/a?b=c&d=\"e\"").addObject().put("k\"ey", "v\\");
+        // Text that is almost all escapes (six bytes for one, two for one) outgrows the room the answer starts with.
+        tricky.put("controls", "\u0001".repeat(700)).put("quotes", "\"".repeat(900))
+                .put("mixed", "a\u001f\\".repeat(300));
         for (CallToolResult one : List.of(ToolResults.success(tricky), ToolResults.error(ToolError.missingToken()),
                 new CallToolResult(ToolResults.success(tricky).content(), false, tricky,
                         Map.of("dev.adsbridge/usage", Map.of("max_util_pct", 3.5, "account_id", "act_1"))))) {
