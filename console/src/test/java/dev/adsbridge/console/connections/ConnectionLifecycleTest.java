@@ -88,9 +88,7 @@ class ConnectionLifecycleTest {
                 + "Whitfield, keeping every permission selected.")).isTrue();
         Page dashboard = owner.browser().get("/");
         assertThat(dashboard.contains("Reconnect needed.")).isTrue();
-        ConsoleHarness.eventually("a notice tells the tenant", () -> harness.db()
-                .sql("select count(*) from notices where tenant_id = ? and kind = 'connection-needs-reconnect'")
-                .param(owner.tenant().value()).query(Long.class).single() == 1);
+        awaitReconnectNotice(owner);
 
         Page consent = owner.browser().post("/connections/" + id + "/reconnect", Map.of());
         Page restored = ConsoleHarness.consent(owner.browser(), consent);
@@ -128,9 +126,7 @@ class ConnectionLifecycleTest {
         Page dashboard = owner.browser().get("/");
         assertThat(dashboard.contains("data-connection-status=\"needs-reconnect\"")).as(dashboard.body()).isTrue();
         // One message per problem: once the notice is written, the dashboard still says it once (the banner).
-        ConsoleHarness.eventually("a notice tells the tenant", () -> harness.db()
-                .sql("select count(*) from notices where tenant_id = ? and kind = 'connection-needs-reconnect'")
-                .param(owner.tenant().value()).query(Long.class).single() == 1);
+        awaitReconnectNotice(owner);
         dashboard = owner.browser().get("/");
         assertThat(dashboard.contains("Reconnect needed.")).isTrue();
         assertThat(dashboard.contains("A Facebook connection needs a reconnect")).as(dashboard.body()).isFalse();
@@ -138,6 +134,13 @@ class ConnectionLifecycleTest {
             assertThat(page.body()).doesNotContain("The current time is").doesNotContain("Error validating")
                     .doesNotContain("access token");
         }
+    }
+
+    /** Waits for the one notice that tells the tenant a connection needs a reconnect (written after the event). */
+    private void awaitReconnectNotice(ConsoleHarness.Signed owner) {
+        ConsoleHarness.eventually("a notice tells the tenant", () -> harness.db()
+                .sql("select count(*) from notices where tenant_id = ? and kind = 'connection-needs-reconnect'")
+                .param(owner.tenant().value()).query(Long.class).single() == 1);
     }
 
     /** Connects the tenant as Priya Natarajan, whom no other console test uses, so revocations disturb nobody. */
