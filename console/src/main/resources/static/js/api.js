@@ -134,9 +134,10 @@ const PASSING = new Set(['meta_error', 'service_unavailable', 'image_unavailable
  * when Meta asked us to wait (then, without {@code reload}, the page is reloaded).
  */
 export function showError(container, error, { retry, reload } = {}) {
-  if (error instanceof ApiError && error.code === 'connection_needs_reconnect'
+  if (error instanceof ApiError && error.code === 'connection_needs_reconnect' && error.method === 'GET'
       && document.querySelector('.banner.reconnect')) {
-    // One message per problem: the reconnect banner above says what happened and what to do.
+    // One message per problem: the reconnect banner above says what happened and what to do (a refused write
+    // still says in its own words that it did not happen).
     const quiet = document.createElement('p');
     quiet.className = 'muted problem-covered';
     quiet.textContent = 'Shown again once Facebook is reconnected (see above).';
