@@ -440,10 +440,10 @@ public final class GraphClient {
         final boolean retryable;
         final List<String> secrets;
         /** An ETag to revalidate (GET only), or null. */
-        String ifNoneMatch;
+        final String ifNoneMatch;
 
         private Call(String method, String token, String path, Map<String, String> params, List<FilePart> files,
-                boolean multipart, boolean retryable, List<String> secrets) {
+                boolean multipart, boolean retryable, List<String> secrets, String ifNoneMatch) {
             this.method = method;
             this.token = token;
             this.path = path;
@@ -452,11 +452,12 @@ public final class GraphClient {
             this.multipart = multipart;
             this.retryable = retryable;
             this.secrets = secrets;
+            this.ifNoneMatch = ifNoneMatch;
         }
 
         /** A call carrying the caller's token in the Authorization header. */
         static Call authorized(String method, String token, String path, Map<String, String> params) {
-            return new Call(method, requireToken(token), null, Map.of(), List.of(), false, false, List.of())
+            return new Call(method, requireToken(token), null, Map.of(), List.of(), false, false, List.of(), null)
                     .at(path, params);
         }
 
@@ -465,7 +466,7 @@ public final class GraphClient {
          * and token exchanges). The secret values are masked in any error text.
          */
         static Call withCredentialParams(String path, Map<String, String> params, List<String> secrets) {
-            return new Call("GET", null, null, Map.of(), List.of(), false, false, List.copyOf(secrets))
+            return new Call("GET", null, null, Map.of(), List.of(), false, false, List.copyOf(secrets), null)
                     .at(path, params);
         }
 
@@ -478,22 +479,21 @@ public final class GraphClient {
                     || etag.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
                 throw new IllegalArgumentException("an ETag is 1 to 256 printable ASCII characters");
             }
-            Call call = new Call(method, token, path, params, files, multipart, retryable, secrets);
-            call.ifNoneMatch = etag;
-            return call;
+            return new Call(method, token, path, params, files, multipart, retryable, secrets, etag);
         }
 
         Call retryable() {
-            return new Call(method, token, path, params, files, multipart, true, secrets);
+            return new Call(method, token, path, params, files, multipart, true, secrets, ifNoneMatch);
         }
 
         /** Values to mask in error text besides the token, the app secret and the proof. */
         Call withSecrets(List<String> newSecrets) {
-            return new Call(method, token, path, params, files, multipart, retryable, List.copyOf(newSecrets));
+            return new Call(method, token, path, params, files, multipart, retryable, List.copyOf(newSecrets),
+                    ifNoneMatch);
         }
 
         Call withFiles(List<FilePart> newFiles) {
-            return new Call(method, token, path, params, List.copyOf(newFiles), true, retryable, secrets);
+            return new Call(method, token, path, params, List.copyOf(newFiles), true, retryable, secrets, ifNoneMatch);
         }
 
         /** Normalises the path and merges any query it holds with the params (params win). */
@@ -535,7 +535,7 @@ public final class GraphClient {
             }
             merged.remove("appsecret_proof");
             return new Call(method, token, cleaned, Collections.unmodifiableMap(merged), files, multipart, retryable,
-                    secrets);
+                    secrets, ifNoneMatch);
         }
 
         private static String requireToken(String token) {

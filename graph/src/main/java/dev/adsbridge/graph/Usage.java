@@ -104,25 +104,21 @@ public record Usage(
     /** The highest utilisation percent reported by any header (0 when none): how close the caller is to a block. */
     public double maxUtilizationPercent() {
         // Loops, not streams: read for every tool result (its _meta), where four streams cost more than the rest.
-        double max = Double.NEGATIVE_INFINITY;
-        boolean any = false;
+        // Percents are never negative (see percent), so 0 is both the start and the answer when nothing reported.
+        double max = 0;
         if (app.isPresent()) {
             max = Math.max(max, app.get().max());
-            any = true;
         }
         if (adAccount.isPresent()) {
             max = Math.max(max, adAccount.get().accIdUtilPct());
-            any = true;
         }
         for (BusinessUseCaseUsage useCase : businessUseCases) {
             max = Math.max(max, useCase.max());
-            any = true;
         }
         if (insightsThrottle.isPresent()) {
             max = Math.max(max, Math.max(insightsThrottle.get().appIdUtilPct(), insightsThrottle.get().accIdUtilPct()));
-            any = true;
         }
-        return any ? max : 0;
+        return max;
     }
 
     /**

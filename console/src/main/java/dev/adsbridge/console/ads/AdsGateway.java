@@ -7,6 +7,7 @@ import dev.adsbridge.console.connections.Connection;
 import dev.adsbridge.console.connections.ConnectionUnavailableException;
 import dev.adsbridge.console.connections.Connections;
 import dev.adsbridge.console.tenancy.TenantId;
+import dev.adsbridge.meta.McpExtensions;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -344,8 +345,10 @@ public class AdsGateway {
         if (held != null && held.fresh()) {
             return held.entry().result();
         }
+        // A read the cache keeps asks for a validator ("*"), so it can be revalidated once it is past the TTL.
+        String validator = held != null ? held.validator() : key != null ? McpExtensions.ANY_VALIDATOR : null;
         McpToolClient.ToolResult result = callMcp(caller, connection, accountId, tool, args, write, backOff,
-                held == null ? null : held.validator());
+                validator);
         if (held != null && result.notModified()) {
             return cache.revalidated(key, held);
         }

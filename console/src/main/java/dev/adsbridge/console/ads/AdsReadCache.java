@@ -2,6 +2,7 @@ package dev.adsbridge.console.ads;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.adsbridge.console.tenancy.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,11 @@ public class AdsReadCache {
         this.ttl = ttl;
         Duration kept = revalidateFor.compareTo(ttl) > 0 ? revalidateFor : ttl;
         this.cache = ttl.isZero() || ttl.isNegative() ? null
-                : Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(20_000).build();
+                : Caffeine.newBuilder().maximumSize(20_000)
+                        // Only an answer that can be revalidated is worth keeping past the TTL.
+                        .expireAfter(Expiry.<Key, Entry>writing((key, entry) ->
+                                entry.result().validator() == null ? ttl : kept))
+                        .build();
     }
 
     boolean enabled() {

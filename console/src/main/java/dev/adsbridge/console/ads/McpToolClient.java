@@ -6,6 +6,7 @@ import dev.adsbridge.console.ConsoleProperties;
 import dev.adsbridge.console.connections.McpRoute;
 import dev.adsbridge.meta.Currencies;
 import dev.adsbridge.meta.Hashes;
+import dev.adsbridge.meta.McpExtensions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ class McpToolClient {
 
         /** Meta's usage the server attaches ({@code _meta["dev.adsbridge/usage"]}), or a missing node. */
         JsonNode usage() {
-            return result.path("_meta").path("dev.adsbridge/usage");
+            return result.path("_meta").path(McpExtensions.USAGE_META);
         }
 
         /**
@@ -54,13 +55,13 @@ class McpToolClient {
          * Meta's answer is unchanged. Null when the result has none.
          */
         @Nullable String validator() {
-            JsonNode validator = result.path("_meta").path(ETAG_META);
+            JsonNode validator = result.path("_meta").path(McpExtensions.ETAG_META);
             return validator.isString() ? validator.asString() : null;
         }
 
         /** The server says the result the validator came with still holds (and sent no rows). */
         boolean notModified() {
-            return result.path("_meta").path(NOT_MODIFIED_META).asBoolean(false);
+            return result.path("_meta").path(McpExtensions.NOT_MODIFIED_META).asBoolean(false);
         }
     }
 
@@ -87,10 +88,6 @@ class McpToolClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Conditional tool calls of our MCP server: the result's validator, the request's, the 304-like answer. */
-    static final String ETAG_META = "dev.adsbridge/etag";
-    static final String IF_NONE_MATCH_META = "dev.adsbridge/if-none-match";
-    static final String NOT_MODIFIED_META = "dev.adsbridge/not-modified";
     /** Sets the default of {@code compact} for every tool of a request (the MCP server's {@code X-MCP-Compact}). */
     static final String COMPACT_HEADER = "X-MCP-Compact";
     /** Money fields of list rows: Meta sends minor-unit strings, compact rows {@code "250.00 EUR"}. */
@@ -150,7 +147,7 @@ class McpToolClient {
         params.put("name", tool);
         params.put("arguments", new LinkedHashMap<>(arguments));
         if (validator != null && (route == null || !route.remote())) {
-            params.put("_meta", Map.of(IF_NONE_MATCH_META, validator));
+            params.put("_meta", Map.of(McpExtensions.IF_NONE_MATCH_META, validator));
         }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("jsonrpc", "2.0");

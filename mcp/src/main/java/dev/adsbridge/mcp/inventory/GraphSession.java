@@ -25,7 +25,7 @@ public final class GraphSession {
     /** Meta's ETag of the caller's earlier answer, sent with this call's first GET; null when not revalidating. */
     private final String revalidating;
     private volatile Usage lastUsage = Usage.none();
-    /** Graph calls made (a walk over several pages counts as two: it cannot be revalidated as one answer). */
+    /** Graph calls started through this session (a walk over pages counts once; it never records an ETag). */
     private final AtomicInteger calls = new AtomicInteger();
     /** Meta's ETag of the first call, when it was a single GET that had one. */
     private volatile String firstEtag;
@@ -59,31 +59,32 @@ public final class GraphSession {
 
     /** Items of an edge across pages, at most {@code cap}. */
     public List<JsonNode> fetchAll(String path, Map<String, String> params, int cap) {
-        calls.addAndGet(2);
+        calls.incrementAndGet();
         return observe(() -> client.fetchAll(token(), path, params, cap));
     }
 
     /** {@code POST {path}} as a form; never retried. */
     public JsonNode post(String path, Map<String, String> params) {
-        calls.addAndGet(2);
+        calls.incrementAndGet();
         return body(() -> client.post(token(), path, params));
     }
 
     /** {@code POST {path}} as {@code multipart/form-data}: the params as text fields plus the files; never retried. */
     public JsonNode postMultipart(String path, Map<String, String> params, List<FilePart> files) {
-        calls.addAndGet(2);
+        calls.incrementAndGet();
         return body(() -> client.postMultipart(token(), path, params, files));
     }
 
     /** {@code DELETE {path}}; never retried. */
     public JsonNode delete(String path, Map<String, String> params) {
-        calls.addAndGet(2);
+        calls.incrementAndGet();
         return body(() -> client.delete(token(), path, params));
     }
 
     /**
-     * Meta's ETag of this call's answer when the whole call was one GET that carried one: the tool's result is then
-     * a function of its arguments and that answer, so the answer being unchanged means the result is.
+     * Meta's ETag of this call's answer when the whole call was one GET that carried one (only a GET records it, so
+     * one call that was a write or a walk over pages has none): the tool's result is then a function of its arguments
+     * and that answer, so the answer being unchanged means the result is.
      */
     Optional<String> onlyAnswerEtag() {
         return calls.get() == 1 ? Optional.ofNullable(firstEtag) : Optional.empty();

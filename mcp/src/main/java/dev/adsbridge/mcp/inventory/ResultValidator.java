@@ -1,6 +1,7 @@
 package dev.adsbridge.mcp.inventory;
 
 import dev.adsbridge.meta.Hashes;
+import dev.adsbridge.meta.McpExtensions;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code _meta["dev.adsbridge/etag"]}; a caller that keeps the result sends the validator back with the same call
  * ({@code params._meta["dev.adsbridge/if-none-match"]}), the server revalidates its Graph read with
  * {@code If-None-Match}, and when Meta answers 304 the result is {@code _meta["dev.adsbridge/not-modified"]: true}
- * with one line of text instead of the rows again.
+ * with one line of text instead of the rows again. Only callers that keep results get validators: a call gets one
+ * when it sends {@code if-none-match} (a validator, or {@code "*"} before it holds any), so an agent that never
+ * revalidates pays neither the hash nor the bytes.
  *
  * <p>The validator is {@code v1.<Meta's ETag, base64url>.<binding>}, the binding a SHA-256 of the tool's name, its
  * arguments (keys sorted) and the ETag: a validator sent with another tool or other arguments is ignored (the call
@@ -26,12 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ResultValidator {
 
-    /** Key of the validator in a result's {@code _meta}. */
-    static final String ETAG_META_KEY = "dev.adsbridge/etag";
-    /** Key of the validator a caller sends in the request's {@code params._meta}. */
-    static final String IF_NONE_MATCH_META_KEY = "dev.adsbridge/if-none-match";
-    /** Key set to true in a result's {@code _meta} when the caller's earlier result still holds. */
-    static final String NOT_MODIFIED_META_KEY = "dev.adsbridge/not-modified";
+    static final String ETAG_META_KEY = McpExtensions.ETAG_META;
+    static final String IF_NONE_MATCH_META_KEY = McpExtensions.IF_NONE_MATCH_META;
+    static final String NOT_MODIFIED_META_KEY = McpExtensions.NOT_MODIFIED_META;
 
     private static final String PREFIX = "v1.";
     private static final int MAX_LENGTH = 512;

@@ -11,6 +11,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import dev.adsbridge.graph.Usage;
+import dev.adsbridge.meta.McpExtensions;
 import java.util.LinkedHashMap;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,10 +146,11 @@ public final class ToolRunner {
     }
 
     /**
-     * Runs one call of a tool for a caller that may hold an earlier result of the same call: {@code ifNoneMatch} is
-     * the {@link ResultValidator} that result carried ({@code _meta["dev.adsbridge/etag"]}), or null. When it is
-     * valid for this tool and these arguments, the call's Graph read is revalidated with Meta's ETag, and if Meta
-     * answers 304 the result is a short "not modified" one instead of the same rows again.
+     * Runs one call of a tool for a caller that keeps results ({@link ResultValidator}): {@code ifNoneMatch} is the
+     * validator an earlier result of the same call carried ({@code _meta["dev.adsbridge/etag"]}), {@code "*"} to ask
+     * for one without holding a result yet, or null for a caller that does not keep results (no validator is made
+     * or sent: agents pay nothing for it). A validator valid for this tool and these arguments makes the call's
+     * Graph read a revalidation with Meta's ETag; if Meta answers 304 the result is a short "not modified" one.
      */
     public CallToolResult call(ToolDefinition tool, Caller caller, Map<String, Object> arguments,
             String ifNoneMatch) {
@@ -174,13 +176,14 @@ public final class ToolRunner {
                     return finish(tool, started, args, ToolError.lacksPermission(tool.name(), lacking.get()));
                 }
             }
-            ResultValidator validator = new ResultValidator(tool.name(), effective);
-            session = new GraphSession(graph.get(), token, validator.graphEtagOf(ifNoneMatch).orElse(null));
+            ResultValidator validator = ifNoneMatch == null ? null : new ResultValidator(tool.name(), effective);
+            session = new GraphSession(graph.get(), token,
+                    validator == null ? null : validator.graphEtagOf(ifNoneMatch).orElse(null));
             ToolCall call = new ToolCall(tool.name(), args, session);
             CallToolResult result;
             try {
                 result = tool.handler().handle(call);
-                if (!Boolean.TRUE.equals(result.isError())) {
+                if (validator != null && !Boolean.TRUE.equals(result.isError())) {
                     result = validator.attach(result, session.onlyAnswerEtag());
                 }
             } catch (GraphSession.NotModified unchanged) {
@@ -221,7 +224,7 @@ public final class ToolRunner {
     }
 
     /** Key of Meta's usage in a result's {@code _meta}. */
-    public static final String USAGE_META_KEY = "dev.adsbridge/usage";
+    public static final String USAGE_META_KEY = McpExtensions.USAGE_META;
 
     /**
      * Adds Meta's latest rate-limit usage to the result's {@code _meta}, so a backend can slow down for an ad account
