@@ -69,10 +69,8 @@ public class AdAccounts {
             JsonNode error = result.content().path("error");
             String message = error.path("message").asString("Meta refused the request.");
             if ("auth".equals(error.path("category").asString(""))) {
-                // In the catalogue's words: Meta's text holds epoch times and jargon.
-                String reason = ErrorCatalogue.forMeta(error.path("code").asInt(0),
-                        error.path("error_subcode").asInt(0), null, null, null, "connection_needs_reconnect", false)
-                        .sentence();
+                String reason = ErrorCatalogue.reconnectReason(error.path("code").asInt(0),
+                        error.path("error_subcode").asInt(0));
                 connections.markNeedsReconnect(tenant, connectionId, reason);
                 return AdAccountListing.failed(reason + " Reconnect to restore it.", true);
             }

@@ -411,9 +411,8 @@ public class AdsGateway {
                 text(error, "message", null), ourCode, write);
         return switch (category) {
             case "auth" -> {
-                // The reason shown wherever the connection is: the catalogue's words, never Meta's raw text (it
-                // holds epoch times and jargon).
-                connections.markNeedsReconnect(caller.tenant(), connection, wording.sentence());
+                connections.markNeedsReconnect(caller.tenant(), connection,
+                        ErrorCatalogue.reconnectReason(code, subcode));
                 audit(caller, "connection.needs_reconnect", "connection", connection.toString(),
                         Map.of("status", "active"), Map.of("status", "needs_reconnect"), AuditEvent.SUCCESS);
                 yield new AdsException(Problem.CONNECTION, "connection_needs_reconnect", wording.sentence(), null,

@@ -234,6 +234,14 @@ public final class ErrorCatalogue {
      * sentence is Meta's message for people ({@code error_user_msg}) when it gave one, else the catalogue's. {@code write}: whether a change was
      * asked for (a read never says a change was refused).
      */
+    /**
+     * Why Meta refused a connection's token, in the catalogue's words (the reason kept on the connection and shown
+     * wherever it is): never Meta's own text, which holds epoch times and jargon.
+     */
+    static String reconnectReason(int code, int subcode) {
+        return forMeta(code, subcode, null, null, null, "connection_needs_reconnect", false).sentence();
+    }
+
     public static Wording forMeta(int code, int subcode, @Nullable String userTitle, @Nullable String userMessage,
             @Nullable String message, String ourCode, boolean write) {
         Wording wording = META_SUBCODES.get(subcode);
