@@ -3,7 +3,8 @@ package dev.adsbridge.mcp;
 import dev.adsbridge.graph.GraphClient;
 import dev.adsbridge.mcp.http.Headers;
 import dev.adsbridge.mcp.http.JsonErrorHandler;
-import dev.adsbridge.mcp.http.McpEndpointFilter;
+import dev.adsbridge.mcp.http.McpEndpoint;
+import dev.adsbridge.mcp.http.SdkHandOff;
 import dev.adsbridge.mcp.http.OperationsServlet;
 import dev.adsbridge.mcp.inventory.AnalysisPrompts;
 import dev.adsbridge.mcp.inventory.Caller;
@@ -176,23 +177,22 @@ public final class MetaAdsMcpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setErrorHandler(new JsonErrorHandler());
-        McpEndpointFilter filter = new McpEndpointFilter(security, config.serverKey(), config.maxRequestBytes(),
-                name -> inventory.find(name).map(ToolDefinition::needsToken).orElse(true), metrics, answers);
-        FilterHolder filterHolder = new FilterHolder(filter);
-        // "/mcp/*" matches /mcp, /mcp/ and anything below (which the filter answers with 404).
-        context.addFilter(filterHolder, "/mcp/*", EnumSet.of(DispatcherType.REQUEST));
+        // "/mcp/*" matches /mcp, /mcp/ and anything below; McpEndpoint has checked every message that gets here.
+        context.addFilter(new FilterHolder(new SdkHandOff()), "/mcp/*", EnumSet.of(DispatcherType.REQUEST));
         ServletHolder mcpServlet = new ServletHolder("mcp", transport);
         mcpServlet.setAsyncSupported(true);
         context.addServlet(mcpServlet, "/mcp/*");
         context.addServlet(new ServletHolder("operations", new OperationsServlet(ready::get, metrics)), "/");
-        // The /mcp filter refuses a body over the limit (413, as a JSON-RPC error) by Content-Length before reading,
-        // and while reading a chunked one. Jetty's SizeLimitHandler is the backstop for every other path, a little
-        // above the limit so that /mcp keeps its JSON-RPC answer.
+        // Jetty's SizeLimitHandler caps the bodies of every other path; /mcp reads its body bounded (413 as a JSON-RPC
+        // error, by Content-Length before reading and while reading a chunked one) before anything is handed on.
         SizeLimitHandler sizeLimit = new SizeLimitHandler(config.maxRequestBytes() + 64L * 1024, -1);
         sizeLimit.setHandler(context);
+        McpEndpoint endpoint = new McpEndpoint(security, config.serverKey(), config.maxRequestBytes(),
+                name -> inventory.find(name).map(ToolDefinition::needsToken).orElse(true), metrics, answers);
+        endpoint.setHandler(sizeLimit);
         // Stopping lets the requests in flight finish (up to the stop timeout) and refuses new ones.
         GracefulHandler graceful = new GracefulHandler();
-        graceful.setHandler(sizeLimit);
+        graceful.setHandler(endpoint);
         server.setHandler(graceful);
         server.setStopTimeout(stopTimeout.toMillis());
         server.setErrorHandler(new JsonErrorHandler.ServerErrors());

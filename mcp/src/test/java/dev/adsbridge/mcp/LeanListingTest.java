@@ -75,6 +75,25 @@ class LeanListingTest {
     }
 
     @Test
+    void toolCallsOnAToolsetPathKeepToItsToolsetsAndReadOnly() {
+        String campaigns = TestEnv.SERVER.baseUrl() + "/mcp/x/campaigns";
+        JsonNode listed = TestEnv.callToolAt(campaigns, TestEnv.bearer(TOKEN), "get_campaigns",
+                Map.of("account_id", TestEnv.BIG_ACCOUNT, "limit", 1));
+        assertThat(TestEnv.ok(listed).get("data").size()).isEqualTo(1);
+        String campaignId = TestEnv.ok(listed).at("/data/0/id").asString();
+        JsonNode outside = TestEnv.error(TestEnv.callToolAt(campaigns, TestEnv.bearer(TOKEN), "get_ads",
+                Map.of("account_id", TestEnv.BIG_ACCOUNT)));
+        assertThat(outside.get("type").asString()).isEqualTo("ToolNotAvailable");
+
+        JsonNode write = TestEnv.error(TestEnv.callToolAt(TestEnv.SERVER.baseUrl() + "/mcp/x/all/readonly",
+                TestEnv.bearer(TOKEN), "update_campaign", Map.of("campaign_id", campaignId, "name", "renamed")));
+        assertThat(write.get("type").asString()).isEqualTo("ToolNotAvailable");
+        assertThat(write.get("message").asString()).contains("read-only");
+        assertThat(TestEnv.graph(TOKEN, "GET", campaignId, Map.of("fields", "name")).path("name").asString())
+                .isNotEqualTo("renamed");
+    }
+
+    @Test
     void aToolOutsideTheDefaultListStillRunsByName() {
         JsonNode result = TestEnv.ok(TestEnv.callTool(TOKEN, "list_custom_audiences", Map.of("account_id",
                 TestEnv.BIG_ACCOUNT, "limit", 2)));

@@ -237,7 +237,12 @@ public final class TestEnv {
 
     public static JsonNode callTool(MetaAdsMcpServer server, Map<String, String> headers, String tool,
                              Map<String, ?> arguments) {
-        Answer answer = post(server.endpoint(), headers, rpc("tools/call",
+        return callToolAt(server.endpoint(), headers, tool, arguments);
+    }
+
+    /** A tool call at an endpoint URL ({@code /mcp} or {@code /mcp/x/{toolsets}}): the result, checked as above. */
+    public static JsonNode callToolAt(String url, Map<String, String> headers, String tool, Map<String, ?> arguments) {
+        Answer answer = post(url, headers, rpc("tools/call",
                 Map.of("name", tool, "arguments", arguments)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().has("error")).as(answer.body()).isFalse();

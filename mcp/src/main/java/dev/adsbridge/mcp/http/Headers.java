@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The request headers this server reads, and the one place that turns them into a {@link Caller} in the SDK's
@@ -24,53 +25,55 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
     /** Request attribute holding an {@code access_token} argument the filter lifted out of the body. */
     static final String ARGUMENT_TOKEN_ATTRIBUTE = "adsbridge.accessTokenArgument";
 
+    /**
+     * The caller of a message the endpoint handed on to the SDK: the headers, with the toolsets of the path and an
+     * {@code access_token} argument the endpoint lifted out of the body (request attributes).
+     */
     @Override
     public McpTransportContext extract(HttpServletRequest request) {
-        return callerOf(request).toContext();
-    }
-
-    /** The caller a request describes. Over HTTP the token comes from headers only, never from the environment. */
-    public static Caller callerOf(HttpServletRequest request) {
         Object argumentToken = request.getAttribute(ARGUMENT_TOKEN_ATTRIBUTE);
-        return callerOf(request, argumentToken instanceof String text ? text : null);
+        return callerOf(request::getHeader, ToolsetPath.of(request.getAttribute(ToolsetPath.ATTRIBUTE)),
+                argumentToken instanceof String text ? text : null).toContext();
     }
 
     /**
      * The caller a request describes, with an {@code access_token} argument lifted out of its body. The toolsets are
      * those of the path {@code /mcp/x/{toolsets}} narrowed by {@code X-MCP-Toolsets}; read-only when either the
-     * path or {@code X-MCP-Readonly} says so; {@code X-MCP-Compact} sets the default of {@code compact}.
+     * path or {@code X-MCP-Readonly} says so; {@code X-MCP-Compact} sets the default of {@code compact}. Over HTTP
+     * the token comes from headers (or the argument) only, never from the environment.
+     *
+     * @param headers a request header's value by name (the first, when repeated), or null
+     * @param path    the toolsets named in the path, or null for {@code /mcp}
      */
-    static Caller callerOf(HttpServletRequest request, String argumentToken) {
+    static Caller callerOf(UnaryOperator<String> headers, ToolsetPath path, String argumentToken) {
         Optional<Set<Toolset>> toolsets;
         try {
-            toolsets = requestedToolsets(request);
+            toolsets = requestedToolsets(headers);
         } catch (IllegalArgumentException unknown) {
-            // The filter answers 400 before this; should it be bypassed, an unknown name hides every tool.
+            // The endpoint answers 400 before this; should it be bypassed, an unknown name hides every tool.
             toolsets = Optional.of(Set.of());
         }
-        Optional<Set<Toolset>> fromPath = ToolsetPath.toolsets(request);
-        if (fromPath.isPresent()) {
-            Set<Toolset> path = fromPath.get();
+        if (path != null) {
             toolsets = Optional.of(toolsets.map(header -> {
                 java.util.EnumSet<Toolset> both = java.util.EnumSet.noneOf(Toolset.class);
-                header.stream().filter(path::contains).forEach(both::add);
+                header.stream().filter(path.toolsets()::contains).forEach(both::add);
                 return (Set<Toolset>) both;
-            }).orElse(path));
+            }).orElse(path.toolsets()));
         }
         Optional<Boolean> compact;
         try {
-            compact = compact(request);
+            compact = compact(headers);
         } catch (IllegalArgumentException malformed) {
-            // The filter answers 400 before this; should it be bypassed, each tool keeps its own default.
+            // The endpoint answers 400 before this; should it be bypassed, each tool keeps its own default.
             compact = Optional.empty();
         }
-        return Caller.of(token(request), argumentToken == null || argumentToken.isBlank() ? null : argumentToken,
-                toolsets, readOnly(request) || ToolsetPath.readOnly(request)).withCompact(compact);
+        return Caller.of(token(headers), argumentToken == null || argumentToken.isBlank() ? null : argumentToken,
+                toolsets, readOnly(headers) || (path != null && path.readOnly())).withCompact(compact);
     }
 
     /** {@code Authorization: Bearer …}, else {@code X-META-ACCESS-TOKEN}; null when neither carries a token. */
-    public static String token(HttpServletRequest request) {
-        String authorization = request.getHeader(AUTHORIZATION);
+    public static String token(UnaryOperator<String> headers) {
+        String authorization = headers.apply(AUTHORIZATION);
         if (authorization != null) {
             String value = authorization.strip();
             if (value.length() > 7 && value.substring(0, 7).equalsIgnoreCase("bearer ")) {
@@ -80,7 +83,7 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
                 }
             }
         }
-        String header = request.getHeader(META_ACCESS_TOKEN);
+        String header = headers.apply(META_ACCESS_TOKEN);
         return header == null || header.isBlank() ? null : header.strip();
     }
 
@@ -89,8 +92,8 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
      *
      * @throws IllegalArgumentException for an unknown toolset name
      */
-    public static Optional<Set<Toolset>> requestedToolsets(HttpServletRequest request) {
-        String header = request.getHeader(TOOLSETS);
+    public static Optional<Set<Toolset>> requestedToolsets(UnaryOperator<String> headers) {
+        String header = headers.apply(TOOLSETS);
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
@@ -98,8 +101,8 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
     }
 
     /** {@code X-MCP-Readonly: true} (also 1 or yes). */
-    public static boolean readOnly(HttpServletRequest request) {
-        String header = request.getHeader(READONLY);
+    public static boolean readOnly(UnaryOperator<String> headers) {
+        String header = headers.apply(READONLY);
         if (header == null) {
             return false;
         }
@@ -115,8 +118,8 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
      *
      * @throws IllegalArgumentException for a value other than true/false (1/0, yes/no)
      */
-    public static Optional<Boolean> compact(HttpServletRequest request) {
-        String header = request.getHeader(COMPACT);
+    public static Optional<Boolean> compact(UnaryOperator<String> headers) {
+        String header = headers.apply(COMPACT);
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }

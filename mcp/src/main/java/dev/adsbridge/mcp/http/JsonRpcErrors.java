@@ -37,6 +37,11 @@ final class JsonRpcErrors {
         return body;
     }
 
+    /** {@link #body} as UTF-8 bytes. */
+    static byte[] bytes(int httpStatus, JsonNode id, int code, String message) {
+        return Json.write(body(id, code, message, httpStatus)).getBytes(StandardCharsets.UTF_8);
+    }
+
     static void write(HttpServletResponse response, int httpStatus, JsonNode id, int code, String message)
             throws IOException {
         writeJson(response, httpStatus, body(id, code, message, httpStatus));
@@ -45,8 +50,7 @@ final class JsonRpcErrors {
     static void writeJson(HttpServletResponse response, int httpStatus, JsonNode body) throws IOException {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
         response.setStatus(httpStatus);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
+        response.setContentType(McpEndpoint.JSON_UTF8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
         response.getOutputStream().flush();

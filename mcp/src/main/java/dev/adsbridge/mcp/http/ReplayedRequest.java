@@ -29,7 +29,7 @@ final class ReplayedRequest extends HttpServletRequestWrapper {
         super(request);
         this.body = body;
         String original = request.getHeader(ACCEPT);
-        this.accept = McpEndpointFilter.acceptsBoth(original) ? original : normalAccept;
+        this.accept = SdkHandOff.acceptsBoth(original) ? original : normalAccept;
         this.path = path;
     }
 

@@ -1,8 +1,8 @@
 package dev.adsbridge.mcp.http;
 
 import dev.adsbridge.mcp.inventory.Toolset;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -10,22 +10,26 @@ import java.util.Set;
  * toolset names, {@code all} or {@code default} (e.g. {@code /mcp/x/creatives,insights}), and an optional
  * {@code /readonly} suffix ({@code /mcp/x/all/readonly}). They choose among the toolsets the server offers, like
  * {@code X-MCP-Toolsets}, which narrows them further.
+ *
+ * @param toolsets the toolsets the path names
+ * @param readOnly whether the path ends in {@code /readonly}
  */
-final class ToolsetPath {
+record ToolsetPath(Set<Toolset> toolsets, boolean readOnly) {
 
-    private static final String TOOLSETS_ATTRIBUTE = "adsbridge.pathToolsets";
-    private static final String READONLY_ATTRIBUTE = "adsbridge.pathReadonly";
+    /** The request attribute that carries a message's path toolsets to the SDK's side (see {@link Headers}). */
+    static final String ATTRIBUTE = "adsbridge.pathToolsets";
     private static final String READONLY = "/readonly";
 
-    private ToolsetPath() {
+    ToolsetPath {
+        toolsets = Set.copyOf(toolsets);
     }
 
     /**
-     * Reads the part after {@code /mcp/x/} into request attributes.
+     * Reads the part after {@code /mcp/x/}.
      *
      * @throws IllegalArgumentException for an unknown toolset or a malformed path
      */
-    static void read(String rest, HttpServletRequest request) {
+    static ToolsetPath read(String rest) {
         String names = rest;
         boolean readOnly = false;
         if (names.endsWith("/")) {
@@ -35,23 +39,16 @@ final class ToolsetPath {
             readOnly = true;
             names = names.substring(0, names.length() - READONLY.length());
         }
-        names = java.net.URLDecoder.decode(names, java.nio.charset.StandardCharsets.UTF_8);
+        names = URLDecoder.decode(names, StandardCharsets.UTF_8);
         if (names.isBlank() || names.contains("/")) {
             throw new IllegalArgumentException("use /mcp/x/{toolsets} or /mcp/x/{toolsets}/readonly with toolsets "
                     + Toolset.knownNames());
         }
-        Set<Toolset> toolsets = Toolset.parse(names);
-        request.setAttribute(TOOLSETS_ATTRIBUTE, Set.copyOf(toolsets));
-        request.setAttribute(READONLY_ATTRIBUTE, readOnly);
+        return new ToolsetPath(Toolset.parse(names), readOnly);
     }
 
-    @SuppressWarnings("unchecked")
-    static Optional<Set<Toolset>> toolsets(HttpServletRequest request) {
-        Object value = request.getAttribute(TOOLSETS_ATTRIBUTE);
-        return value instanceof Set<?> set ? Optional.of((Set<Toolset>) set) : Optional.empty();
-    }
-
-    static boolean readOnly(HttpServletRequest request) {
-        return Boolean.TRUE.equals(request.getAttribute(READONLY_ATTRIBUTE));
+    /** The path toolsets a request attribute holds, or null. */
+    static ToolsetPath of(Object attribute) {
+        return attribute instanceof ToolsetPath path ? path : null;
     }
 }
