@@ -227,8 +227,9 @@ public final class CreativeTools {
         return imageResult(call.graph(), accountId, hash, about);
     }
 
+    /** What get_ad_video reads of an AdVideo (which has no account_id field: Meta refuses the whole read for it). */
     static final String VIDEO_FIELDS = "id,title,description,length,source,picture,status,created_time,"
-            + "permalink_url,account_id";
+            + "permalink_url";
 
     public static ToolDefinition getAdVideo() {
         return ToolDefinition.builder("get_ad_video", Toolset.CREATIVES)
@@ -249,7 +250,9 @@ public final class CreativeTools {
                         .string("ad_id", "Ad whose creative's video to get (digits). Or video_id.").defaultValue("")
                         .string("video_id", "Video id (digits), e.g. from get_creative_details.").defaultValue("")
                         .string("account_id", "Ad account of the video (act_123 or 123): looks in its video "
-                                + "library first.").defaultValue(""))
+                                + "library first.").defaultValue("")
+                        .bool("library_only", "true: only a video in that account's library (the ad's account "
+                                + "with ad_id), never one looked up by id elsewhere."))
                 .handler(CreativeTools::adVideo)
                 .build();
     }
@@ -259,8 +262,12 @@ public final class CreativeTools {
         Optional<String> adId = args.optionalObjectId("ad_id", "ad");
         Optional<String> givenVideo = args.optionalObjectId("video_id", "video");
         Optional<String> accountId = args.optionalAccountId("account_id");
+        boolean libraryOnly = args.bool("library_only", false);
         if (adId.isEmpty() && givenVideo.isEmpty()) {
             throw ToolException.invalid("Pass video_id, or ad_id to get the video of the ad's creative.");
+        }
+        if (libraryOnly && accountId.isEmpty() && adId.isEmpty()) {
+            throw ToolException.invalid("library_only needs the account_id whose library holds the video.");
         }
         ObjectNode result = Json.object();
         String videoId;
@@ -292,6 +299,10 @@ public final class CreativeTools {
                     .findFirst().orElse(null);
         }
         if (video == null) {
+            if (libraryOnly) {
+                throw ToolException.invalid("Video " + videoId + " is not in the video library of "
+                        + accountId.orElse("the ad's account") + " (library_only).");
+            }
             video = call.graph().get(videoId, Map.of("fields", VIDEO_FIELDS));
         }
         result.put("video_id", videoId);

@@ -307,6 +307,14 @@ class DropInToolsTest {
         assertThat(byAd.get("source_url").asString()).endsWith(RUN + ".mp4");
 
         refused("get_ad_video", Map.of(), "Pass video_id, or ad_id", "nothing given");
+
+        // library_only: the video must be in the named account's library (the console's agent gateway relies on it).
+        assertThat(ok(call("get_ad_video", Map.of("video_id", video, "account_id", TestEnv.BIG_ACCOUNT,
+                "library_only", true))).get("title").asString()).isEqualTo("Spot " + RUN);
+        refused("get_ad_video", Map.of("video_id", video, "account_id", TestEnv.EUR_ACCOUNT, "library_only", true),
+                "is not in the video library of " + TestEnv.EUR_ACCOUNT, "another account's video");
+        refused("get_ad_video", Map.of("video_id", video, "library_only", true), "needs the account_id",
+                "library_only without an account");
     }
 
     private static String newVideo(String title) {

@@ -47,9 +47,12 @@ public enum NodeType {
                     "link_url", "url_tags", "object_type", "effective_object_story_id", "instagram_actor_id",
                     "instagram_user_id", "degrees_of_freedom_spec", "actor_id", "facebook_branded_content",
                     "instagram_branded_content", "dynamic_creative_spec")),
-    /** A video of an ad account's library: {@code /act_…/advideos}, {@code /{video_id}}. */
+    /**
+     * A video of an ad account's library: {@code /act_…/advideos}, {@code /{video_id}}. Unlike ads and images, Meta's
+     * AdVideo has no {@code account_id} field: asking for it is "(#100) Tried accessing nonexisting field".
+     */
     AD_VIDEO("AdVideo", List.of("id"),
-            List.of("id", "account_id", "title", "description", "source", "picture", "length", "status",
+            List.of("id", "title", "description", "source", "picture", "length", "status",
                     "created_time", "updated_time", "thumbnails", "permalink_url")),
     AD_IMAGE("AdImage", List.of("hash", "url"),
             List.of("id", "account_id", "hash", "name", "url", "url_128", "permalink_url", "width", "height",

@@ -141,11 +141,12 @@ class ImagesContractTest {
     void aVideoAddedByUrlIsReadableByIdAndInTheLibrary() {
         String id = Objects.createdId(sandbox.post(token, BIG + "/advideos", form("file_url",
                 "https://videos.example.com/spot.mp4", "title", "Spot")));
-        JsonNode video = sandbox.get(token, id, form("fields", "id,title,source,status,length,account_id")).json();
+        JsonNode video = sandbox.get(token, id, form("fields", "id,title,source,status,length")).json();
         assertThat(video.path("title").asString()).isEqualTo("Spot");
         assertThat(video.path("source").asString()).isEqualTo("https://videos.example.com/spot.mp4");
         assertThat(video.path("status").path("video_status").asString()).isEqualTo("ready");
-        assertThat(video.path("account_id").asString()).isEqualTo(BIG.substring(4));
+        // Meta's AdVideo has no account_id (images and ads do): the whole read is refused.
+        assertError(sandbox.get(token, id, form("fields", "id,account_id")), 100, null);
         assertThat(Objects.ids(sandbox.get(token, BIG + "/advideos", form("fields", "id")).json())).contains(id);
 
         assertError(sandbox.post(token, BIG + "/advideos", form("title", "No file")), 100, null);
