@@ -7,6 +7,7 @@ import dev.adsbridge.console.ads.AdsException;
 import dev.adsbridge.console.ads.AgentTools;
 import dev.adsbridge.console.apikeys.ApiRateLimits;
 import dev.adsbridge.console.audit.AuditEvent;
+import dev.adsbridge.console.tenancy.TenantId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -323,6 +324,12 @@ class McpGateway {
                 }
             }
         }
+        // Ids inside structured arguments: a campaign's per-ad-set budgets name ad sets.
+        for (Object entry : entries(args.get("adset_budgets"))) {
+            if (entry instanceof Map<?, ?> budget && budget.get("adset_id") != null) {
+                ids.add(String.valueOf(budget.get("adset_id")).strip());
+            }
+        }
         for (String account : accounts) {
             requireReachable(credential, chosen, account);
         }
@@ -345,7 +352,60 @@ class McpGateway {
             throw new Denied("This agent may reach no ad account: choose one in AdsBridge (and allow it for this "
                     + "credential).");
         }
-        return accounts.isEmpty() ? null : accounts.iterator().next();
+        String account = accounts.isEmpty() ? null : accounts.iterator().next();
+        Object video = args.get("video_id");
+        if (video != null && !(video instanceof String s && s.isBlank())) {
+            requireVideoOf(call, caller, tool, args, String.valueOf(video).strip(), account);
+        }
+        return account;
+    }
+
+    /**
+     * A video has no account_id at Meta, so it is checked against the video library of the account the call
+     * reaches: get_ad_video is asked for a video of that library only ({@code library_only}); any other tool (a
+     * creative with a video) costs one get_ad_video look-up, remembered like other objects.
+     */
+    private void requireVideoOf(Call call, AdsCaller caller, String tool, Map<String, Object> args, String videoId,
+                                @Nullable String account) {
+        if (!DIGITS.matcher(videoId).matches()) {
+            throw new Denied("'" + videoId + "' is not a video id (digits).");
+        }
+        if (account == null) {
+            throw new Denied("Name the account_id whose video library holds video " + videoId + " (or the ad_id "
+                    + "that uses it): agents reach only the videos of the ad accounts the workspace chose.");
+        }
+        if ("get_ad_video".equals(tool)) {
+            args.put("account_id", account);
+            args.put("library_only", true);
+            return;
+        }
+        TenantId tenant = call.credential().tenant();
+        if (account.equals(objects.get(tenant, videoId).orElse(null))) {
+            return;
+        }
+        JsonNode found = tools.call(caller, account, "get_ad_video", Map.of("video_id", videoId, "account_id",
+                account, "library_only", true), false);
+        if (found.path("isError").asBoolean(false)) {
+            throw new Denied("Video " + videoId + " was not found in the video library of " + account + ": "
+                    + structured(found).path("error").path("message").asString("no answer") + " Agents use only "
+                    + "the videos of the ad accounts the workspace chose.");
+        }
+        objects.put(tenant, videoId, account);
+    }
+
+    /** A list argument given as a list or as its JSON text; empty for anything else (the tool refuses it). */
+    private static List<?> entries(@Nullable Object value) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        if (value instanceof String text && text.strip().startsWith("[")) {
+            try {
+                return JSON.readValue(text, List.class);
+            } catch (RuntimeException notJson) {
+                return List.of();
+            }
+        }
+        return List.of();
     }
 
     private static String account(Object value) {

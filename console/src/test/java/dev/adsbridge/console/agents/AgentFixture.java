@@ -169,7 +169,18 @@ final class AgentFixture {
     }
 
     static Answer send(String method, String key, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(harness.baseUrl + "/mcp"))
+        return send(harness.baseUrl, method, key, body, headers);
+    }
+
+    /** A tools/call to the tenant MCP endpoint of another console ({@code baseUrl}). */
+    static Answer callToolAt(String baseUrl, String key, String tool, Map<String, ?> arguments) {
+        return send(baseUrl, "POST", key, JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id",
+                IDS.incrementAndGet(), "method", "tools/call", "params", Map.of("name", tool, "arguments",
+                        arguments))), Map.of());
+    }
+
+    static Answer send(String baseUrl, String method, String key, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

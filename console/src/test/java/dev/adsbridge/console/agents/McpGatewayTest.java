@@ -143,6 +143,22 @@ class McpGatewayTest {
     }
 
     @Test
+    void adSetsInsideArgumentsStayInsideTheChosenAccounts() {
+        String adsetB = callTool(f.keyB, "get_adsets", Map.of("account_id", ACCOUNT_B, "limit", 1)).result()
+                .path("structuredContent").path("data").path(0).path("id").asString();
+        assertThat(adsetB).isNotEmpty();
+        // A campaign's per-ad-set budgets, as a list and as its JSON text.
+        for (Object budgets : List.of(List.of(Map.of("adset_id", adsetB, "daily_budget", 1000)),
+                "[{\"adset_id\":\"" + adsetB + "\",\"daily_budget\":1000}]")) {
+            AgentFixture.Answer nested = callTool(f.writeKey, "update_campaign", Map.of("campaign_id", f.campaignA,
+                    "adset_budgets", budgets, "confirm", true));
+            assertThat(nested.isError()).as(nested.body()).isTrue();
+            assertThat(nested.error().path("category").asString()).isEqualTo("permission");
+            assertThat(nested.error().path("message").asString()).contains(adsetB);
+        }
+    }
+
+    @Test
     void aKeyLimitedToAccountsReachesOnlyThose() {
         String limited = AgentFixture.createKey(f.ownerA.browser(), "limited", "read", List.of(ACCOUNT_A), "30");
         assertThat(callTool(limited, "get_campaigns", Map.of("account_id", ACCOUNT_A, "limit", 1)).isError())

@@ -82,22 +82,29 @@ public final class ConsoleHarness {
 
     /** A console of its own (with its own sandbox and MCP server) and these extra properties; close it after use. */
     public static ConsoleHarness start(Map<String, Object> extra) {
-        return new ConsoleHarness(extra, Map.of());
+        return new ConsoleHarness(extra, Map.of(), mcp -> mcp);
     }
 
     /** As {@link #start(Map)}, with {@code beans} registered in the console before it starts. */
     public static ConsoleHarness start(Map<String, Object> extra, Map<String, Object> beans) {
-        return new ConsoleHarness(extra, beans);
+        return new ConsoleHarness(extra, beans, mcp -> mcp);
+    }
+
+    /** As {@link #start(Map)}, with the MCP server configured further (e.g. more toolsets listed by default). */
+    public static ConsoleHarness start(Map<String, Object> extra,
+                                       java.util.function.UnaryOperator<McpServerConfig.Builder> mcpConfig) {
+        return new ConsoleHarness(extra, Map.of(), mcpConfig);
     }
 
     private ConsoleHarness(Map<String, Object> extra) {
-        this(extra, Map.of());
+        this(extra, Map.of(), mcp -> mcp);
     }
 
-    private ConsoleHarness(Map<String, Object> extra, Map<String, Object> beans) {
+    private ConsoleHarness(Map<String, Object> extra, Map<String, Object> beans,
+                           java.util.function.UnaryOperator<McpServerConfig.Builder> mcpConfig) {
         sandbox = SandboxServer.start(SandboxConfig.defaults().withPort(0).withHost("127.0.0.1"));
-        mcp = MetaAdsMcpServer.create(McpServerConfig.builder().host("127.0.0.1").port(0)
-                .graphUrl(sandbox.baseUrl()).build());
+        mcp = MetaAdsMcpServer.create(mcpConfig.apply(McpServerConfig.builder().host("127.0.0.1").port(0)
+                .graphUrl(sandbox.baseUrl())).build());
         mcpPort = mcp.start();
         schema = "console_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Path keyset;

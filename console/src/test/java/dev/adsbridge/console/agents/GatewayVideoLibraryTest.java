@@ -1,0 +1,86 @@
+package dev.adsbridge.console.agents;
+
+import static dev.adsbridge.console.agents.AgentFixture.callToolAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.adsbridge.console.support.ConsoleHarness;
+import dev.adsbridge.mcp.inventory.Toolset;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Videos through the tenant MCP endpoint, with an MCP server that lists every toolset (an operator's choice; the
+ * default list has no video tools): Meta's videos carry no account_id, so the gateway keeps an agent to the video
+ * libraries of the ad accounts the workspace chose, for reads (get_ad_video) and for creatives that use a video.
+ */
+class GatewayVideoLibraryTest {
+
+    private static final String CHOSEN = "act_1000000002";
+    private static final String UNCHOSEN = "act_1000000001";
+    private static ConsoleHarness console;
+    private static String key;
+    private static String metaToken;
+
+    @BeforeAll
+    static void start() {
+        console = ConsoleHarness.start(Map.of(), mcp -> mcp.defaultToolsets(EnumSet.allOf(Toolset.class)));
+        ConsoleHarness.Signed owner = console.owner("Videos " + UUID.randomUUID().toString().substring(0, 6));
+        ConsoleHarness.connect(owner.browser());
+        UUID connection = console.connectionIds(owner.tenant()).get(0);
+        owner.browser().post("/connections/" + connection + "/ad-accounts", Map.of("account", CHOSEN));
+        key = AgentFixture.createKey(owner.browser(), "videos", "read_write", List.of(), "0");
+        metaToken = console.tokenOf(owner.tenant(), connection);
+    }
+
+    @AfterAll
+    static void stop() {
+        console.close();
+    }
+
+    @Test
+    void anAgentReachesOnlyTheVideosOfTheChosenAccounts() throws Exception {
+        // The connection's token reaches both accounts' libraries; the workspace chose one.
+        String foreign = newVideo(UNCHOSEN);
+        String own = newVideo(CHOSEN);
+
+        AgentFixture.Answer bare = callToolAt(console.baseUrl, key, "get_ad_video", Map.of("video_id", foreign));
+        assertThat(bare.isError()).as(bare.body()).isTrue();
+        assertThat(bare.error().path("category").asString()).isEqualTo("permission");
+        assertThat(bare.error().path("message").asString()).contains("account_id").contains(foreign);
+        AgentFixture.Answer named = callToolAt(console.baseUrl, key, "get_ad_video", Map.of("video_id", foreign,
+                "account_id", CHOSEN, "library_only", false));
+        assertThat(named.isError()).as(named.body()).isTrue();
+        assertThat(named.error().path("message").asString()).contains("not in the video library of " + CHOSEN);
+        assertThat(named.body()).doesNotContain("videos.example.com");
+        AgentFixture.Answer mine = callToolAt(console.baseUrl, key, "get_ad_video", Map.of("video_id", own,
+                "account_id", CHOSEN));
+        assertThat(mine.isError()).as(mine.body()).isFalse();
+        assertThat(mine.result().path("structuredContent").path("video_id").asString()).isEqualTo(own);
+
+        AgentFixture.Answer creative = callToolAt(console.baseUrl, key, "create_ad_creative", Map.of("account_id",
+                CHOSEN, "name", "Borrowed video", "page_id", "200000000000001", "video_id", foreign,
+                "image_hash", "0123456789abcdef0123456789abcdef", "link_url", "https://example.com"));
+        assertThat(creative.isError()).as(creative.body()).isTrue();
+        assertThat(creative.error().path("category").asString()).isEqualTo("permission");
+        assertThat(creative.error().path("message").asString()).contains(foreign).contains(CHOSEN);
+    }
+
+    private static String newVideo(String account) throws Exception {
+        HttpResponse<String> created = AgentFixture.http.send(HttpRequest.newBuilder(
+                        URI.create(console.sandbox.graphUrl() + "/" + account + "/advideos"))
+                .header("Authorization", "Bearer " + metaToken)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("file_url=https%3A%2F%2Fvideos.example.com%2F"
+                        + UUID.randomUUID() + ".mp4&title=Spot")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        return AgentFixture.JSON.readTree(created.body()).path("id").asString();
+    }
+}
