@@ -75,6 +75,8 @@ class ConnectionStateBrowserTest {
         chrome.settled();
         assertReconnectEverywhereOnThePage("the dashboard");
         assertThat(chrome.find(".banner.reconnect button").getText()).isEqualTo("Reconnect");
+        assertThat(chrome.all("main form[action$='/connect'] button")).as("one way forward: Reconnect, not a new "
+                + "connection beside it").isEmpty();
         assertThat(chrome.text("#summary-problem")).containsIgnoringCase("reconnect");
         assertThat(chrome.present("#summary-problem button.retry")).as("a retry cannot fix a refused token").isFalse();
         chrome.screenshots("connection-reconnect", this::cardInView);
