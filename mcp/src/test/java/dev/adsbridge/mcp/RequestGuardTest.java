@@ -14,6 +14,7 @@ import dev.adsbridge.mcp.inventory.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -121,6 +122,13 @@ class RequestGuardTest {
         assertThat(answer.json()).isNotNull();
         Answer below = post(SERVER.baseUrl() + "/mcp/extra", bearer(null), PING);
         assertJsonError(below, 404, -32600);
+        // Spellings that the servlet layer would map to /mcp: not the endpoint either (a 404, as for any other path).
+        for (String path : List.of("/mcp;x", "/%6Dcp", "/x/../mcp", "/mcp/./")) {
+            RawAnswer odd = raw(SERVER.port(), rawPost("127.0.0.1:" + SERVER.port(), "", PING)
+                    .replace("POST /mcp HTTP", "POST " + path + " HTTP"));
+            assertThat(odd.status()).as(path).isEqualTo(404);
+            assertThat(odd.body()).as(path).contains("\"code\":-32600").contains("Not found");
+        }
     }
 
     /**

@@ -91,11 +91,13 @@ public final class McpEndpoint extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = request.getHttpURI().getPath();
-        if (path == null || !path.startsWith(MCP_PATH) || (path.length() > MCP_PATH.length()
-                && path.charAt(MCP_PATH.length()) != '/')) {
+        // Whatever the servlet layer would map to /mcp (decoded, normalised, without ;parameters) is this endpoint's
+        // to answer; the endpoint itself is only the path as the client wrote it, so /%6Dcp or /mcp;x is a 404.
+        String canonical = request.getHttpURI().getCanonicalPath();
+        if (canonical == null || !(canonical.equals(MCP_PATH) || canonical.startsWith(MCP_PATH + "/"))) {
             return super.handle(request, response, callback);
         }
+        String path = request.getHttpURI().getPath();
         ToolsetPath toolsetPath = null;
         if (!path.equals(MCP_PATH) && !path.equals(MCP_PATH + "/")) {
             if (!path.startsWith(TOOLSET_PATH)) {
