@@ -22,7 +22,7 @@ public final class Headers implements McpTransportContextExtractor<HttpServletRe
     public static final String READONLY = "X-MCP-Readonly";
     public static final String SERVER_KEY = "X-MCP-Server-Key";
     public static final String COMPACT = "X-MCP-Compact";
-    /** Request attribute holding an {@code access_token} argument the filter lifted out of the body. */
+    /** Request attribute holding an {@code access_token} argument the endpoint lifted out of the body. */
     static final String ARGUMENT_TOKEN_ATTRIBUTE = "adsbridge.accessTokenArgument";
 
     /**

@@ -87,7 +87,7 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     static String body(int status) {
         ObjectNode body = Json.object();
-        // Shaped as a JSON-RPC error (id unknown), so MCP clients read it like the filter's own refusals.
+        // Shaped as a JSON-RPC error (id unknown), so MCP clients read it like the endpoint's own refusals.
         body.put("jsonrpc", "2.0");
         body.putNull("id");
         ObjectNode error = body.putObject("error");

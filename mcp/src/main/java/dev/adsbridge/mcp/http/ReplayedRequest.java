@@ -14,7 +14,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * The request as the SDK servlet should see it: the body already read by the filter, an {@code Accept} header it
+ * The request as the SDK servlet should see it: the body already read by {@link McpEndpoint}, an {@code Accept} header it
  * accepts, and {@code /mcp} as the path even when the client called {@code /mcp/}.
  */
 final class ReplayedRequest extends HttpServletRequestWrapper {
