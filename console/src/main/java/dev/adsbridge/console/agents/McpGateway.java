@@ -353,11 +353,35 @@ class McpGateway {
                     + "credential).");
         }
         String account = accounts.isEmpty() ? null : accounts.iterator().next();
-        Object video = args.get("video_id");
-        if (video != null && !(video instanceof String s && s.isBlank())) {
-            requireVideoOf(call, caller, tool, args, String.valueOf(video).strip(), account);
+        for (String videoId : videoIds(args)) {
+            requireVideoOf(call, caller, tool, args, videoId, account);
         }
         return account;
+    }
+
+    /**
+     * The videos a call names: {@code video_id}, and inside a creative's {@code videos}, {@code object_story_spec}
+     * ({@code video_data}) and {@code asset_feed_spec} ({@code videos}), each given as JSON or as its text.
+     */
+    private static Set<String> videoIds(Map<String, Object> args) {
+        Set<String> ids = new LinkedHashSet<>();
+        addVideo(ids, args.get("video_id"));
+        for (Object entry : entries(args.get("videos"))) {
+            addVideo(ids, entry instanceof Map<?, ?> video ? video.get("video_id") : null);
+        }
+        if (object(args.get("object_story_spec")).get("video_data") instanceof Map<?, ?> videoData) {
+            addVideo(ids, videoData.get("video_id"));
+        }
+        for (Object entry : entries(object(args.get("asset_feed_spec")).get("videos"))) {
+            addVideo(ids, entry instanceof Map<?, ?> video ? video.get("video_id") : null);
+        }
+        return ids;
+    }
+
+    private static void addVideo(Set<String> ids, @Nullable Object value) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            ids.add(String.valueOf(value).strip());
+        }
     }
 
     /**
@@ -391,6 +415,21 @@ class McpGateway {
                     + "the videos of the ad accounts the workspace chose.");
         }
         objects.put(tenant, videoId, account);
+    }
+
+    /** An object argument given as an object or as its JSON text; empty for anything else (the tool refuses it). */
+    private static Map<?, ?> object(@Nullable Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map;
+        }
+        if (value instanceof String text && text.strip().startsWith("{")) {
+            try {
+                return JSON.readValue(text, Map.class);
+            } catch (RuntimeException notJson) {
+                return Map.of();
+            }
+        }
+        return Map.of();
     }
 
     /** A list argument given as a list or as its JSON text; empty for anything else (the tool refuses it). */

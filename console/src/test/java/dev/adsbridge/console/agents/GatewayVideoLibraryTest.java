@@ -71,6 +71,27 @@ class GatewayVideoLibraryTest {
         assertThat(creative.isError()).as(creative.body()).isTrue();
         assertThat(creative.error().path("category").asString()).isEqualTo("permission");
         assertThat(creative.error().path("message").asString()).contains(foreign).contains(CHOSEN);
+        // The same video inside a creative's structured arguments, as JSON and as its text.
+        List<Map<String, Object>> nested = List.of(
+                Map.of("videos", List.of(Map.of("video_id", foreign, "thumbnail_url", "https://example.com/t.png"))),
+                Map.of("object_story_spec", Map.of("page_id", "200000000000001", "video_data",
+                        Map.of("video_id", foreign, "image_url", "https://example.com/t.png"))),
+                Map.of("asset_feed_spec", "{\"videos\":[{\"video_id\":\"" + foreign + "\"}]}"));
+        for (Map<String, Object> spec : nested) {
+            Map<String, Object> arguments = new java.util.LinkedHashMap<>(Map.of("account_id", CHOSEN, "name",
+                    "Borrowed video", "page_id", "200000000000001", "link_url", "https://example.com"));
+            arguments.putAll(spec);
+            AgentFixture.Answer inside = callToolAt(console.baseUrl, key, "create_ad_creative", arguments);
+            assertThat(inside.isError()).as(spec.keySet() + ": " + inside.body()).isTrue();
+            assertThat(inside.error().path("category").asString()).as(spec.keySet().toString())
+                    .isEqualTo("permission");
+            assertThat(inside.error().path("message").asString()).contains(foreign);
+        }
+        // The agent's own video passes the check (what Meta then says of the creative is Meta's business).
+        AgentFixture.Answer ownInside = callToolAt(console.baseUrl, key, "create_ad_creative", Map.of("account_id",
+                CHOSEN, "name", "Own video", "page_id", "200000000000001", "link_url", "https://example.com",
+                "videos", List.of(Map.of("video_id", own, "thumbnail_url", "https://example.com/t.png"))));
+        assertThat(ownInside.error().path("category").asString()).as(ownInside.body()).isNotEqualTo("permission");
     }
 
     private static String newVideo(String account) throws Exception {
