@@ -419,32 +419,23 @@ class McpGateway {
 
     /** An object argument given as an object or as its JSON text; empty for anything else (the tool refuses it). */
     private static Map<?, ?> object(@Nullable Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return map;
-        }
-        if (value instanceof String text && text.strip().startsWith("{")) {
-            try {
-                return JSON.readValue(text, Map.class);
-            } catch (RuntimeException notJson) {
-                return Map.of();
-            }
-        }
-        return Map.of();
+        return value instanceof Map<?, ?> map ? map : fromText(value, "{", Map.class, Map.of());
     }
 
     /** A list argument given as a list or as its JSON text; empty for anything else (the tool refuses it). */
     private static List<?> entries(@Nullable Object value) {
-        if (value instanceof List<?> list) {
-            return list;
-        }
-        if (value instanceof String text && text.strip().startsWith("[")) {
+        return value instanceof List<?> list ? list : fromText(value, "[", List.class, List.of());
+    }
+
+    private static <T> T fromText(@Nullable Object value, String opener, Class<T> type, T empty) {
+        if (value instanceof String text && text.strip().startsWith(opener)) {
             try {
-                return JSON.readValue(text, List.class);
+                return JSON.readValue(text, type);
             } catch (RuntimeException notJson) {
-                return List.of();
+                return empty;
             }
         }
-        return List.of();
+        return empty;
     }
 
     private static String account(Object value) {
