@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.adsbridge.console.agents.oauth.AgentSignIn;
+import dev.adsbridge.console.support.BrowserTest;
 import dev.adsbridge.console.support.Chrome;
 import dev.adsbridge.console.support.ConsoleHarness;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,24 +30,15 @@ import org.openqa.selenium.WebElement;
  * {@code /mcp} resource): the consent screen, Allow, the code at the agent's loopback callback, the agent listed and
  * revoked. What a person reads, at laptop and phone widths; saves the agents and consent screenshots.
  */
-class AgentsBrowserTest {
+class AgentsBrowserTest extends BrowserTest {
 
     static final String US = "act_1000000001";
     static final String EU = "act_1000000002";
-    static ConsoleHarness world;
-    Chrome chrome;
     HttpServer agent;
     final List<URI> callbacks = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void world() {
-        Chrome.assumeAvailable();
-        world = ConsoleHarness.shared();
-    }
-
     @BeforeEach
-    void browser() throws IOException {
-        chrome = new Chrome(world.baseUrl);
+    void agentCallback() throws IOException {
         // The agent's loopback callback, as Claude Code or an SDK client opens it for the sign-in.
         agent = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         agent.createContext("/callback", exchange -> {
@@ -64,12 +55,9 @@ class AgentsBrowserTest {
     }
 
     @AfterEach
-    void close() {
+    void stopAgentCallback() {
         if (agent != null) {
             agent.stop(0);
-        }
-        if (chrome != null) {
-            chrome.close();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.adsbridge.console.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.adsbridge.console.support.BrowserTest;
 import dev.adsbridge.console.support.Chrome;
 import dev.adsbridge.console.support.ConsoleHarness;
 import java.awt.Color;
@@ -15,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,29 +24,9 @@ import org.openqa.selenium.WebElement;
  * The web UI in a real browser (Debian's chromium, headless), against the console, the MCP server and the sandbox:
  * what a marketer clicks, what they see. Saves the screenshots as it goes (docs/screenshots/ with UPDATE_SCREENSHOTS=true).
  */
-public class ConsoleBrowserTest {
+public class ConsoleBrowserTest extends BrowserTest {
 
     static final String PAGE_ID = "200000000000001";
-    static ConsoleHarness world;
-    Chrome chrome;
-
-    @BeforeAll
-    static void world() {
-        Chrome.assumeAvailable();
-        world = ConsoleHarness.shared();
-    }
-
-    @BeforeEach
-    void browser() {
-        chrome = new Chrome(world.baseUrl);
-    }
-
-    @AfterEach
-    void close() {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
 
     @Test
     void ownerConnectsBrowsesCreatesAndActivatesACampaignAndSeesItAudited() {

@@ -2,14 +2,10 @@ package dev.adsbridge.console.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.adsbridge.console.support.Chrome;
-import dev.adsbridge.console.support.ConsoleHarness;
+import dev.adsbridge.console.support.BrowserTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
@@ -20,31 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  * sandbox: the richer create flow, ad set budget edits in currency units and pause/activate in the drill-down, filters
  * kept in the URL, bulk pause with one confirmation, and duplicating a campaign.
  */
-class OperateBrowserTest {
+class OperateBrowserTest extends BrowserTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** The Instagram account connected to page 200000000000001, which act_1000000002 promotes. */
     static final String INSTAGRAM = "17841400000000001";
-    static ConsoleHarness world;
-    Chrome chrome;
-
-    @BeforeAll
-    static void world() {
-        Chrome.assumeAvailable();
-        world = ConsoleHarness.shared();
-    }
-
-    @BeforeEach
-    void browser() {
-        chrome = new Chrome(world.baseUrl);
-    }
-
-    @AfterEach
-    void close() {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
 
     private JsonNode read(String path) {
         Map<String, Object> answer = chrome.fetch(path);

@@ -3,14 +3,12 @@ package dev.adsbridge.console.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adsbridge.console.audit.AuditEvent;
+import dev.adsbridge.console.support.BrowserTest;
 import dev.adsbridge.console.support.Chrome;
 import dev.adsbridge.console.support.ConsoleHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,28 +16,8 @@ import org.junit.jupiter.api.Test;
  * rejected 10,000-character campaign name in the audit log, a long e-mail on the team and long ad-account names; the
  * insights chart's labels stay readable. Refreshes the team and audit screenshots (UPDATE_SCREENSHOTS=true).
  */
-class PhoneLayoutBrowserTest {
+class PhoneLayoutBrowserTest extends BrowserTest {
 
-    static ConsoleHarness world;
-    Chrome chrome;
-
-    @BeforeAll
-    static void world() {
-        Chrome.assumeAvailable();
-        world = ConsoleHarness.shared();
-    }
-
-    @BeforeEach
-    void browser() {
-        chrome = new Chrome(world.baseUrl);
-    }
-
-    @AfterEach
-    void close() {
-        if (chrome != null) {
-            chrome.close();
-        }
-    }
 
     @Test
     void everyPageFitsALaptopAndAPhone() {

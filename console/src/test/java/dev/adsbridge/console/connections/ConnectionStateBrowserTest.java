@@ -3,15 +3,13 @@ package dev.adsbridge.console.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.adsbridge.console.campaigns.ConsoleBrowserTest;
+import dev.adsbridge.console.support.BrowserTest;
 import dev.adsbridge.console.support.Chrome;
-import dev.adsbridge.console.support.ConsoleHarness;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -22,28 +20,11 @@ import org.openqa.selenium.WebElement;
  * everywhere, and the page says Facebook could not answer, with a Retry that loads the data once Meta is back. Saves
  * the connection-reconnect and connection-meta-down screenshots.
  */
-class ConnectionStateBrowserTest {
-
-    static ConsoleHarness world;
-    Chrome chrome;
-
-    @BeforeAll
-    static void world() {
-        Chrome.assumeAvailable();
-        world = ConsoleHarness.shared();
-    }
-
-    @BeforeEach
-    void browser() {
-        chrome = new Chrome(world.baseUrl);
-    }
+class ConnectionStateBrowserTest extends BrowserTest {
 
     @AfterEach
-    void close() {
+    void clearFaults() {
         world.control("DELETE", "/_sandbox/faults", null);
-        if (chrome != null) {
-            chrome.close();
-        }
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
 import dev.adsbridge.sandbox.SandboxHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       video_view.</li>
  * </ul>
  */
-class ActionBreakdownsContractTest {
+class ActionBreakdownsContractTest extends OwnSandbox {
 
     private static final String ACCOUNT = InsightsContractTest.ACCOUNT;
     private static final Set<String> DEVICES = Set.of("iphone", "android_smartphone", "ipad", "android_tablet",
@@ -42,20 +40,6 @@ class ActionBreakdownsContractTest {
     /** On-Meta actions the sandbox reports: split by the Type 2 breakdowns. */
     private static final List<String> ON_META = List.of("link_click", "post_engagement", "page_engagement",
             "post_reaction", "video_view");
-
-    private static SandboxHttp sandbox;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start(InsightsContractTest.config());
-        token = sandbox.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     void action_device_splits_on_meta_actions_by_device_exactly_as_the_impression_device_rows_do() {

@@ -1,8 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
 import dev.adsbridge.sandbox.SandboxHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,25 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Async insights: {@code POST …/insights} starts an AdReportRun, {@code GET /{report_run_id}} reports its progress,
  * {@code GET /{report_run_id}/insights} pages its rows once it completed.
  */
-class AsyncReportsContractTest {
+class AsyncReportsContractTest extends OwnSandbox {
 
     private static final String ACCOUNT = InsightsContractTest.ACCOUNT;
     private static final List<String> STATUSES = List.of("Job Not Started", "Job Started", "Job Running",
             "Job Completed");
-
-    private static SandboxHttp sandbox;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start(InsightsContractTest.config());
-        token = sandbox.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     void a_report_run_progresses_to_completed_and_then_serves_the_same_rows_as_a_synchronous_call() {

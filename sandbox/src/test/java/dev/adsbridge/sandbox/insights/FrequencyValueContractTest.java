@@ -1,8 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
 import dev.adsbridge.sandbox.SandboxHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,24 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * breakdowns=frequency_value (Insights API Breakdowns: "frequency_value is used with reach only. For example, how
  * frequently a unique user saw an ad."): each row's reach divided by how many times its people saw the ads.
  */
-class FrequencyValueContractTest {
+class FrequencyValueContractTest extends OwnSandbox {
 
     private static final String ACCOUNT = InsightsContractTest.ACCOUNT;
     private static final List<String> BUCKETS = List.of("1", "2", "3", "4", "5", "6-10", "11+");
-
-    private static SandboxHttp sandbox;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start(InsightsContractTest.config());
-        token = sandbox.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     void buckets_add_up_to_each_rows_reach_and_impressions_and_keep_their_frequency_within_the_bucket() {

@@ -1,8 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
 import dev.adsbridge.sandbox.SandboxHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,24 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Breakdowns: each breakdown value is its own row, and the rows of a breakdown add up exactly to the row without it —
  * impressions, clicks, spend, actions and reach alike — at every level and for every time slice.
  */
-class InsightsBreakdownsContractTest {
+class InsightsBreakdownsContractTest extends OwnSandbox {
 
     private static final String ACCOUNT = InsightsContractTest.ACCOUNT;
     private static final String FIELDS = InsightsContractTest.FULL_FIELDS;
-
-    private static SandboxHttp sandbox;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start(InsightsContractTest.config());
-        token = sandbox.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     void every_breakdown_adds_up_exactly_to_the_unbroken_row() {

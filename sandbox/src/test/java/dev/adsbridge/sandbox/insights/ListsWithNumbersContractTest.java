@@ -1,8 +1,6 @@
 package dev.adsbridge.sandbox.insights;
 
 import dev.adsbridge.sandbox.SandboxHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,23 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code .limit(n)}, an ad's creative expands to the creative's fields, and several images come back from one
  * {@code adimages?hashes=[…]} call.
  */
-class ListsWithNumbersContractTest {
+class ListsWithNumbersContractTest extends OwnSandbox {
 
     static final String ACCOUNT = InsightsContractTest.ACCOUNT;
-
-    private static SandboxHttp sandbox;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start(InsightsContractTest.config());
-        token = sandbox.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Test
     void campaigns_come_with_their_insights_results_and_ad_set_goals_in_one_call() {

@@ -1,8 +1,5 @@
 package dev.adsbridge.sandbox.insights;
 
-import dev.adsbridge.sandbox.SandboxHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,23 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Since June 2025 Meta no longer returns reach (nor frequency and cpp, computed from it) for insights with breakdowns
  * on data older than 13 months (Ads Insights reference, "Reach with breakdowns"); without breakdowns reach stays.
  */
-class ReachRetentionContractTest {
+class ReachRetentionContractTest extends OwnSandbox {
 
     private static final String ACCOUNT = InsightsContractTest.ACCOUNT;
-
-    private static SandboxHttp sandbox;
-    private static String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxHttp.start(InsightsContractTest.config());
-        token = sandbox.token();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     private static Map<String, String> range(LocalDate since, LocalDate until, String breakdowns) {
         Map<String, String> params = new java.util.LinkedHashMap<>();
