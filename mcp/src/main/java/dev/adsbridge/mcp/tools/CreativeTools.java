@@ -228,6 +228,9 @@ public final class CreativeTools {
     }
 
     /** What get_ad_video reads of an AdVideo (which has no account_id field: Meta refuses the whole read for it). */
+    /** How much of an account's video library get_ad_video reads (newest first) before it looks a video up by id. */
+    private static final int LIBRARY_READ = 500;
+
     static final String VIDEO_FIELDS = "id,title,description,length,source,picture,status,created_time,"
             + "permalink_url";
 
@@ -293,15 +296,18 @@ public final class CreativeTools {
             }
         }
         JsonNode video = null;
+        boolean libraryCut = false;
         if (accountId.isPresent()) {
-            video = call.graph().fetchAll(accountId.get() + "/advideos", Map.of("fields", VIDEO_FIELDS,
-                    "limit", "100"), 500).stream().filter(item -> videoId.equals(Json.text(item, "id")))
-                    .findFirst().orElse(null);
+            List<JsonNode> library = call.graph().fetchAll(accountId.get() + "/advideos", Map.of("fields",
+                    VIDEO_FIELDS, "limit", "100"), LIBRARY_READ);
+            libraryCut = library.size() >= LIBRARY_READ;
+            video = library.stream().filter(item -> videoId.equals(Json.text(item, "id"))).findFirst().orElse(null);
         }
         if (video == null) {
             if (libraryOnly) {
                 throw ToolException.invalid("Video " + videoId + " is not in the video library of "
-                        + accountId.orElse("the ad's account") + " (library_only).");
+                        + accountId.orElse("the ad's account") + (libraryCut ? " (among its newest " + LIBRARY_READ
+                        + " videos, as far as library_only looks)" : " (library_only)") + ".");
             }
             video = call.graph().get(videoId, Map.of("fields", VIDEO_FIELDS));
         }
