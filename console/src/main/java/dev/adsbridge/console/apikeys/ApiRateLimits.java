@@ -35,6 +35,14 @@ public class ApiRateLimits {
         return limiter.tryConsume(tenant.toString(), callerId);
     }
 
+    /**
+     * Takes one request from a bucket outside the API's own ({@code key}, e.g. agents' client registrations per
+     * address), shared by every replica like the API's buckets; the answer is the seconds to wait when it is empty.
+     */
+    public @org.jspecify.annotations.Nullable Long tryCharge(String key, long capacity, java.time.Duration period) {
+        return limiter.tryConsume(key, capacity, period);
+    }
+
     /** @throws ApiException 429 {@code rate_limited} (with Retry-After) when the caller's or tenant's bucket is empty */
     public void charge(ApiCaller caller) {
         Long wait = limiter.tryConsume(caller.tenant().toString(), caller.bucketId());

@@ -59,6 +59,12 @@ class RateLimiter {
         return tenant.isConsumed() ? null : seconds(tenant);
     }
 
+    /** Takes one from a bucket of its own ({@code capacity} per {@code period}); the seconds to wait when empty. */
+    @Nullable Long tryConsume(String key, long capacity, Duration period) {
+        ConsumptionProbe probe = consume(key, limit(capacity, period));
+        return probe.isConsumed() ? null : seconds(probe);
+    }
+
     private ConsumptionProbe consume(String key, BucketConfiguration configuration) {
         return redis.call("rate limit", connection -> proxies(connection).builder()
                         .build(("adsbridge:rl:" + key).getBytes(StandardCharsets.UTF_8), () -> configuration)

@@ -387,7 +387,7 @@ public final class ConsoleHarness {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import dev.adsbridge.console.apikeys.ApiRateLimits;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -108,7 +109,7 @@ class AuthorizationServerConfiguration {
     SecurityFilterChain authorizationServer(HttpSecurity http, AgentClients clients,
             OAuth2AuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokens, ResourceIndicators resources, ConsentDecisions decisions,
-            OAuthProperties properties, McpResource mcp) throws Exception {
+            OAuthProperties properties, McpResource mcp, ApiRateLimits rateLimits) throws Exception {
         http.oauth2AuthorizationServer(server -> server
                 .registeredClientRepository(clients)
                 .authorizationService(authorizations)
@@ -186,7 +187,7 @@ class AuthorizationServerConfiguration {
                         .requestMatchers(HttpMethod.POST, REGISTRATION_ENDPOINT).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(consentCsrf, CsrfFilter.class)
-                .addFilterBefore(new RegistrationRateLimit(properties.registrationsPerHour(), REGISTRATION_ENDPOINT),
+                .addFilterBefore(new RegistrationRateLimit(rateLimits, properties.registrationsPerHour(), REGISTRATION_ENDPOINT),
                         CsrfFilter.class)
                 .cors(cors -> cors.configurationSource(agentCors()))
                 // Protected resource metadata (RFC 9728), served by Spring Security's resource server support under
