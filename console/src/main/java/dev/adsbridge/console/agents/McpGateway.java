@@ -356,7 +356,87 @@ class McpGateway {
         for (String videoId : videoIds(args)) {
             requireVideoOf(call, caller, tool, args, videoId, account);
         }
+        for (String pixelId : pixelIds(args)) {
+            requirePixelOf(call, caller, pixelId, account);
+        }
         return account;
+    }
+
+    /**
+     * The pixels a call names: an ad set's {@code promoted_object.pixel_id}, an ad's {@code tracking_specs[].fb_pixel}
+     * and the {@code event_sources} of type pixel in an audience's {@code rule} (inclusions and exclusions).
+     */
+    private static Set<String> pixelIds(Map<String, Object> args) {
+        Set<String> ids = new LinkedHashSet<>();
+        addId(ids, object(args.get("promoted_object")).get("pixel_id"));
+        for (Object spec : entries(args.get("tracking_specs"))) {
+            if (spec instanceof Map<?, ?> map) {
+                Object pixels = map.get("fb_pixel");
+                if (pixels instanceof List<?> || pixels instanceof String text && text.strip().startsWith("[")) {
+                    entries(pixels).forEach(pixel -> addId(ids, pixel));
+                } else {
+                    addId(ids, pixels);
+                }
+            }
+        }
+        Map<?, ?> rule = object(args.get("rule"));
+        for (String part : List.of("inclusions", "exclusions")) {
+            Object rules = rule.get(part) instanceof Map<?, ?> group ? group.get("rules") : null;
+            for (Object entry : entries(rules)) {
+                Object sources = entry instanceof Map<?, ?> map ? map.get("event_sources") : null;
+                for (Object source : entries(sources)) {
+                    if (source instanceof Map<?, ?> event && "pixel".equals(event.get("type"))) {
+                        addId(ids, event.get("id"));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * A pixel is shared with ad accounts rather than inside one, so it must be among the pixels of the account the
+     * call reaches ({@code get_ad_pixels}, up to 500): a token that sees many clients' pixels (an agency's) must not
+     * let an agent optimise or build audiences on another client's data. Found pixels are remembered like objects.
+     */
+    private void requirePixelOf(Call call, AdsCaller caller, String pixelId, @Nullable String account) {
+        if (!DIGITS.matcher(pixelId).matches()) {
+            throw new Denied("'" + pixelId + "' is not a pixel id (digits).");
+        }
+        if (account == null) {
+            throw new Denied("Name the account_id whose pixel " + pixelId + " this is: agents use only the pixels of "
+                    + "the ad accounts the workspace chose.");
+        }
+        TenantId tenant = call.credential().tenant();
+        if (account.equals(objects.get(tenant, pixelId).orElse(null))) {
+            return;
+        }
+        String after = null;
+        for (int page = 0; page < 5; page++) {
+            Map<String, Object> listing = new LinkedHashMap<>(Map.of("account_id", account, "limit", 100,
+                    "fields", "id"));
+            if (after != null) {
+                listing.put("after", after);
+            }
+            JsonNode found = tools.call(caller, account, "get_ad_pixels", listing, false);
+            if (found.path("isError").asBoolean(false)) {
+                throw new Denied("The pixels of " + account + " could not be read to check pixel " + pixelId + ": "
+                        + structured(found).path("error").path("message").asString("no answer"));
+            }
+            JsonNode pixels = structured(found);
+            for (JsonNode pixel : pixels.path("data")) {
+                objects.put(tenant, pixel.path("id").asString(""), account);
+            }
+            if (account.equals(objects.get(tenant, pixelId).orElse(null))) {
+                return;
+            }
+            after = pixels.path("next_cursor").asString("");
+            if (after.isEmpty()) {
+                break;
+            }
+        }
+        throw new Denied("Pixel " + pixelId + " is not one of the pixels of " + account + " (get_ad_pixels lists "
+                + "them). Agents use only the pixels of the ad accounts the workspace chose.");
     }
 
     /**
@@ -365,20 +445,20 @@ class McpGateway {
      */
     private static Set<String> videoIds(Map<String, Object> args) {
         Set<String> ids = new LinkedHashSet<>();
-        addVideo(ids, args.get("video_id"));
+        addId(ids, args.get("video_id"));
         for (Object entry : entries(args.get("videos"))) {
-            addVideo(ids, entry instanceof Map<?, ?> video ? video.get("video_id") : null);
+            addId(ids, entry instanceof Map<?, ?> video ? video.get("video_id") : null);
         }
         if (object(args.get("object_story_spec")).get("video_data") instanceof Map<?, ?> videoData) {
-            addVideo(ids, videoData.get("video_id"));
+            addId(ids, videoData.get("video_id"));
         }
         for (Object entry : entries(object(args.get("asset_feed_spec")).get("videos"))) {
-            addVideo(ids, entry instanceof Map<?, ?> video ? video.get("video_id") : null);
+            addId(ids, entry instanceof Map<?, ?> video ? video.get("video_id") : null);
         }
         return ids;
     }
 
-    private static void addVideo(Set<String> ids, @Nullable Object value) {
+    private static void addId(Set<String> ids, @Nullable Object value) {
         if (value != null && !(value instanceof String s && s.isBlank())) {
             ids.add(String.valueOf(value).strip());
         }
