@@ -1,6 +1,7 @@
 package dev.adsbridge.console.agents.oauth;
 
 import dev.adsbridge.console.ConsoleProperties;
+import dev.adsbridge.console.apikeys.ApiRateLimits;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import dev.adsbridge.console.apikeys.ApiRateLimits;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -187,8 +187,8 @@ class AuthorizationServerConfiguration {
                         .requestMatchers(HttpMethod.POST, REGISTRATION_ENDPOINT).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(consentCsrf, CsrfFilter.class)
-                .addFilterBefore(new RegistrationRateLimit(rateLimits, properties.registrationsPerHour(), REGISTRATION_ENDPOINT),
-                        CsrfFilter.class)
+                .addFilterBefore(new RegistrationRateLimit(rateLimits, properties.registrationsPerHour(),
+                        REGISTRATION_ENDPOINT), CsrfFilter.class)
                 .cors(cors -> cors.configurationSource(agentCors()))
                 // Protected resource metadata (RFC 9728), served by Spring Security's resource server support under
                 // /.well-known/oauth-protected-resource (and /mcp below it): the resource is the public /mcp URL.
