@@ -69,6 +69,15 @@ class McpGatewayTest {
         assertThat(campaigns.isError()).as(campaigns.body()).isFalse();
         assertThat(campaigns.result().path("structuredContent").path("data").size()).isEqualTo(3);
         assertThat(campaigns.body()).doesNotContain(f.metaTokenA()).doesNotContain("access_token=EAA");
+        // Agents get the tool's own default, compact rows: money with its currency, no paging URL (the console's own
+        // reads ask for Meta's minor units); compact=false still gives Meta's rows.
+        JsonNode compactRows = callTool(f.writeKey, "get_campaigns", Map.of("account_id", ACCOUNT_A, "limit", 25))
+                .result().path("structuredContent");
+        assertThat(compactRows.toString()).matches(".*\"(daily|lifetime)_budget\":\"[0-9]+\\.[0-9]{2} EUR\".*")
+                .doesNotContain("\"paging\"");
+        JsonNode metaRows = callTool(f.writeKey, "get_campaigns", Map.of("account_id", ACCOUNT_A, "limit", 25,
+                "compact", false)).result().path("structuredContent");
+        assertThat(metaRows.toString()).matches(".*\"(daily|lifetime)_budget\":\"[0-9]+\".*").doesNotContain(" EUR");
 
         // The id read just now is checked from what was read (no look-up), an object of the account is reachable.
         AgentFixture.Answer details = callTool(f.writeKey, "get_campaign_details", Map.of("campaign_id",
