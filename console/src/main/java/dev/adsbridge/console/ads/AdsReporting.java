@@ -434,8 +434,10 @@ public class AdsReporting {
         out.put("purchases", Math.round(MetaResults.purchases(row)));
         out.put("purchase_value", value);
         double metaRoas = MetaResults.action(row.path("purchase_roas"), "omni_purchase");
-        out.put("roas", metaRoas > 0 ? (Double) MetaResults.round(metaRoas, 2)
-                : value > 0 && spend > 0 ? (Double) MetaResults.round(value / spend, 2) : null);
+        // Four decimals, not the two shown: the change against the previous period is worked out from this value,
+        // and from 0.67 vs 0.53 it would say +26.4 % where 0.6733 vs 0.5255 is +28.1 %.
+        out.put("roas", metaRoas > 0 ? (Double) MetaResults.round(metaRoas, 4)
+                : value > 0 && spend > 0 ? (Double) MetaResults.round(value / spend, 4) : null);
         return out;
     }
 
