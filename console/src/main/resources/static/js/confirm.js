@@ -16,18 +16,27 @@ function words(key, value, currency) {
   return String(value).replaceAll('_', ' ').toLowerCase();
 }
 
+/** An amount as the API formatted it ("daily_budget_formatted"), else the value in words. */
+function shown(values, key, currency) {
+  const formatted = values[`${key}_formatted`];
+  return formatted !== undefined && formatted !== null ? String(formatted) : words(key, values[key], currency);
+}
+
 /** The confirmation's details as lines a marketer reads: "daily budget: €20.00 → €50.00". */
 export function detailLines(details, currency) {
   if (!details || typeof details !== 'object') return [];
   const current = details.current || {};
   const requested = details.requested || {};
   const lines = [];
-  for (const key of new Set([...Object.keys(current), ...Object.keys(requested)])) {
+  const keys = new Set([...Object.keys(current), ...Object.keys(requested)]);
+  for (const key of keys) {
+    // "daily_budget_formatted" is how "daily_budget" reads, not a line of its own.
+    if (key.endsWith('_formatted') && keys.has(key.slice(0, -'_formatted'.length))) continue;
     const label = LABELS[key] || key.replaceAll('_', ' ');
     if (key in requested && key in current) {
-      lines.push(`${label}: ${words(key, current[key], currency)} → ${words(key, requested[key], currency)}`);
+      lines.push(`${label}: ${shown(current, key, currency)} → ${shown(requested, key, currency)}`);
     } else if (key in requested) {
-      lines.push(`${label}: ${words(key, requested[key], currency)}`);
+      lines.push(`${label}: ${shown(requested, key, currency)}`);
     }
   }
   for (const [key, value] of Object.entries(details)) {
