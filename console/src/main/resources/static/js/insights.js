@@ -150,17 +150,18 @@ async function load() {
   const tableQuery = new URLSearchParams({ object_id: objectId(), level, ...range });
   if (value('breakdowns')) tableQuery.set('breakdowns', value('breakdowns'));
   if (compare) tableQuery.set('compare', compare);
+  tableQuery.set('totals', 'false');
+  const reportQuery = Object.fromEntries(tableQuery);
+  delete reportQuery.totals;
+  delete reportQuery.compare;
+  // The export's link first: stale(false) enables it only once it points somewhere.
+  if (csv) csv.href = `/api/v1/insights.csv?${new URLSearchParams(reportQuery)}`;
   stale(false);
 
   chartBox.replaceChildren(el('span', { class: 'skeleton chart-skeleton' }));
   totalsBox.replaceChildren(...Object.values(METRICS).map(m =>
     el('div', { class: 'kpi' }, el('div', { class: 'label' }, m.label), el('span', { class: 'skeleton' }))));
   skeletonRows(tbody, 6, 4);
-  tableQuery.set('totals', 'false');
-  const reportQuery = Object.fromEntries(tableQuery);
-  delete reportQuery.totals;
-  delete reportQuery.compare;
-  if (csv) csv.href = `/api/v1/insights.csv?${new URLSearchParams(reportQuery)}`;
   notice.replaceChildren();
   const [series, table] = await Promise.allSettled([
     api(`/api/v1/insights?${chartQuery}`),

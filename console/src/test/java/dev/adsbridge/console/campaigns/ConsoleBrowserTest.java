@@ -97,6 +97,9 @@ public class ConsoleBrowserTest extends BrowserTest {
             assertThat(chrome.text("#totals .kpi[data-metric='" + metric + "'] .value")).as(metric).isNotBlank();
         }
         assertThat(chrome.text("#legend")).doesNotContain("null").doesNotContain("undefined").contains("(");
+        // The export is offered as soon as the first load is shown, before any control is touched.
+        assertThat(chrome.find("#csv").getAttribute("aria-disabled")).isEqualTo("false");
+        assertThat(chrome.find("#csv").getAttribute("href")).contains("/api/v1/insights.csv?");
         chrome.select("#level", "campaign");
         chrome.select("#breakdowns", "age");
         chrome.until(d -> chrome.text("#breakdown thead").toLowerCase().contains("age") && chrome.all("#breakdown tbody tr").size() > 1
