@@ -2,7 +2,7 @@
 // activate per row or for the checked rows at once (one confirmation), and duplicating a campaign (a paused copy).
 import { api, showError, idempotencyKey } from './api.js';
 import { el, money, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText, confirmDialog } from './ui.js';
-import { resultsText, costPerResultText } from './results.js';
+import { resultsText, costPerResultText, singleCost } from './results.js';
 import { changeStatus } from './status.js';
 import { sendConfirmed } from './confirm.js';
 
@@ -162,7 +162,7 @@ function row(c) {
     el('td', { class: 'num', 'data-label': 'Budget' }, budgetText(c, page.currency)),
     el('td', { class: 'num', 'data-label': 'Spend' }, money(c.spend ?? 0, page.currency)),
     el('td', { class: 'num', 'data-label': 'Results' }, resultsText(c),
-      (c.results_by_type || []).length ? el('div', { class: 'muted cost-per-result' }, costPerResultText(c, page.currency), ' each') : null),
+      (c.results_by_type || []).length ? el('div', { class: 'muted cost-per-result' }, costPerResultText(c, page.currency), singleCost(c) ? ' each' : '') : null),
   ];
   const tr = el('tr', { 'data-id': c.id, 'data-name': c.name }, cells);
   if (page.canWrite) {

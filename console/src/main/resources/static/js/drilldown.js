@@ -1,7 +1,7 @@
 // Campaign → ad sets → ads, with creative previews (image bytes through the API, so nothing leaves for Meta's CDN).
 import { api, showError } from './api.js';
 import { el, money, objective, statusBadge, pageData, budgetText, spinnerLine, skeletonRows, toMinorUnits, fromMinorUnits } from './ui.js';
-import { resultsText, costPerResultText } from './results.js';
+import { resultsText, costPerResultText, singleCost } from './results.js';
 import { changeStatus } from './status.js';
 import { sendConfirmed } from './confirm.js';
 
@@ -193,8 +193,9 @@ function adCard(ad) {
     preview,
     el('div', { class: 'body' },
       el('p', {}, el('strong', {}, ad.name), ' ', statusBadge(ad.status, ad.effective_status)),
-      el('p', { class: 'ad-numbers muted' }, `${money(ad.spend ?? 0, page.currency)} spent · ${resultsText(ad)} · `
-        + `${costPerResultText(ad, page.currency)} per result`),
+      el('p', { class: 'ad-numbers muted' }, `${money(ad.spend ?? 0, page.currency)} spent`
+        + ((ad.results_by_type || []).length ? ` · ${resultsText(ad)} · ${costPerResultText(ad, page.currency)}`
+          + (singleCost(ad) ? ' per result' : '') : ' · no results')),
       text));
   if (page.canWrite) {
     const button = statusButton('ad', ad, updated => card.replaceWith(adCard({ ...ad, ...updated })));

@@ -26,6 +26,19 @@ public final class ResultTypes {
         public String words(long count) {
             return String.format(Locale.US, "%,d %s", count, count == 1 ? singular : label);
         }
+
+        /**
+         * How many results Meta's cost per result is the cost of: 1,000 for reach and impressions (Ads Manager's "Cost
+         * per 1,000 Accounts Center accounts reached" and CPM), one for every other type.
+         */
+        public int costPer() {
+            return indicator.equals("reach") || indicator.equals("impressions") ? 1000 : 1;
+        }
+
+        /** "per link click", "per 1,000 people reached": what a cost per result of this type is for. */
+        public String costWords() {
+            return costPer() == 1 ? "per " + singular : String.format(Locale.US, "per %,d %s", costPer(), label);
+        }
     }
 
     public static final Type LINK_CLICKS = new Type("actions:link_click", "link_click", "link clicks", "link click");

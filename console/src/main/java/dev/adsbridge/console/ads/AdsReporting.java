@@ -43,10 +43,14 @@ public class AdsReporting {
         this.gateway = gateway;
     }
 
-    /** One type's results (see {@link MetaResults}). */
+    /**
+     * One type's results (see {@link MetaResults}); {@code cost_per_result} is the cost of {@code cost_per} results
+     * (1,000 for reach and impressions, as in Ads Manager, else one), {@code cost_words} says so ("per 1,000 people
+     * reached").
+     */
     public record ResultCount(String indicator, @JsonProperty("action_type") String actionType, String label,
             String singular, long results, @JsonProperty("cost_per_result") @Nullable Double costPerResult,
-            String text) {
+            @JsonProperty("cost_per") int costPer, @JsonProperty("cost_words") String costWords, String text) {
     }
 
     /**
@@ -73,7 +77,8 @@ public class AdsReporting {
                     (String) m.get("result_type"), (String) m.get("result_label"), (Double) m.get("cost_per_result"),
                     types.stream().map(t -> new ResultCount((String) t.get("indicator"), (String) t.get("action_type"),
                             (String) t.get("label"), (String) t.get("singular"), (Long) t.get("results"),
-                            (Double) t.get("cost_per_result"), (String) t.get("text"))).toList(),
+                            (Double) t.get("cost_per_result"), (Integer) t.get("cost_per"),
+                            (String) t.get("cost_words"), (String) t.get("text"))).toList(),
                     (String) m.get("results_text"), (long) d(m, "purchases"), d(m, "purchase_value"),
                     (Double) m.get("roas"));
         }

@@ -37,6 +37,9 @@ public final class MetaResults {
             out.put("singular", type.singular());
             out.put("results", results);
             out.put("cost_per_result", costPerResult);
+            // Reach and impressions cost per 1,000 (as in Ads Manager): "per 1,000 people reached".
+            out.put("cost_per", type.costPer());
+            out.put("cost_words", type.costWords());
             out.put("text", type.words(results));
             return out;
         }
@@ -64,10 +67,11 @@ public final class MetaResults {
                 Double value = firstValue(entry.getValue());
                 long count = value == null ? 0 : Math.round(value);
                 Double cost = costs.get(indicator);
+                Type type = ResultTypes.forIndicator(indicator);
                 if (cost == null && count > 0 && results.size() == 1) {
-                    cost = round(spend / count, 2);
+                    cost = round(spend * type.costPer() / count, 2);
                 }
-                out.add(new Count(ResultTypes.forIndicator(indicator), count, count > 0 ? cost : null));
+                out.add(new Count(type, count, count > 0 ? cost : null));
             }
             return out;
         }
@@ -77,7 +81,7 @@ public final class MetaResults {
             return out;
         }
         long count = Math.round(actionCount(row, type));
-        out.add(new Count(type, count, count > 0 ? round(spend / count, 2) : null));
+        out.add(new Count(type, count, count > 0 ? round(spend * type.costPer() / count, 2) : null));
         return out;
     }
 

@@ -99,7 +99,12 @@ class AdsApiResultsTest {
                 double cost = Double.parseDouble(meta.path("cost_per_result").get(0).path("values").get(0)
                         .path("value").asString());
                 assertThat(campaign.path("cost_per_result").asDouble()).isCloseTo(cost, within(0.000001));
-                assertThat(cost).isLessThanOrEqualTo(campaign.path("spend").asDouble()
+                // Per 1,000 for reach and impressions, as in Ads Manager; the entry says so in words.
+                JsonNode type = campaign.path("results_by_type").get(0);
+                int per = type.path("indicator").asString().matches("reach|impressions") ? 1000 : 1;
+                assertThat(type.path("cost_per").asInt()).isEqualTo(per);
+                assertThat(type.path("cost_words").asString()).startsWith(per == 1 ? "per " : "per 1,000 ");
+                assertThat(cost).isLessThanOrEqualTo(campaign.path("spend").asDouble() * per
                         / campaign.path("results").asDouble() + 0.000001);
             }
         }

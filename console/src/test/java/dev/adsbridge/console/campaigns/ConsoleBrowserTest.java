@@ -48,6 +48,12 @@ public class ConsoleBrowserTest extends BrowserTest {
         chrome.settled();
         assertThat(chrome.all("#campaigns tbody tr[data-id]")).hasSizeGreaterThan(5);
         assertThat(chrome.all("#campaigns .badge")).isNotEmpty();
+        // Reach and impressions results cost per 1,000, as in Ads Manager (never "$0.00 per person reached"); "each"
+        // only after a single amount.
+        String costs = String.join(" | ", chrome.all("#campaigns .cost-per-result").stream()
+                .map(org.openqa.selenium.WebElement::getText).toList());
+        assertThat(costs).contains("per 1,000 people reached").doesNotContain("per person reached")
+                .doesNotContain("per impression").doesNotContain("reached each");
         chrome.screenshots("campaigns", chrome::settled);
         chrome.select("#status", "PAUSED");
         chrome.until(d -> d.findElements(By.cssSelector("#campaigns tbody tr[data-id]")).stream()

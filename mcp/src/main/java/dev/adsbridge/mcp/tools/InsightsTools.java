@@ -140,7 +140,8 @@ public final class InsightsTools {
                         actions are lists of {"action_type","value"}. results is Ads Manager's Results column: \
                         [{"indicator":"actions:offsite_conversion.fb_pixel_purchase","values":[{"value":"12"}]}], \
                         the indicator following each ad set's optimization goal, one entry per indicator (never \
-                        add different indicators up); cost_per_result has the same shape. compact=true returns a \
+                        add different indicators up); cost_per_result has the same shape (per 1,000 for reach and \
+                        impressions, as Ads Manager shows it). compact=true returns a \
                         smaller shape for reading: numbers as numbers, actions folded into {"link_click":45,…} \
                         without the duplicate omni_/pixel variants, results and cost_per_result folded into \
                         {"<indicator>":12}, empty fields dropped.

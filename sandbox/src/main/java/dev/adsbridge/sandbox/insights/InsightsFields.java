@@ -294,7 +294,8 @@ final class InsightsFields {
          * {@code results} / {@code cost_per_result}: one entry per result indicator of the row's ads, in
          * {@link ResultType} order, {@code [{"indicator":"actions:link_click","values":[{"value":"45"}]}]}. An
          * indicator whose ads delivered without a result has results "0" and no cost. Reach results are the row's
-         * reach when all its ads optimise for reach, else the reach-optimised ads' share of the row's daily reach.
+         * reach when all its ads optimise for reach, else the reach-optimised ads' share of the row's daily reach. The
+         * cost of reach and impression results is per 1,000 (as Ads Manager shows it), of every other type per one.
          */
         private List<Map<String, Object>> results(InsightsRow row, boolean cost) {
             long[] t = row.totals();
@@ -309,7 +310,8 @@ final class InsightsFields {
                     count = count >= t[Totals.DAILY_REACH] ? row.reach()
                             : Splitter.mulDivFloor(row.reach(), count, 0, Math.max(1, t[Totals.DAILY_REACH]));
                 }
-                String value = cost ? moneyPer(spend, count, account) : Long.toString(count);
+                // Reach and impressions cost per 1,000, as Ads Manager's cost per result shows them.
+                String value = cost ? moneyPer(spend * type.type.costPer(), count, account) : Long.toString(count);
                 if (value == null) {
                     continue;
                 }

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Meta's {@code results} / {@code cost_per_result} (Ads Manager's Results column): the result of an ad follows its ad
  * set's optimization_goal (and promoted_object.custom_event_type), equals the matching action of the same row, costs
- * spend / results, and rows over ad sets with different goals keep one entry per indicator that adds up exactly.
+ * spend / results (× 1,000 for reach and impressions, as Ads Manager shows them), and rows over ad sets with different
+ * goals keep one entry per indicator that adds up exactly.
  */
 class InsightsResultsContractTest {
 
@@ -151,7 +152,9 @@ class InsightsResultsContractTest {
                 double cost = Double.parseDouble(row.get("cost_per_result").get(0).get("values").get(0)
                         .get("value").asString());
                 assertThat(row.get("cost_per_result").get(0).get("indicator").asString()).isEqualTo(indicator);
-                assertThat(cost).isCloseTo(decimal(row, "spend").doubleValue() / value, within(0.0000011));
+                // Reach and impressions cost per 1,000, as in Ads Manager; every other result per one.
+                assertThat(cost).as(indicator).isCloseTo(decimal(row, "spend").doubleValue() * per(indicator) / value,
+                        within(0.0000011));
             } else {
                 assertThat(row.has("cost_per_result")).as("no cost without results").isFalse();
             }
@@ -186,8 +189,8 @@ class InsightsResultsContractTest {
                     assertThat(results.get(indicator)).as(indicator + " of " + campaign).isEqualTo(value);
                     if (value > 0) {
                         long costMicros = results(campaign, "cost_per_result").get(indicator);
-                        assertThat((double) costMicros).isCloseTo(spend.get(indicator) * 10_000.0 / value,
-                                within(1.0));
+                        assertThat((double) costMicros).isCloseTo(spend.get(indicator) * 10_000.0
+                                * per(indicator) / value, within(1.0));
                     }
                 }
             });
@@ -265,5 +268,10 @@ class InsightsResultsContractTest {
             out.put(campaign.get("id").asString(), campaign.get("objective").asString());
         }
         return out;
+    }
+
+    /** How many results Meta's cost per result is for: 1,000 reached people or impressions, else one. */
+    private static int per(String indicator) {
+        return indicator.equals("reach") || indicator.equals("impressions") ? 1000 : 1;
     }
 }
