@@ -1,5 +1,7 @@
 // The campaigns table: filters, search and sort kept in the URL (reload and Back keep them), cursor paging, pause /
 // activate per row or for the checked rows at once (one confirmation), and duplicating a campaign (a paused copy).
+// A search or a sort works on the whole list, not on one page: the account's campaigns are then read in pages of 500
+// (one Meta call each, up to WHOLE_LIST_MAX) and paged here, 25 at a time.
 import { api, showError, idempotencyKey } from './api.js';
 import { el, money, objective, statusBadge, skeletonRows, pageData, wireAccountSelect, budgetText, confirmDialog } from './ui.js';
 import { resultsText, costPerResultText, singleCost } from './results.js';
@@ -17,9 +19,13 @@ const selectAll = document.getElementById('select-all');
 const columns = page.canWrite ? 8 : 6;
 const FILTERS = ['status', 'objective', 'date_preset', 'q', 'sort'];
 const MAX_BULK = 50;
+const PAGE = 25;
+const WHOLE_LIST_MAX = 2000;
 let cursors = [null];   // cursors[i] = the `after` that loads page i
 let index = 0;
-let loaded = [];        // the campaigns of the current page, as the API gave them
+let loaded = [];        // the campaigns of the current page (or of the whole list), as the API gave them
+let whole = false;      // loaded holds the whole list (a search or a sort is on): paged here
+let wholeComplete = true;
 const selected = new Map();
 
 wireAccountSelect();
@@ -31,20 +37,49 @@ document.getElementById('filters')?.addEventListener('submit', e => e.preventDef
   index = 0;
   load();
 }));
-document.getElementById('sort')?.addEventListener('change', () => { writeUrl(); render(); });
+document.getElementById('sort')?.addEventListener('change', () => { writeUrl(); searchedOrSorted(); });
 let typing;
 document.getElementById('q')?.addEventListener('input', () => {
   clearTimeout(typing);
-  typing = setTimeout(() => { writeUrl(true); render(); }, 250);
+  typing = setTimeout(() => { writeUrl(true); searchedOrSorted(); }, 250);
 });
+
+/** A search or sort changed: from the first page, reading the whole list first when it is not loaded yet. */
+function searchedOrSorted() {
+  index = 0;
+  if (wantsWhole() && !whole) {
+    cursors = [null];
+    load();
+  } else if (!wantsWhole() && whole) {
+    cursors = [null];
+    load();
+  } else {
+    render();
+  }
+}
+
+function wantsWhole() {
+  return Boolean(value('sort') || value('q').trim());
+}
 window.addEventListener('popstate', () => {
   readUrl();
   cursors = [null];
   index = 0;
   load();
 });
-prev?.addEventListener('click', () => { if (index > 0) { index--; load(); } });
-next?.addEventListener('click', () => { if (cursors[index + 1]) { index++; load(); } });
+prev?.addEventListener('click', () => {
+  if (index === 0) return;
+  index--;
+  if (whole) render(); else load();
+});
+next?.addEventListener('click', () => {
+  if (whole) {
+    if ((index + 1) * PAGE < matching().length) { index++; render(); }
+  } else if (cursors[index + 1]) {
+    index++;
+    load();
+  }
+});
 selectAll?.addEventListener('change', () => {
   for (const c of visible()) {
     if (selectAll.checked && selected.size < MAX_BULK) selected.set(c.id, c); else if (!selectAll.checked) selected.delete(c.id);
@@ -85,25 +120,53 @@ function writeUrl(replace = false) {
   if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
 }
 
+let generation = 0;
+
 async function load() {
   if (!page.account || !tbody) return;
+  const mine = ++generation;
   problem.replaceChildren();
   skeletonRows(tbody, columns);
   prev.disabled = next.disabled = true;
-  const params = new URLSearchParams({ limit: '25', date_preset: value('date_preset') || 'last_7d' });
+  const params = new URLSearchParams({ date_preset: value('date_preset') || 'last_7d' });
   params.set('status', value('status') || 'ACTIVE,PAUSED');
   if (value('objective')) params.set('objective', value('objective'));
-  if (cursors[index]) params.set('after', cursors[index]);
+  const url = `/api/v1/ad-accounts/${encodeURIComponent(page.account)}/campaigns`;
   try {
-    const answer = await api(`/api/v1/ad-accounts/${encodeURIComponent(page.account)}/campaigns?${params}`);
+    if (wantsWhole()) {
+      // The whole list, so that "spend, highest first" and a search mean the account, not one page.
+      const all = [];
+      let after = null;
+      do {
+        params.set('limit', '500');
+        if (after) params.set('after', after); else params.delete('after');
+        const answer = await api(`${url}?${params}`);
+        if (mine !== generation) return;
+        all.push(...(answer.data || []));
+        after = answer.paging?.next_cursor || null;
+      } while (after && all.length < WHOLE_LIST_MAX);
+      loaded = all;
+      whole = true;
+      wholeComplete = !after;
+      render();
+      return;
+    }
+    params.set('limit', String(PAGE));
+    if (cursors[index]) params.set('after', cursors[index]);
+    const answer = await api(`${url}?${params}`);
+    if (mine !== generation) return;
     loaded = answer.data || [];
+    whole = false;
+    wholeComplete = true;
     render();
     cursors[index + 1] = answer.paging?.next_cursor || null;
     prev.disabled = index === 0;
     next.disabled = !cursors[index + 1];
     label.textContent = `Page ${index + 1}`;
   } catch (error) {
+    if (mine !== generation) return;
     loaded = [];
+    whole = false;
     tbody.replaceChildren();
     showError(problem, error, { reload: load });
   }
@@ -121,12 +184,18 @@ const SORTS = {
   budget_desc: (a, b) => BUDGET(b) - BUDGET(a),
 };
 
-/** The loaded page as shown: searched by name, then sorted. */
-function visible() {
+/** The loaded campaigns searched by name, then sorted. */
+function matching() {
   const q = value('q').trim().toLowerCase();
   const rows = q ? loaded.filter(c => String(c.name || '').toLowerCase().includes(q)) : [...loaded];
   const sort = SORTS[value('sort')];
   return sort ? rows.sort(sort) : rows;
+}
+
+/** The rows shown: the loaded page, or this page of the whole list. */
+function visible() {
+  const rows = matching();
+  return whole ? rows.slice(index * PAGE, (index + 1) * PAGE) : rows;
 }
 
 function render() {
@@ -134,9 +203,16 @@ function render() {
   const rows = visible();
   if (rows.length === 0) {
     tbody.replaceChildren(el('tr', {}, el('td', { colspan: columns, class: 'muted' },
-      loaded.length && value('q') ? 'No campaign on this page has that name.' : 'No campaigns match these filters.')));
+      loaded.length && value('q') ? 'No campaign has that name.' : 'No campaigns match these filters.')));
   } else {
     tbody.replaceChildren(...rows.map(row));
+  }
+  if (whole) {
+    const pages = Math.max(1, Math.ceil(matching().length / PAGE));
+    prev.disabled = index === 0;
+    next.disabled = index + 1 >= pages;
+    label.textContent = `Page ${index + 1} of ${pages}` + (wholeComplete ? ''
+      : ` (searched and sorted among the first ${WHOLE_LIST_MAX.toLocaleString('en-US')} campaigns)`);
   }
   renderBulkBar(rows);
 }

@@ -76,7 +76,20 @@ public class ConsoleBrowserTest extends BrowserTest {
         // Drill-down: campaign → ad sets → ads with creative previews (the top spender: a campaign with ads, whatever
         // other tests created in the shared sandbox).
         chrome.settled();
-        chrome.select("#sort", "spend_desc");
+        // Sorted across the account, not within one page (the US account has several pages of campaigns): page 2
+        // starts below where page 1 ends.
+        chrome.open("/campaigns?account=act_1000000001&sort=spend_desc");
+        chrome.until(d -> chrome.text("#page-label").contains(" of "), "the whole list, sorted");
+        chrome.settled();
+        double lastOnFirst = spends().get(spends().size() - 1);
+        assertThat(chrome.find("#next").isEnabled()).as("the account has more than one page of campaigns").isTrue();
+        chrome.click("#next");
+        chrome.until(d -> chrome.text("#page-label").startsWith("Page 2 of"), "the second sorted page");
+        assertThat(spends().get(0)).as("page 2's top spend").isLessThanOrEqualTo(lastOnFirst);
+        chrome.click("#prev");
+        chrome.until(d -> chrome.text("#page-label").startsWith("Page 1 of"), "back on page 1");
+        chrome.open("/campaigns?account=act_1000000002&sort=spend_desc");
+        chrome.until(d -> chrome.text("#page-label").contains(" of "), "the EU account's campaigns, sorted");
         chrome.settled();
         chrome.click("#campaigns tbody tr[data-id] td.title a");
         chrome.find("#adsets tbody tr.adset");
@@ -298,5 +311,11 @@ public class ConsoleBrowserTest extends BrowserTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The Spend column of the campaigns table as shown, top to bottom. */
+    private List<Double> spends() {
+        return chrome.all("#campaigns tbody tr[data-id] td[data-label='Spend']").stream()
+                .map(cell -> Double.parseDouble(cell.getText().replaceAll("[^0-9.]", ""))).toList();
     }
 }
