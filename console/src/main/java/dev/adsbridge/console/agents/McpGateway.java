@@ -597,8 +597,15 @@ class McpGateway {
         return agent.isEmpty() ? call.credential().name() : agent;
     }
 
+    /**
+     * The audit log's actor: the credential's name (the key's or the OAuth client's, which the workspace saw when it
+     * was made), then what the agent calls itself (its own word, so second), then the member it acts for.
+     */
     private String actor(Call call) {
-        String actor = "agent:" + clientName(call) + " (" + call.credential().memberEmail() + ")";
+        String name = call.credential().name();
+        String client = clientName(call);
+        String actor = "agent:" + name + (client.equals(name) ? "" : " via " + client) + " ("
+                + call.credential().memberEmail() + ")";
         return actor.length() <= 320 ? actor : actor.substring(0, 320);
     }
 
@@ -615,7 +622,8 @@ class McpGateway {
             }
         }
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("agent", clientName(call));
+        after.put("agent", call.credential().name());
+        after.put("client", clientName(call));
         after.put("member", call.credential().memberEmail());
         after.put("credential", call.credential().handle());
         after.put("via", "mcp");

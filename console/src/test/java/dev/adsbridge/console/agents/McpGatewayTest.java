@@ -228,7 +228,9 @@ class McpGatewayTest {
                 "success").isEmpty());
         Map<String, Object> row = audit("agent.create_campaign", "success").get(0);
         assertThat(row.get("actor").toString()).contains("gateway-test-agent").contains(f.ownerA.email());
-        assertThat(row.get("after_json").toString()).contains("\"agent\":\"gateway-test-agent 1.0\"")
+        assertThat(row.get("actor").toString()).startsWith("agent:writer via gateway-test-agent 1.0 (");
+        assertThat(row.get("after_json").toString()).contains("\"agent\":\"writer\"")
+                .contains("\"client\":\"gateway-test-agent 1.0\"")
                 .contains("\"member\":\"" + f.ownerA.email() + "\"").contains(name);
         ConsoleHarness.eventually("the refused activation is audited as denied", () -> !audit(
                 "agent.update_campaign", "denied").isEmpty());

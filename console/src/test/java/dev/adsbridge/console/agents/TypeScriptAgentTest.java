@@ -55,7 +55,7 @@ class TypeScriptAgentTest {
 
         ConsoleHarness.eventually("the SDK client's create is audited under its name", () -> !AgentFixture.harness
                 .db().sql("select actor from audit_log where tenant_id = ? and action = 'agent.create_campaign' and "
-                        + "actor like ?").params(f.ownerA.tenant().value(), "agent:ts-sdk-gateway-test 2.0.0%")
+                        + "actor like ?").params(f.ownerA.tenant().value(), "agent:% via ts-sdk-gateway-test 2.0.0 (%")
                 .query(String.class).list().isEmpty());
     }
 
