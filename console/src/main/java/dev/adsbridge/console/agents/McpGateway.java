@@ -47,6 +47,11 @@ class McpGateway {
     /** Arguments that name one object of an ad account. */
     private static final List<String> OBJECT_ARGUMENTS = List.of("campaign_id", "adset_id", "ad_id", "creative_id",
             "target_campaign_id", "target_adset_id", "origin_audience_id", "report_run_id", "object_id");
+    /**
+     * Tools of the MCP server that mean nothing behind the console: an agent here is already connected through the
+     * workspace's Facebook connection, so there is no login link to hand it (the server's own answer is for operators).
+     */
+    private static final Set<String> NOT_FOR_AGENTS = Set.of("get_login_link");
     /** Arguments the gateway reads and never forwards: the agent's consent to a spend-raising write. */
     private static final Set<String> CONSENT_ARGUMENTS = Set.of("confirm", "confirm_amount");
     /** Write tools that can start or raise spend: they take {@code confirm} / {@code confirm_amount}. */
@@ -155,6 +160,9 @@ class McpGateway {
             ObjectNode copy = JSON.createObjectNode();
             ArrayNode list = copy.putArray("tools");
             for (JsonNode tool : raw.path("tools")) {
+                if (NOT_FOR_AGENTS.contains(tool.path("name").asString(""))) {
+                    continue;
+                }
                 ObjectNode t = (ObjectNode) tool.deepCopy();
                 if (t.path("inputSchema") instanceof ObjectNode schema) {
                     if (schema.path("properties") instanceof ObjectNode properties) {

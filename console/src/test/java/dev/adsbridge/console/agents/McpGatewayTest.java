@@ -60,7 +60,10 @@ class McpGatewayTest {
 
         AgentFixture.Answer list = rpc(f.writeKey, "tools/list", Map.of(), Map.of());
         List<String> names = names(list.result());
-        assertThat(names).contains("get_campaigns", "create_campaign", "update_campaign");
+        assertThat(names).contains("get_campaigns", "create_campaign", "update_campaign")
+                .doesNotContain("get_login_link");
+        assertThat(callTool(f.writeKey, "get_login_link", Map.of()).error().path("type").asString())
+                .isEqualTo("ToolNotAvailable");
         assertThat(list.body()).doesNotContain("access_token");
         assertThat(schema(list.result(), "create_campaign").path("properties").has("confirm")).isTrue();
 
