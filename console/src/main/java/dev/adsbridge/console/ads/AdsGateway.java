@@ -325,22 +325,37 @@ public class AdsGateway {
      */
     McpToolClient.ToolResult callRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
             String tool, Map<String, ?> args, boolean write, boolean backOff) {
-        return cachedCall(caller, connection, accountId, tool, args, write, false, backOff);
+        return cachedCall(caller, connection, accountId, tool, args, write, false, backOff, true);
     }
 
     /** A read that skips the read cache when {@code fresh} (what a write compares against). */
     McpToolClient.ToolResult readRaw(AdsCaller caller, UUID connection, @Nullable String accountId,
             String tool, Map<String, ?> args, boolean fresh) {
-        return cachedCall(caller, connection, accountId, tool, args, false, fresh, true);
+        return cachedCall(caller, connection, accountId, tool, args, false, fresh, true, true);
+    }
+
+    /**
+     * An agent's call (the tenant MCP endpoint): like {@link #callRaw}, but with the MCP server's own defaults (our
+     * server's compact list rows: money with its currency) instead of Meta's rows, and read-cached apart from the
+     * console's own reads of the same call.
+     */
+    McpToolClient.ToolResult callForAgent(AdsCaller caller, UUID connection, @Nullable String accountId, String tool,
+            Map<String, ?> args, boolean write) {
+        return cachedCall(caller, connection, accountId, tool, args, write, false, true, false);
     }
 
     /**
      * One tool call with the connection's token. Reads come from the tenant's short-lived read cache when it holds
-     * the same call ({@code fresh}: never); a write that reached Meta publishes {@link AdsChanged}.
+     * the same call ({@code fresh}: never); a write that reached Meta publishes {@link AdsChanged}. {@code metaRows}:
+     * Meta's rows as sent (the console's pages), else the server's defaults (agents).
      */
     private McpToolClient.ToolResult cachedCall(AdsCaller caller, UUID connection, @Nullable String accountId,
-            String tool, Map<String, ?> args, boolean write, boolean fresh, boolean backOff) {
-        AdsReadCache.Key key = write || !cache.enabled() ? null : cache.key(caller.tenant(), connection, tool, args);
+            String tool, Map<String, ?> args, boolean write, boolean fresh, boolean backOff, boolean metaRows) {
+        Map<String, Object> keyed = new LinkedHashMap<>(args);
+        if (!metaRows) {
+            keyed.put("(server defaults)", true); // never an argument's name: an agent's answers are kept apart
+        }
+        AdsReadCache.Key key = write || !cache.enabled() ? null : cache.key(caller.tenant(), connection, tool, keyed);
         AdsReadCache.Held held = key == null || fresh ? null : cache.get(key).orElse(null);
         if (held != null && held.fresh()) {
             return held.entry().result();
@@ -348,7 +363,7 @@ public class AdsGateway {
         // A read the cache keeps asks for a validator ("*"), so it can be revalidated once it is past the TTL.
         String validator = held != null ? held.validator() : key != null ? McpExtensions.ANY_VALIDATOR : null;
         McpToolClient.ToolResult result = callMcp(caller, connection, accountId, tool, args, write, backOff,
-                validator);
+                validator, metaRows);
         if (held != null && result.notModified()) {
             return cache.revalidated(key, held);
         }
@@ -362,14 +377,15 @@ public class AdsGateway {
     }
 
     private McpToolClient.ToolResult callMcp(AdsCaller caller, UUID connection, @Nullable String accountId,
-            String tool, Map<String, ?> args, boolean write, boolean backOff, @Nullable String validator) {
+            String tool, Map<String, ?> args, boolean write, boolean backOff, @Nullable String validator,
+            boolean metaRows) {
         if (accountId != null && backOff) {
             usage.beforeCall(accountId);
         }
         McpToolClient.ToolResult result;
         try {
             result = connections.withMcp(caller.tenant(), connection, route -> mcp.call(route, tool, args, write,
-                    validator));
+                    validator, metaRows));
         } catch (McpToolClient.McpCredentialRefusedException e) {
             // A hosted MCP server refused the tenant's credential for it: like Meta refusing a token.
             connections.markNeedsReconnect(caller.tenant(), connection, e.getMessage());

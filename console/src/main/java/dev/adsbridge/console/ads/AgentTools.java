@@ -75,7 +75,7 @@ public class AgentTools {
                     .findFirst().orElseThrow(() -> new AdsException(AdsException.Problem.CONNECTION,
                             "no_connection", "Connect Facebook Ads and choose an ad account first."));
         }
-        return gateway.callRaw(caller, connection, accountId, tool, args, write).result();
+        return gateway.callForAgent(caller, connection, accountId, tool, args, write).result();
     }
 
     /**

@@ -129,7 +129,7 @@ class McpToolClient {
         message.put("id", ids.incrementAndGet());
         message.put("method", "tools/list");
         message.put("params", Map.of());
-        return send(route, message, !readOnly);
+        return send(route, message, !readOnly, true);
     }
 
     /** {@code write}: the call may change things (no read-only narrowing header). */
@@ -143,6 +143,15 @@ class McpToolClient {
      */
     ToolResult call(McpRoute route, String tool, Map<String, ?> arguments, boolean write,
             @Nullable String validator) {
+        return call(route, tool, arguments, write, validator, true);
+    }
+
+    /**
+     * {@code metaRows}: ask for Meta's rows as sent ({@code X-MCP-Compact: false}), as the console's pages read them;
+     * false for an agent's call, which gets the server's own defaults (our server's compact list rows).
+     */
+    ToolResult call(McpRoute route, String tool, Map<String, ?> arguments, boolean write,
+            @Nullable String validator, boolean metaRows) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", tool);
         params.put("arguments", new LinkedHashMap<>(arguments));
@@ -155,7 +164,7 @@ class McpToolClient {
         message.put("method", "tools/call");
         message.put("params", params);
 
-        JsonNode result = send(route, message, write);
+        JsonNode result = send(route, message, write, metaRows);
         JsonNode content = result.path("structuredContent");
         if (!content.isObject()) {
             content = textContent(result);
@@ -171,19 +180,20 @@ class McpToolClient {
      * request; a hosted one ({@link McpRoute#remote()}) is first initialized as the MCP specification asks, and its
      * session id (if it gives one) sent along, with a new session when it says the old one is gone (404).
      */
-    private JsonNode send(@Nullable McpRoute route, Map<String, Object> message, boolean write) {
+    private JsonNode send(@Nullable McpRoute route, Map<String, Object> message, boolean write, boolean metaRows) {
         if (route == null || !route.remote()) {
             String url = settings.url();
             if (url == null) {
                 throw new McpUnavailableException("No MCP server is configured (adsbridge.console.mcp.url).");
             }
-            return answer(post(URI.create(url), route == null ? null : route.bearer(), message, write, null, false),
-                    "The Meta Ads MCP server");
+            return answer(post(URI.create(url), route == null ? null : route.bearer(), message, write, null, false,
+                    metaRows), "The Meta Ads MCP server");
         }
         String session = remoteSession(route, false);
-        Reply response = post(route.server(), route.bearer(), message, write, session, true);
+        Reply response = post(route.server(), route.bearer(), message, write, session, true, metaRows);
         if (response.statusCode() == 404 && session != null) {
-            response = post(route.server(), route.bearer(), message, write, remoteSession(route, true), true);
+            response = post(route.server(), route.bearer(), message, write, remoteSession(route, true), true,
+                    metaRows);
         }
         return answer(response, "The hosted MCP server");
     }
@@ -201,17 +211,17 @@ class McpToolClient {
             initialize.put("method", "initialize");
             initialize.put("params", Map.of("protocolVersion", PROTOCOL_VERSION, "capabilities", Map.of(),
                     "clientInfo", Map.of("name", "adsbridge-console", "version", "1.0.0")));
-            Reply response = post(route.server(), route.bearer(), initialize, true, null, true);
+            Reply response = post(route.server(), route.bearer(), initialize, true, null, true, true);
             answer(response, "The hosted MCP server");
             String session = response.headers().firstValue("Mcp-Session-Id").orElse("");
             Map<String, Object> initialized = Map.of("jsonrpc", "2.0", "method", "notifications/initialized");
-            post(route.server(), route.bearer(), initialized, true, session.isEmpty() ? null : session, true);
+            post(route.server(), route.bearer(), initialized, true, session.isEmpty() ? null : session, true, true);
             return session;
         }).transform(session -> session.isEmpty() ? null : session);
     }
 
     private Reply post(URI url, @Nullable String bearer, Map<String, Object> message, boolean write,
-            @Nullable String session, boolean remote) {
+            @Nullable String session, boolean remote, boolean metaRows) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
@@ -227,8 +237,11 @@ class McpToolClient {
         }
         // The console reads Meta's rows as sent (money in minor units, paging); list tools answer agents compactly by
         // default. The header sets compact=false for every tool that has compact output (an argument a call gives
-        // still wins); a server that does not know it ignores it, where an argument would be refused.
-        request.header(COMPACT_HEADER, "false");
+        // still wins); a server that does not know it ignores it, where an argument would be refused. An agent's
+        // call goes without it: the agent gets what the tool's schema promises.
+        if (metaRows) {
+            request.header(COMPACT_HEADER, "false");
+        }
         if (session != null) {
             request.header("Mcp-Session-Id", session);
         }

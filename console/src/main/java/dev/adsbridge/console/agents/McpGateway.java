@@ -191,16 +191,6 @@ class McpGateway {
         });
     }
 
-    /** Whether the tool's {@code compact} argument defaults to true in the list agents see (the list tools). */
-    private boolean compactByDefault(boolean readOnly, String name) {
-        for (JsonNode tool : toolList(readOnly).path("tools")) {
-            if (name.equals(tool.path("name").asString(""))) {
-                return tool.path("inputSchema").path("properties").path("compact").path("default").asBoolean(false);
-            }
-        }
-        return false;
-    }
-
     /** Whether a tool is in this credential's list, and whether it writes. */
     private Optional<Boolean> visibleWrite(boolean readOnly, String name) {
         for (JsonNode tool : toolList(readOnly).path("tools")) {
@@ -263,11 +253,6 @@ class McpGateway {
         }
         Map<String, Object> forwarded = new LinkedHashMap<>(args);
         CONSENT_ARGUMENTS.forEach(forwarded::remove);
-        if (!forwarded.containsKey("compact") && compactByDefault(readOnly, tool)) {
-            // The console's own reads ask the MCP server for Meta's rows as sent (X-MCP-Compact: false: minor units,
-            // paging URLs); an agent gets what the tool's schema promises it: compact rows, money with its currency.
-            forwarded.put("compact", true);
-        }
         JsonNode result;
         try {
             if (write && account != null) {
