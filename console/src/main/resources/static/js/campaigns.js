@@ -47,10 +47,7 @@ document.getElementById('q')?.addEventListener('input', () => {
 /** A search or sort changed: from the first page, reading the whole list first when it is not loaded yet. */
 function searchedOrSorted() {
   index = 0;
-  if (wantsWhole() && !whole) {
-    cursors = [null];
-    load();
-  } else if (!wantsWhole() && whole) {
+  if (wantsWhole() !== whole) {
     cursors = [null];
     load();
   } else {
