@@ -423,6 +423,10 @@ public class AdsReporting {
             }
             if (v.isNumber()) {
                 out.put(key, v.numberValue());
+            } else if (v.isString() && v.asString().matches("-?[0-9]+") && !key.endsWith("_id")
+                    && !key.startsWith("date_")) {
+                // Counts stay whole numbers (impressions 92059, not 92059.0).
+                out.put(key, Long.parseLong(v.asString()));
             } else if (v.isString() && v.asString().matches("-?[0-9]+(\\.[0-9]+)?") && !key.endsWith("_id")
                     && !key.startsWith("date_")) {
                 out.put(key, Double.parseDouble(v.asString()));

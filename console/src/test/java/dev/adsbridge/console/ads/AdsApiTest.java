@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -115,6 +116,10 @@ class AdsApiTest {
         JsonNode first = campaigns.json().path("data").get(0);
         assertThat(first.has("spend")).isTrue();
         assertThat(first.has("results")).isTrue();
+        // Counts are whole numbers in the JSON (92059, not 92059.0).
+        for (String count : List.of("impressions", "reach", "clicks")) {
+            assertThat(first.path(count).isIntegralNumber()).as(count + " " + first.path(count)).isTrue();
+        }
         String campaignId = first.path("id").asString();
 
         assertThat(get(readKey, "/api/v1/campaigns/" + campaignId).json().path("id").asString()).isEqualTo(campaignId);
