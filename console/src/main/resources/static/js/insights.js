@@ -299,9 +299,15 @@ function renderTable(answer, level) {
   tbody.replaceChildren(...rows.map(r => {
     const before = previousRows.get(key(r, dims));
     return el('tr', {}, dims.map(d => el('td', {}, cell(r, d))),
-      metrics.map(k => el('td', { class: 'num', 'data-metric': k }, METRICS[k].format(r[k] ?? 0, r),
+      metrics.map(k => el('td', { class: 'num', 'data-metric': k }, lines(METRICS[k].format(r[k] ?? 0, r)),
         k === 'spend' && before ? el('div', {}, delta(r[k], before[k], { neutral: true })) : null)));
   }));
+}
+
+/** Several result types ("12 leads · 340 link clicks") one per line, so the table stays as wide as its numbers. */
+function lines(text) {
+  const parts = String(text).split(' · ');
+  return parts.length < 2 ? text : parts.map(part => el('div', { class: 'type-line' }, part));
 }
 
 function valueBox(text) {

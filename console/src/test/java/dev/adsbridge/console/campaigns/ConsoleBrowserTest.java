@@ -128,6 +128,14 @@ public class ConsoleBrowserTest extends BrowserTest {
         Map<String, Object> export = chrome.fetch(csv, "text/csv,*/*");
         assertThat(export.get("status")).isEqualTo(200L);
         assertThat((String) export.get("body")).contains("age").contains("spend");
+        // The account by age mixes every goal's result type: one type per line, so the table stays about as wide as
+        // the page (it was over 5,000 px with all the types on one line).
+        chrome.select("#level", "account");
+        chrome.until(d -> chrome.all("#breakdown tbody tr").size() > 1 && chrome.all("#breakdown .skeleton").isEmpty()
+                && !chrome.text("#breakdown thead").toLowerCase().contains("campaign"), "the account by age");
+        assertThat(chrome.all("#breakdown td[data-metric='results'] .type-line")).hasSizeGreaterThan(1);
+        long tableWidth = (Long) chrome.script("return document.querySelector('#breakdown').scrollWidth");
+        assertThat(tableWidth).as("the breakdown table's width").isLessThan(2_500L);
         // Ads by platform is a large report: it runs at Meta with progress, then every row is shown.
         chrome.select("#level", "ad");
         chrome.select("#breakdowns", "publisher_platform");
