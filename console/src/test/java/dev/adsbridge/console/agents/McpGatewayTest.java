@@ -74,11 +74,12 @@ class McpGatewayTest {
         assertThat(campaigns.body()).doesNotContain(f.metaTokenA()).doesNotContain("access_token=EAA");
         // Agents get the tool's own default, compact rows: money with its currency, no paging URL (the console's own
         // reads ask for Meta's minor units); compact=false still gives Meta's rows.
-        JsonNode compactRows = callTool(f.writeKey, "get_campaigns", Map.of("account_id", ACCOUNT_A, "limit", 25))
+        // (A page of 200: past the campaigns without a campaign budget that other tests create.)
+        JsonNode compactRows = callTool(f.writeKey, "get_campaigns", Map.of("account_id", ACCOUNT_A, "limit", 200))
                 .result().path("structuredContent");
         assertThat(compactRows.toString()).matches(".*\"(daily|lifetime)_budget\":\"[0-9]+\\.[0-9]{2} EUR\".*")
                 .doesNotContain("\"paging\"");
-        JsonNode metaRows = callTool(f.writeKey, "get_campaigns", Map.of("account_id", ACCOUNT_A, "limit", 25,
+        JsonNode metaRows = callTool(f.writeKey, "get_campaigns", Map.of("account_id", ACCOUNT_A, "limit", 200,
                 "compact", false)).result().path("structuredContent");
         assertThat(metaRows.toString()).matches(".*\"(daily|lifetime)_budget\":\"[0-9]+\".*").doesNotContain(" EUR");
 
