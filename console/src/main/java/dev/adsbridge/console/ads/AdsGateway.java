@@ -351,11 +351,8 @@ public class AdsGateway {
      */
     private McpToolClient.ToolResult cachedCall(AdsCaller caller, UUID connection, @Nullable String accountId,
             String tool, Map<String, ?> args, boolean write, boolean fresh, boolean backOff, boolean metaRows) {
-        Map<String, Object> keyed = new LinkedHashMap<>(args);
-        if (!metaRows) {
-            keyed.put("(server defaults)", true); // never an argument's name: an agent's answers are kept apart
-        }
-        AdsReadCache.Key key = write || !cache.enabled() ? null : cache.key(caller.tenant(), connection, tool, keyed);
+        AdsReadCache.Key key = write || !cache.enabled() ? null
+                : cache.key(caller.tenant(), connection, tool, args, metaRows);
         AdsReadCache.Held held = key == null || fresh ? null : cache.get(key).orElse(null);
         if (held != null && held.fresh()) {
             return held.entry().result();

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdsReadCache {
 
-    record Key(TenantId tenant, long generation, UUID connection, String tool, String arguments) {
+    /** {@code metaRows}: the answer has Meta's rows as sent (the pages' reads), else the server's defaults (agents'). */
+    record Key(TenantId tenant, long generation, UUID connection, String tool, String arguments, boolean metaRows) {
     }
 
     record Entry(McpToolClient.ToolResult result, Instant fetchedAt) {
@@ -75,8 +76,9 @@ public class AdsReadCache {
     }
 
     /** The key of a read as of now: the tenant's current read generation is part of it. */
-    Key key(TenantId tenant, UUID connection, String tool, Map<String, ?> args) {
-        return new Key(tenant, generations.current(tenant), connection, tool, AdsGateway.JSON.writeValueAsString(args));
+    Key key(TenantId tenant, UUID connection, String tool, Map<String, ?> args, boolean metaRows) {
+        return new Key(tenant, generations.current(tenant), connection, tool, AdsGateway.JSON.writeValueAsString(args),
+                metaRows);
     }
 
     /** The answer kept for the key: fresh, or older but revalidatable; empty when there is none to use. */

@@ -423,13 +423,11 @@ public class AdsReporting {
             }
             if (v.isNumber()) {
                 out.put(key, v.numberValue());
-            } else if (v.isString() && v.asString().matches("-?[0-9]+") && !key.endsWith("_id")
-                    && !key.startsWith("date_")) {
-                // Counts stay whole numbers (impressions 92059, not 92059.0).
-                out.put(key, Long.parseLong(v.asString()));
             } else if (v.isString() && v.asString().matches("-?[0-9]+(\\.[0-9]+)?") && !key.endsWith("_id")
                     && !key.startsWith("date_")) {
-                out.put(key, Double.parseDouble(v.asString()));
+                // Counts stay whole numbers (impressions 92059, not 92059.0).
+                String number = v.asString();
+                out.put(key, number.contains(".") ? (Object) Double.parseDouble(number) : Long.parseLong(number));
             } else {
                 out.put(key, AdsGateway.JSON.convertValue(v, Object.class));
             }

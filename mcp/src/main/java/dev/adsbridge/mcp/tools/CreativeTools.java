@@ -227,10 +227,10 @@ public final class CreativeTools {
         return imageResult(call.graph(), accountId, hash, about);
     }
 
-    /** What get_ad_video reads of an AdVideo (which has no account_id field: Meta refuses the whole read for it). */
     /** How much of an account's video library get_ad_video reads (newest first) before it looks a video up by id. */
     private static final int LIBRARY_READ = 500;
 
+    /** What get_ad_video reads of an AdVideo (which has no account_id field: Meta refuses the whole read for it). */
     static final String VIDEO_FIELDS = "id,title,description,length,source,picture,status,created_time,"
             + "permalink_url";
 
